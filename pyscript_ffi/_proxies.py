@@ -1,0 +1,85 @@
+"""JS functions that call Python callables: `create_proxy`,
+`create_once_callable`, and the count of those still alive."""
+
+from ._backend import backend
+from ._bridge import from_tape, helpers
+from ._to_js import Options, encode
+
+_alive = {}  # token -> the callable kept alive for JS
+_by_key = {}  # callable (or id) -> (token, JS function): one JS function per live callable
+_next_token = [0]
+
+
+def _key(func):
+    try:
+        hash(func)
+        return func
+    except TypeError:
+        return id(func)
+
+
+def default_options():
+    """`to_js` with every keyword at its default."""
+    return Options(-1, True, None, None, backend, create_proxy)
+
+
+def _trampoline(func, token, key):
+    to_array = backend.to_array
+
+    def run(args_tape, args_refs):
+        if args_tape is None:
+            _alive.pop(token, None)
+            entry = _by_key.get(key)
+            if entry is not None and entry[0] == token:
+                del _by_key[key]
+            return None
+        try:
+            result = func(*from_tape(args_tape, args_refs))
+            tape, refs = encode(result, default_options())
+            return to_array([0, to_array(tape), to_array(refs)])
+        except BaseException as exc:  # noqa: BLE001 - it goes to JS as an Error
+            return to_array([1, type(exc).__name__, str(exc)])
+
+    return run
+
+
+def _make(func, once, key):
+    if not callable(func):
+        raise TypeError("create_proxy needs a callable, not " + type(func).__name__)
+    token = _next_token[0]
+    _next_token[0] = token + 1
+    _alive[token] = func
+    return token, helpers().makeProxy(backend.raw_proxy(_trampoline(func, token, key)), once)
+
+
+def create_proxy(func):
+    """A JS function that calls `func`, alive until its `.destroy()`.
+
+    The same live callable always gives the same JS function, so
+    `removeEventListener` finds the listener that `addEventListener` added:
+
+    ```python
+    handler = create_proxy(on_click)
+    button.addEventListener("click", handler)
+    button.removeEventListener("click", create_proxy(on_click))  # same function
+    handler.destroy()
+    ```
+    """
+    key = _key(func)
+    entry = _by_key.get(key)
+    if entry is not None:
+        return entry[1]
+    token, fn = _make(func, False, key)
+    _by_key[key] = (token, fn)
+    return fn
+
+
+def create_once_callable(func):
+    """A JS function that calls `func` once, then is destroyed: a second call
+    throws a JS `Error`."""
+    return _make(func, True, None)[1]
+
+
+def live_proxies():
+    """How many JS functions made by this package are alive (for leak checks)."""
+    return len(_alive)

@@ -1,0 +1,48 @@
+"""The Pyodide backend: the few primitives that differ from MicroPython."""
+
+import js
+from pyodide.ffi import JsProxy
+from pyodide.ffi import create_proxy as _raw_create_proxy
+from pyodide.ffi import to_js as _raw_to_js
+
+try:
+    from pyodide.ffi import jsnull as _jsnull
+except ImportError:  # Pyodide < 0.28 gives None for JS null
+    _jsnull = None
+
+
+class PyodideBackend:
+    """Tapes cross as JS arrays; JS `undefined` already arrives as `None`."""
+
+    NAME = "pyodide"
+    NUL_SAFE = True  # strings cross with NUL intact
+    JSON_TAPES = False  # `toPy` answers an array, not JSON text
+    js = js
+    JsProxy = JsProxy
+
+    def is_none(self, value):
+        return value is None or value is _jsnull
+
+    def is_undefined(self, value):
+        return False
+
+    def to_array(self, items):
+        """A flat Python list of primitives/JsProxies -> a JS Array."""
+        return _raw_to_js(items, create_pyproxies=False)
+
+    def from_tape(self, tape):
+        return tape.to_py(depth=1)
+
+    def put_bytes(self, tape, refs, data):
+        """Bytes cross as a Uint8Array copy in `refs`."""
+        tape.append(len(refs))
+        refs.append(_raw_to_js(data))
+
+    def bytes_from_js(self, u8):
+        return u8.to_bytes()
+
+    def raw_proxy(self, obj):
+        return _raw_create_proxy(obj)
+
+    def release(self, raw):
+        raw.destroy()

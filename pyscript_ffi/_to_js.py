@@ -1,0 +1,306 @@
+"""Python -> JavaScript: flatten a Python value into a tape (see `_tags`).
+
+The walk is iterative (MicroPython's Python stack holds ~150 frames) and checks
+everything SPEC asks for: key types, circular references, depth. The JS side
+(`toJs` in `_jssource`) rebuilds the value and spots key collisions.
+"""
+
+from ._bridge import build
+from ._errors import ConversionError, JsException, format_path
+from ._tags import (
+    ARR,
+    BIG,
+    BYTES,
+    FALSE,
+    FLOAT,
+    INF,
+    INT,
+    MAP,
+    NAN,
+    NINF,
+    NULL,
+    OBJ,
+    REF,
+    SET,
+    STR,
+    STRPARTS,
+    TRUE,
+    UNDEF,
+)
+
+_INT32_MIN = -(2**31)
+_INT32_MAX = 2**31 - 1
+_SAFE_MAX = 2**53 - 1
+_INF = float("inf")
+
+
+class _Frame:
+    __slots__ = ("it", "obj", "tag", "count_at", "count", "part")
+
+    def __init__(self, it, obj, tag, count_at):
+        self.it = it
+        self.obj = obj
+        self.tag = tag
+        self.count_at = count_at
+        self.count = 0
+        self.part = 0
+
+
+class Options:
+    """The keywords of one `to_js` call, and what the walk needs besides."""
+
+    __slots__ = (
+        "depth",
+        "create_pyproxies",
+        "dict_converter",
+        "default_converter",
+        "backend",
+        "make_proxy",
+        "cache",
+    )
+
+    def __init__(self, depth, create_pyproxies, dict_converter, default_converter, backend, make_proxy):
+        self.depth = depth
+        self.create_pyproxies = create_pyproxies
+        self.dict_converter = dict_converter
+        self.default_converter = default_converter
+        self.backend = backend
+        self.make_proxy = make_proxy
+        self.cache = None
+
+
+def _key_part(key):
+    """How a dict key shows in an error path."""
+    if type(key) is str:
+        return key
+    if key is None:
+        return "null"
+    if key is True:
+        return "true"
+    if key is False:
+        return "false"
+    return repr(key)
+
+
+def _type_name(value):
+    return type(value).__name__
+
+
+def _encode_path(stack):
+    return format_path([frame.part for frame in stack])
+
+
+def _put_primitive(tape, v, t, nul_safe):
+    """Append the tape form of a str/int/float/bool/None `v`; False if it is none of those."""
+    if t is str:
+        if nul_safe or "\0" not in v:
+            tape.append(STR)
+            tape.append(v)
+        else:
+            parts = v.split("\0")
+            tape.append(STRPARTS)
+            tape.append(len(parts))
+            tape.extend(parts)
+    elif t is int:
+        if _INT32_MIN <= v <= _INT32_MAX:
+            tape.append(INT)
+            tape.append(v)
+        elif -_SAFE_MAX <= v <= _SAFE_MAX:
+            tape.append(INT)
+            tape.append(float(v))  # crosses as an exact double, never a 32-bit int
+        else:
+            tape.append(BIG)
+            tape.append(str(v))
+    elif t is float:
+        if v != v:
+            tape.append(NAN)
+        elif v == _INF:
+            tape.append(INF)
+        elif v == -_INF:
+            tape.append(NINF)
+        else:
+            tape.append(FLOAT)
+            tape.append(v)
+    elif v is None:
+        tape.append(NULL)
+    elif v is True:
+        tape.append(TRUE)
+    elif v is False:
+        tape.append(FALSE)
+    else:
+        return False
+    return True
+
+
+def _plain(v, t):
+    """A str/int/float subclass instance (IntEnum, ...) as the plain value."""
+    if isinstance(v, int):
+        return int(v)
+    if isinstance(v, float):
+        return float(v)
+    return str(v)
+
+
+def _container_tag(v, t):
+    if t is dict:
+        return OBJ
+    if t is list or t is tuple or t is range:
+        return ARR
+    if t is set or t is frozenset:
+        return SET
+    if t is bytes or t is bytearray or t is memoryview:
+        return BYTES
+    if isinstance(v, dict):
+        return OBJ
+    if isinstance(v, (list, tuple)):
+        return ARR
+    if isinstance(v, (set, frozenset)):
+        return SET
+    if isinstance(v, (bytes, bytearray)):
+        return BYTES
+    return None
+
+
+def _pairs(mapping):
+    for item in mapping.items():
+        yield item[0]
+        yield item[1]
+
+
+def _converter(opts):
+    def convert(value):
+        return convert_value(value, opts)
+
+    return convert
+
+
+def _cacher(opts):
+    def cache(py_obj, js_obj):
+        if opts.cache is None:
+            opts.cache = {}
+        opts.cache[id(py_obj)] = (py_obj, js_obj)
+
+    return cache
+
+
+_END = object()
+
+
+def encode(value, opts):
+    """`value` -> (tape, refs). Raises ConversionError / JsException with a path."""
+    tape = []
+    refs = []
+    stack = []
+    active = set()
+    backend = opts.backend
+    nul_safe = backend.NUL_SAFE
+    JsProxy = backend.JsProxy
+    depth = opts.depth
+    conv_index = -1
+    v = value
+    asked = None  # the object the default converter was last asked about
+    try:
+        while True:
+            # ---- emit v -------------------------------------------------------
+            t = type(v)
+            if not _put_primitive(tape, v, t, nul_safe):
+                tag = _container_tag(v, t)
+                cache = opts.cache
+                if cache is not None and id(v) in cache:
+                    tape.append(REF)
+                    tape.append(len(refs))
+                    refs.append(cache[id(v)][1])
+                elif tag == BYTES and (depth < 0 or len(stack) < depth):
+                    tape.append(BYTES)
+                    backend.put_bytes(tape, refs, bytes(v))
+                elif tag is not None and (depth < 0 or len(stack) < depth):
+                    if id(v) in active:
+                        raise ConversionError("circular reference", _encode_path(stack))
+                    if tag == OBJ and opts.dict_converter is not None:
+                        if conv_index < 0:
+                            conv_index = len(refs)
+                            refs.append(opts.dict_converter)
+                        tag = MAP
+                        tape.append(MAP)
+                        tape.append(conv_index)
+                        it = _pairs(v)
+                    else:
+                        tape.append(tag)
+                        it = iter(v.items()) if tag == OBJ else iter(v)
+                    active.add(id(v))
+                    tape.append(0)  # the count, patched when the container closes
+                    stack.append(_Frame(it, v, tag, len(tape) - 1))
+                elif isinstance(v, JsProxy):
+                    tape.append(REF)
+                    tape.append(len(refs))
+                    refs.append(v)
+                elif backend.is_undefined(v):
+                    tape.append(UNDEF)
+                elif tag is None and isinstance(v, (int, float, str)):
+                    v = _plain(v, t)
+                    continue
+                elif tag is None and opts.default_converter is not None and asked is not v:
+                    asked = v
+                    v = opts.default_converter(v, _converter(opts), _cacher(opts))
+                    continue
+                elif tag is None and not opts.create_pyproxies:
+                    raise ConversionError(
+                        "cannot convert " + _type_name(v) + " (create_pyproxies=False)", _encode_path(stack)
+                    )
+                else:
+                    tape.append(REF)
+                    tape.append(len(refs))
+                    refs.append(opts.make_proxy(v))
+            asked = None
+
+            # ---- find the next value to emit --------------------------------
+            while stack:
+                frame = stack[-1]
+                item = next(frame.it, _END)
+                if item is _END:
+                    stack.pop()
+                    active.discard(id(frame.obj))
+                    tape[frame.count_at] = frame.count >> 1 if frame.tag == MAP else frame.count
+                    continue
+                if frame.tag == OBJ:
+                    key = item[0]
+                    if not _put_primitive(tape, key, type(key), nul_safe):
+                        if not isinstance(key, (int, float, str)):
+                            raise ConversionError(
+                                "dict key " + repr(key) + " of type " + _type_name(key)
+                                + " cannot become a JS property name",
+                                _encode_path(stack[:-1]),
+                            )
+                        _put_primitive(tape, _plain(key, None), type(_plain(key, None)), nul_safe)
+                    frame.part = _key_part(key)
+                    v = item[1]
+                elif frame.tag == MAP:
+                    if not frame.count & 1:
+                        frame.part = _key_part(item)
+                    v = item
+                else:
+                    frame.part = frame.count
+                    v = item
+                frame.count += 1
+                break
+            else:
+                return tape, refs
+    except (ConversionError, JsException):
+        raise
+    except Exception as exc:  # hostile __iter__, converters that raise, ...
+        raise ConversionError(type(exc).__name__ + ": " + str(exc), _encode_path(stack))
+
+
+def convert_value(value, opts):
+    """Convert `value` for real: primitives stay Python values that cross
+    exactly; everything else is built in JS and returned as a JsProxy."""
+    t = type(value)
+    if t is str or t is bool or t is float:
+        return value
+    if t is int:
+        if _INT32_MIN <= value <= _INT32_MAX:
+            return value
+        if -_SAFE_MAX <= value <= _SAFE_MAX:
+            return float(value)
+    tape, refs = encode(value, opts)
+    return build(tape, refs)

@@ -1,0 +1,111 @@
+"""JavaScript -> Python: rebuild a Python value from the tape that `toPy` in
+`_jssource` made of a JS value. Iterative, like the JS side."""
+
+from ._errors import ConversionError, format_path
+from ._tags import (
+    ARR,
+    BIG,
+    BYTES,
+    FALSE,
+    FLOAT,
+    INF,
+    INT,
+    NAN,
+    NEGZERO,
+    NINF,
+    NULL,
+    OBJ,
+    REF,
+    SET,
+    STR,
+    TRUE,
+)
+
+_SIMPLE = {NULL: None, TRUE: True, FALSE: False, NAN: float("nan"), INF: float("inf"), NINF: float("-inf"), NEGZERO: -0.0}
+
+
+def _decode_path(stack):
+    return format_path([frame[4] for frame in stack])
+
+
+def decode(tape, refs, backend):
+    """Tape -> value. `refs[i]` gives referenced JS objects. With
+    `backend.JSON_TAPES` BYTES is followed by a count and the bytes, else by
+    the ref index of a Uint8Array that `backend.bytes_from_js` copies."""
+    bytes_inline = backend.JSON_TAPES
+    i = 0
+    # frames: [kind, container, remaining, pending key or _NO_KEY, path part]
+    stack = []
+    while True:
+        tag = tape[i]
+        i += 1
+        if tag == STR or tag == INT:
+            v = tape[i]
+            i += 1
+        elif tag in _SIMPLE:
+            v = _SIMPLE[tag]
+        elif tag == FLOAT:
+            v = float(tape[i])
+            i += 1
+        elif tag == BIG:
+            v = int(tape[i])
+            i += 1
+        elif tag == REF:
+            v = refs[tape[i]]
+            i += 1
+        elif tag == BYTES:
+            if bytes_inline:
+                n = tape[i]
+                v = bytes(tape[i + 1 : i + 1 + n])
+                i += n + 1
+            else:
+                v = backend.bytes_from_js(refs[tape[i]])
+                i += 1
+        else:
+            n = tape[i]
+            i += 1
+            if tag == ARR:
+                container = []
+            elif tag == OBJ:
+                container = {}
+            elif tag == SET:
+                container = set()
+            else:
+                raise ConversionError("corrupt tape: tag " + repr(tag), _decode_path(stack))
+            if n:
+                stack.append([tag, container, n, _NO_KEY, 0])
+                continue
+            v = container
+        # hand v to the containers being built
+        while stack:
+            frame = stack[-1]
+            kind = frame[0]
+            if kind == OBJ:
+                if frame[3] is _NO_KEY:
+                    frame[3] = v
+                    frame[4] = v if type(v) is str else repr(v)
+                    break
+                try:
+                    frame[1][frame[3]] = v
+                except TypeError:
+                    raise ConversionError("unhashable Map key " + repr(frame[3]), _decode_path(stack))
+                frame[3] = _NO_KEY
+            elif kind == ARR:
+                frame[1].append(v)
+                frame[4] += 1
+            else:
+                try:
+                    frame[1].add(v)
+                except TypeError:
+                    raise ConversionError("unhashable Set value " + repr(v), _decode_path(stack))
+                frame[4] += 1
+            frame[2] -= 1
+            if frame[2]:
+                break
+            stack.pop()
+            v = frame[1]
+        else:
+            return v
+
+
+_NO_KEY = object()

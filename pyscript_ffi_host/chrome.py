@@ -1,0 +1,84 @@
+"""Headless Chromium through selenium and Debian's chromedriver (no downloads).
+
+`chrome_driver()` is shared by every browser harness: it never lets selenium
+manager fetch a driver, and it collects the browser console (`browser_log`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from selenium import webdriver
+from selenium.webdriver.chrome.options import Options
+from selenium.webdriver.chrome.service import Service
+
+CHROMIUM = os.environ.get("CHROME_BIN", "/usr/bin/chromium")
+CHROMEDRIVER = os.environ.get("SE_CHROMEDRIVER", "/usr/bin/chromedriver")
+
+#: Flags for a quiet, offline, CI-friendly headless browser.
+CHROME_FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+)
+
+
+def chrome_options(extra_args: Iterable[str] = ()) -> Options:
+    """Options with `CHROME_FLAGS` + `extra_args` and console logging enabled."""
+    options = Options()
+    options.binary_location = CHROMIUM
+    for arg in (*CHROME_FLAGS, *extra_args):
+        options.add_argument(arg)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    return options
+
+
+def chrome_driver(extra_args: Iterable[str] = ()) -> webdriver.Chrome:
+    """A new headless Chromium driven by /usr/bin/chromedriver; `quit()` it."""
+    os.environ["SE_CHROMEDRIVER"] = CHROMEDRIVER  # selenium manager must not download
+    service = Service(executable_path=CHROMEDRIVER)
+    return webdriver.Chrome(options=chrome_options(extra_args), service=service)
+
+
+def browser_log(driver: webdriver.Chrome) -> list[dict[str, Any]]:
+    """Console entries since the last call (`level`, `message`, `timestamp`)."""
+    return driver.get_log("browser")
+
+
+def _descendants(pid: int) -> list[int]:
+    """Process ids below `pid` (Linux /proc), parents before children."""
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            ppid = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+        children.setdefault(ppid, []).append(int(stat.parent.name))
+    found, todo = [], [pid]
+    while todo:
+        kids = children.get(todo.pop(), [])
+        found += kids
+        todo += kids
+    return found
+
+
+def kill_driver(driver: webdriver.Chrome) -> None:
+    """Kill chromedriver and its browser hard (for a page stuck in a script)."""
+    process = driver.service.process
+    if process is None or process.poll() is not None:
+        return
+    for pid in _descendants(process.pid):
+        with contextlib.suppress(OSError):
+            os.kill(pid, signal.SIGKILL)
+    process.kill()
+    process.wait(10)

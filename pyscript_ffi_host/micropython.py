@@ -1,0 +1,334 @@
+"""MicroPython harness: the npm MicroPython (PyScript variant) under Node or Chromium.
+
+Both runtimes run the same JS (`js/micropython_bridge.mjs`) and exchange the
+same messages with the host; only the channel differs:
+
+* "node": a Node subprocess (`js/micropython_node.mjs`), JSON lines on stdin/stdout.
+* "chrome": `js/micropython_page.html` in headless Chromium, served from
+  127.0.0.1, driven with selenium's `execute_async_script`.
+
+One MicroPython per process / page (two `loadMicroPython` in a realm clash).
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import queue
+import subprocess
+import sys
+import threading
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from .interp import INSIDE_MODULE, INSIDE_SOURCE, Interp, InterpError
+
+MICROPYTHON_PACKAGE = "@micropython/micropython-webassembly-pyscript"
+REPO_ROOT = Path(__file__).resolve().parent.parent
+NODE_MODULES = REPO_ROOT / "node_modules"
+JS_DIR = Path(__file__).resolve().parent / "js"
+DEFAULT_TIMEOUT = 120.0
+#: Extra time chromedriver gets to report a script timeout before it is killed.
+WATCHDOG_GRACE = 5.0
+
+FileContents = bytes | str | Path
+
+
+# -- npm packages --------------------------------------------------------------
+def _package_jsons(node_modules: Path) -> list[Path]:
+    return [*node_modules.glob("*/package.json"), *node_modules.glob("@*/*/package.json")]
+
+
+def find_npm_package(name: str, version: str, node_modules: Path = NODE_MODULES) -> Path:
+    """The directory in `node_modules` holding npm package `name`@`version`.
+
+    Finds aliases too (e.g. ``"micropython-1.24.1": "npm:<name>@1.24.1"``).
+    """
+    for package_json in sorted(_package_jsons(node_modules)):
+        meta = json.loads(package_json.read_text())
+        if meta.get("name") == name and meta.get("version") == version:
+            return package_json.parent
+    raise FileNotFoundError(
+        f"{name}@{version} is not installed in {node_modules}; add it to package.json as "
+        f'"micropython-{version}": "npm:{name}@{version}" and run npm install'
+    )
+
+
+def micropython_module(version: str) -> Path:
+    """Path of `micropython.mjs` for MicroPython `version`."""
+    package = find_npm_package(MICROPYTHON_PACKAGE, version)
+    main = json.loads((package / "package.json").read_text()).get("main", "micropython.mjs")
+    return package / main
+
+
+# -- channels: how messages reach the bridge ---------------------------------
+class ChannelBroken(Exception):
+    """The runtime timed out or died; `kind` is "Timeout" or "RuntimeDied"."""
+
+    def __init__(self, kind: str, message: str):
+        self.kind = kind
+        super().__init__(message)
+
+
+class Channel(Protocol):
+    def module_url(self, module: Path) -> str: ...
+    def request(self, msg: dict[str, Any], timeout: float) -> dict[str, Any]: ...
+    def reload(self) -> None: ...
+    def close(self) -> None: ...
+
+
+class NodeChannel:
+    """A Node process running `micropython_node.mjs`; its stderr is the host's."""
+
+    def __init__(self, node: str = "node"):
+        self.node = node
+        self._spawn()
+
+    def _spawn(self) -> None:
+        self.proc = subprocess.Popen(
+            [self.node, str(JS_DIR / "micropython_node.mjs")],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            cwd=JS_DIR,
+        )
+        self.answers: queue.Queue[dict[str, Any] | None] = queue.Queue()
+        threading.Thread(target=self._read, daemon=True, name="micropython-node").start()
+
+    def _read(self) -> None:
+        proc, answers = self.proc, self.answers
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            try:
+                answers.put(json.loads(line))
+            except ValueError:  # not an answer: should not happen, but never lose it
+                sys.stderr.write(line.decode(errors="replace"))
+        answers.put(None)
+
+    def module_url(self, module: Path) -> str:
+        return module.as_uri()
+
+    def request(self, msg: dict[str, Any], timeout: float) -> dict[str, Any]:
+        assert self.proc.stdin is not None
+        try:
+            self.proc.stdin.write(json.dumps(msg).encode() + b"\n")
+            self.proc.stdin.flush()
+            answer = self.answers.get(timeout=timeout)
+        except queue.Empty:
+            self._kill()
+            raise ChannelBroken("Timeout", f"no answer within {timeout} s; node killed") from None
+        except (BrokenPipeError, OSError):
+            answer = None
+        if answer is None:
+            raise ChannelBroken("RuntimeDied", f"node exited with code {self.proc.wait()}")
+        return answer
+
+    def _kill(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.kill()
+        self.proc.wait()
+
+    def reload(self) -> None:
+        self.close()
+        self._spawn()
+
+    def close(self) -> None:
+        if self.proc.poll() is None:
+            try:
+                assert self.proc.stdin is not None
+                self.proc.stdin.write(b'{"op": "exit"}\n')
+                self.proc.stdin.close()
+                self.proc.wait(5)
+            except (OSError, subprocess.TimeoutExpired):
+                pass
+        self._kill()
+
+
+_PAGE_SCRIPT = "window.pyscriptFfiBridge.handle(arguments[0]).then(arguments[arguments.length - 1]);"
+
+
+class ChromeChannel:
+    """`micropython_page.html` in headless Chromium, served from 127.0.0.1."""
+
+    def __init__(self) -> None:
+        from .server import serve
+
+        self.server, self.base_url = serve(JS_DIR, mounts={"/node_modules": NODE_MODULES})
+        self.driver: Any = None
+        self._script_timeout: float | None = None
+        self.reload()
+
+    def module_url(self, module: Path) -> str:
+        return "/node_modules/" + module.relative_to(NODE_MODULES).as_posix()
+
+    def reload(self) -> None:
+        """A fresh page (a fresh JS realm); a new browser if the old one was killed."""
+        from .chrome import chrome_driver
+
+        if self.driver is None:
+            self.driver = chrome_driver()
+            self._script_timeout = None
+        self.driver.get(f"{self.base_url}/micropython_page.html")
+
+    def request(self, msg: dict[str, Any], timeout: float) -> dict[str, Any]:
+        from selenium.common.exceptions import TimeoutException
+
+        if self.driver is None:
+            raise ChannelBroken("RuntimeDied", "the browser was killed; call restart()")
+        if self._script_timeout != timeout:
+            self.driver.set_script_timeout(timeout)
+            self._script_timeout = timeout
+        # A page busy in synchronous code never lets chromedriver time out: kill it.
+        fired = threading.Event()
+        watchdog = threading.Timer(timeout + WATCHDOG_GRACE, lambda: (fired.set(), self._kill()))
+        watchdog.start()
+        try:
+            return self.driver.execute_async_script(_PAGE_SCRIPT, msg)
+        except Exception as exc:  # noqa: BLE001 - selenium, urllib3 or socket errors
+            self._kill()
+            if fired.is_set() or isinstance(exc, TimeoutException):
+                raise ChannelBroken("Timeout", f"no answer within {timeout} s; browser killed") from None
+            raise ChannelBroken("RuntimeDied", f"browser failed: {exc}") from None
+        finally:
+            watchdog.cancel()
+
+    def _kill(self) -> None:
+        from .chrome import kill_driver
+
+        if self.driver is not None:
+            kill_driver(self.driver)
+            self.driver = None
+
+    def close(self) -> None:
+        from .server import stop
+
+        if self.driver is not None:
+            try:
+                self.driver.quit()
+            finally:
+                self.driver = None
+        stop(self.server)
+
+
+def open_channel(runtime: str) -> Channel:
+    """A channel for `runtime` ("node" or "chrome")."""
+    if runtime == "node":
+        return NodeChannel()
+    if runtime == "chrome":
+        return ChromeChannel()
+    raise ValueError(f"unknown runtime {runtime!r}; expected 'node' or 'chrome'")
+
+
+# -- the interpreter -----------------------------------------------------------
+def _read_contents(contents: FileContents) -> bytes:
+    if isinstance(contents, Path):
+        return contents.read_bytes()
+    return contents.encode() if isinstance(contents, str) else contents
+
+
+def _dirname(path: str) -> str:
+    return path.rsplit("/", 1)[0] or "/"
+
+
+def _start_message(
+    url: str, files: Mapping[str, FileContents], options: Mapping[str, Any]
+) -> dict[str, Any]:
+    """Fields of the bridge's "start" message: `files` plus the harness module at the FS root."""
+    all_files = {**files, f"/{INSIDE_MODULE}.py": INSIDE_SOURCE}
+    for path in all_files:
+        if not path.startswith("/"):
+            raise ValueError(f"interpreter FS paths must be absolute, got {path!r}")
+    return {
+        "module": url,
+        "options": dict(options),
+        "files": {p: base64.b64encode(_read_contents(c)).decode() for p, c in all_files.items()},
+        "paths": list(dict.fromkeys(_dirname(p) for p in all_files)),
+        "inside": INSIDE_MODULE,
+    }
+
+
+@dataclass
+class MicroPythonInterp(Interp):
+    """MicroPython in Node or Chromium.  `output` keeps what MicroPython printed
+    as (stream, line) pairs; each line is also echoed to the host's sys.stdout /
+    sys.stderr (so pytest shows it with a failing test)."""
+
+    channel: Channel
+    files: Mapping[str, FileContents] = field(default_factory=dict)
+    options: Mapping[str, Any] = field(default_factory=dict)
+    timeout: float = DEFAULT_TIMEOUT
+    output: list[tuple[str, str]] = field(default_factory=list)
+    sys_version: str = ""
+
+    def _request(self, op: str, **fields: Any) -> Any:
+        """Send one message to the bridge; its `value`, or raise InterpError."""
+        try:
+            answer = self.channel.request({"op": op, **fields}, self.timeout)
+        except ChannelBroken as exc:
+            raise InterpError(self.id, exc.kind, str(exc), "") from None
+        self._echo(answer.get("output", []))
+        if not answer["ok"]:
+            error = answer["error"]
+            raise InterpError(self.id, error["type"], error["message"], error["traceback"])
+        return answer["value"]
+
+    def _echo(self, lines: list[tuple[str, str]]) -> None:
+        for stream, line in lines:
+            self.output.append((stream, line))
+            print(line, file=sys.stderr if stream == "stderr" else sys.stdout)
+
+    def _start(self) -> None:
+        url = self.channel.module_url(micropython_module(self.version))
+        self.sys_version = self._request("start", **_start_message(url, self.files, self.options))
+
+    def _call_inside(self, func: str, payload: str) -> str:
+        return self._request("call", func=func, payload=payload)
+
+    def run_js(self, body: str) -> Any:
+        return json.loads(self._request("js", body=body))
+
+    def restart(self) -> MicroPythonInterp:
+        """Replace the interpreter by a fresh one (same version, files, options)."""
+        self.channel.reload()
+        self.output.clear()
+        self._start()
+        return self
+
+    def close(self) -> None:
+        self.channel.close()
+
+    def __enter__(self) -> MicroPythonInterp:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def start_micropython(
+    runtime: str,
+    version: str,
+    files: Mapping[str, FileContents] | None = None,
+    *,
+    options: Mapping[str, Any] | None = None,
+    timeout: float = DEFAULT_TIMEOUT,
+) -> MicroPythonInterp:
+    """Start MicroPython `version` under `runtime` ("node" or "chrome").
+
+    `files` maps absolute interpreter-FS paths to contents written before the
+    harness module is imported; their directories are put on sys.path.
+    `options` go to `loadMicroPython` (e.g. ``{"pystack": 8192, "heapsize": 4 << 20}``).
+    A call taking longer than `timeout` seconds raises InterpError (type "Timeout")
+    and kills the runtime; `restart()` brings up a fresh one.
+    """
+    micropython_module(version)  # fail fast, before starting a browser
+    interp = MicroPythonInterp(
+        "micropython", runtime, version, open_channel(runtime),
+        dict(files or {}), dict(options or {}), timeout,
+    )  # fmt: skip
+    try:
+        interp._start()
+    except BaseException:
+        interp.close()
+        raise
+    return interp

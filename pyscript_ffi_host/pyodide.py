@@ -1,0 +1,209 @@
+"""Pyodide under Node and headless Chromium, driven through pytest-pyodide.
+
+pytest-pyodide's own runner classes (`NodeRunner`, `SeleniumChromeRunner`) and
+web server (`spawn_web_server`) start the runtime and load Pyodide from an
+offline dist dir made by `pyodide_dist.prepare`.  Two adjustments, both made
+per runner through a private `Config` (the global one is left alone):
+
+* Chromium gets the harness flags (headless, no network side channels).
+* Node: pytest-pyodide runs its JS in a `vm` context, a second realm.  Pyodide
+  is loaded with `jsglobals` set to Node's main `globalThis`, and `run_js`
+  bodies are compiled there too, so Python's `js`, Pyodide's conversions and
+  the test's JS share one realm (`Object.prototype`, `Array`, `console`, ...)
+  as they do in a real Node program and in the browser.
+
+Every answer crosses the runner as a string escaped by `encode` (NodeRunner
+replaces the text "undefined" in results with "null").
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import uuid
+from collections.abc import Sequence
+from contextlib import ExitStack
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote
+
+import pexpect
+from pytest_pyodide import NodeRunner, SeleniumChromeRunner, spawn_web_server
+from pytest_pyodide.config import Config
+from pytest_pyodide.runner import _BrowserBaseRunner
+from selenium.common.exceptions import TimeoutException
+
+from .interp import INSIDE_MODULE, INSIDE_SOURCE, Interp, InterpError
+
+CHROMEDRIVER = "/usr/bin/chromedriver"
+CHROME_FLAGS = [
+    "--js-flags=--expose-gc", "--disable-gpu", "--disable-dev-shm-usage",
+    "--disable-background-networking", "--disable-component-update",
+    "--disable-sync", "--no-first-run",
+]  # fmt: skip
+
+#: JS: the realm Pyodide's `js` module is (Node's main realm under NodeRunner).
+REALM_JS = (
+    'typeof require === "function" ? require("vm").runInThisContext("globalThis") : globalThis'
+)
+
+NODE_LOAD_JS = f"""
+const realm = {REALM_JS};
+let pyodide = await loadPyodide({{ fullStdLib: false, jsglobals: realm }});
+realm.pyodide = pyodide;
+"""
+
+#: JS run once after Pyodide loads: `globalThis.__pyffi`, the harness's calls.
+HELPERS_JS = """
+const realm = %(realm)s;
+const site = pyodide.runPython("import sysconfig; sysconfig.get_paths()['purelib']");
+pyodide.FS.writeFile(site + "/%(module)s.py", %(source)s);
+pyodide.runPython("import importlib; importlib.invalidate_caches()");
+const inside = pyodide.pyimport("%(module)s");
+const funcs = { run: inside.run, run_async: inside.run_async };
+const TIMEOUT = {};
+const encode = (s) => s.replaceAll("%%", "%%25").replaceAll("undefined", "%%75ndefined");
+const fail = (type, message, stack) =>
+  JSON.stringify({ ok: false, type, message: String(message), traceback: String(stack || "") });
+async function settle(thunk, ms) {
+  let timer;
+  const late = new Promise((_, reject) => { timer = setTimeout(() => reject(TIMEOUT), ms); });
+  try {
+    return await Promise.race([(async () => await thunk())(), late]);
+  } catch (e) {
+    if (e === TIMEOUT) return fail("Timeout", `no answer within ${ms} ms`, "");
+    const message = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+    return fail("EscapedJsError", message, e && e.stack);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+globalThis.__pyffi = {
+  call: async (func, src, ms) => encode(await settle(() => funcs[func](src), ms)),
+  runJs: async (body, ms) => encode(await settle(async () => {
+    const value = await realm.eval(`(async () => {\\n${body}\\n})`)();
+    return JSON.stringify({ ok: true, result: value === undefined ? null : value });
+  }, ms)),
+};
+return pyodide.version;
+"""
+
+
+def _js(value: Any) -> str:
+    """`value` as a pure-ASCII JS literal (safe for NodeRunner's tty protocol)."""
+    return json.dumps(value).replace("\x7f", "\\u007f")
+
+
+def _harness_config() -> Config:
+    config = Config()
+    config.set_flags("chrome", CHROME_FLAGS)
+    config.set_load_pyodide_script("node", NODE_LOAD_JS)
+    return config
+
+
+class _HarnessConfig(_BrowserBaseRunner):
+    """Use the harness `Config` instead of pytest-pyodide's global one."""
+
+    def get_driver(self, jspi: bool = False) -> Any:
+        self._config = _harness_config()  # read first in get_driver, after __init__ set it
+        return super().get_driver(jspi)
+
+
+class _Node(_HarnessConfig, NodeRunner):
+    def quit(self) -> None:
+        super().quit()
+        self.p.close(force=True)
+
+
+class _Chrome(_HarnessConfig, SeleniumChromeRunner):
+    pass
+
+
+RUNNERS: dict[str, type[_BrowserBaseRunner]] = {"node": _Node, "chrome": _Chrome}
+_TIMEOUTS = (TimeoutException, pexpect.TIMEOUT)
+
+
+@dataclass(eq=False)
+class PyodideInterp(Interp):
+    """Pyodide in a pytest-pyodide runner; see `start_pyodide`."""
+
+    runner: _BrowserBaseRunner = field(repr=False)
+    base_url: str
+    dist_dir: Path
+    timeout: float = 60.0
+    cleanup: ExitStack = field(default_factory=ExitStack, repr=False)
+
+    def set_timeout(self, seconds: float) -> None:
+        """Answer "Timeout" after `seconds`; the driver gives up 30 s later."""
+        self.timeout = seconds
+        self.runner.set_script_timeout(seconds + 30)
+        if isinstance(self.runner, NodeRunner):
+            self.runner.p.timeout = seconds + 30
+
+    def _ask(self, js_call: str) -> str:
+        try:
+            answer = self.runner.run_js(f"return await __pyffi.{js_call};")
+        except _TIMEOUTS as exc:
+            raise InterpError(self.id, "Timeout", "the runtime stopped answering", repr(exc)) from None
+        return unquote(answer)
+
+    def _call_inside(self, func: str, payload: str) -> str:
+        return self._ask(f"call({_js(func)}, {_js(payload)}, {self.timeout * 1000:.0f})")
+
+    def run_js(self, body: str) -> Any:
+        return self._unpack(self._ask(f"runJs({_js(body)}, {self.timeout * 1000:.0f})"))
+
+    def install_wheels(self, wheels: Sequence[Path]) -> None:
+        """`micropip.install` each wheel, served by URL from the dist dir."""
+        if not wheels:
+            return
+        folder = self.dist_dir / "_harness" / uuid.uuid4().hex
+        folder.mkdir(parents=True)
+        self.cleanup.callback(shutil.rmtree, folder, ignore_errors=True)
+        urls = [self._serve(wheel, folder) for wheel in wheels]
+        self.runner.load_package(["micropip"])
+        self.run_async(f"import micropip\nawait micropip.install({urls!r})")
+
+    def _serve(self, wheel: Path, folder: Path) -> str:
+        shutil.copy2(wheel, folder / wheel.name)
+        return f"{self.base_url}/{(folder / wheel.name).relative_to(self.dist_dir).as_posix()}"
+
+    def close(self) -> None:
+        self.cleanup.close()
+
+
+def _setup(interp: PyodideInterp) -> None:
+    """Install the harness helpers and `pyscript_ffi_inside`; check the version."""
+    loaded = interp.runner.run_js(
+        HELPERS_JS % {"realm": REALM_JS, "module": INSIDE_MODULE, "source": _js(INSIDE_SOURCE)}
+    )
+    if loaded != interp.version:
+        raise RuntimeError(f"{interp.dist_dir} holds Pyodide {loaded}, not {interp.version}")
+
+
+def start_pyodide(
+    runtime: str, version: str, dist_dir: Path, wheels: Sequence[Path] = (), timeout: float = 60.0
+) -> PyodideInterp:
+    """Start `runtime` ("node" or "chrome"), load Pyodide `version` from the
+    prepared `dist_dir`, add `pyscript_ffi_inside`, micropip-install `wheels`."""
+    os.environ.setdefault("SE_CHROMEDRIVER", CHROMEDRIVER)
+    dist_dir = dist_dir.resolve()
+    cleanup = ExitStack()
+    try:
+        host, port, log = cleanup.enter_context(spawn_web_server(dist_dir))
+        runner = RUNNERS[runtime](
+            server_port=port, server_hostname=host, server_log=log, dist_dir=dist_dir
+        )
+        cleanup.callback(runner.quit)
+        interp = PyodideInterp(
+            "pyodide", runtime, version, runner, runner.base_url, dist_dir, cleanup=cleanup
+        )
+        interp.set_timeout(timeout)
+        _setup(interp)
+        interp.install_wheels(wheels)
+    except BaseException:
+        cleanup.close()
+        raise
+    return interp

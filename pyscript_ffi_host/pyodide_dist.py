@@ -1,0 +1,195 @@
+"""Offline Pyodide dist dirs for the test harness.
+
+`prepare` copies an npm `pyodide` package into `out_root/pyodide-<version>/`,
+adds the pure-Python wheels that pytest-pyodide needs inside Pyodide (pytest's
+dependency closure, tblib, micropip) downloaded from PyPI with pip, and rewrites
+`pyodide-lock.json` to list exactly those wheels (file name, sha256, version),
+so `loadPackage` never reaches for a CDN.  Chromium checks the sha256s; Node
+does not.
+
+    python -m pyscript_ffi_host.pyodide_dist 314.0.7 0.27.7
+"""
+
+from __future__ import annotations
+
+import argparse
+import fcntl
+import hashlib
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from packaging.utils import canonicalize_name, parse_wheel_filename
+
+#: Lock entries loaded inside Pyodide by pytest-pyodide and by the harness.
+WANTED = ("pytest", "tblib", "micropip")
+
+#: Bump to invalidate every prepared dist dir.
+LAYOUT = 1
+
+STAMP = ".prepared.json"
+LOCK = "pyodide-lock.json"
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_NODE_MODULES = REPO_ROOT / "node_modules"
+DEFAULT_OUT_ROOT = REPO_ROOT / "build" / "pyodide"
+
+
+# -- npm package ----------------------------------------------------------------
+def npm_package_dir(node_modules: Path, version: str) -> Path:
+    """The installed npm `pyodide` package of `version` (`pyodide` or an alias
+    such as `pyodide-0.27.7`), found by reading each `package.json`."""
+    for manifest in sorted(node_modules.glob("pyodide*/package.json")):
+        data = json.loads(manifest.read_text())
+        if data.get("name") == "pyodide" and data.get("version") == version:
+            return manifest.parent
+    raise FileNotFoundError(
+        f"no npm package pyodide@{version} in {node_modules}; "
+        f'add "pyodide-{version}": "npm:pyodide@{version}" to package.json'
+    )
+
+
+# -- lock file ------------------------------------------------------------------
+def lock_closure(packages: dict[str, Any], roots: Iterable[str]) -> list[str]:
+    """Lock entry names needed to load `roots`, dependencies included."""
+    seen: list[str] = []
+    todo = list(roots)
+    while todo:
+        name = todo.pop()
+        if name not in seen:
+            seen.append(name)
+            todo.extend(packages[name]["depends"])
+    return sorted(seen)
+
+
+def python_version(lock: dict[str, Any]) -> str:
+    """'3.14' for a lock whose `info.python` is '3.14.2'."""
+    return ".".join(lock["info"]["python"].split(".")[:2])
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def rewrite_lock(lock: dict[str, Any], wheels: dict[str, Path]) -> dict[str, Any]:
+    """`lock` listing only the entries in `wheels`, pointing at those files."""
+    packages = {}
+    for name, entry in lock["packages"].items():
+        wheel = wheels.get(name)
+        if wheel is None:
+            continue
+        packages[name] = entry | {
+            "file_name": wheel.name,
+            "sha256": sha256(wheel),
+            "version": str(parse_wheel_filename(wheel.name)[1]),
+        }
+    return lock | {"packages": packages}
+
+
+# -- wheels ---------------------------------------------------------------------
+def _is_pure(wheel: Path) -> bool:
+    return all(t.platform == "any" and t.abi == "none" for t in parse_wheel_filename(wheel.name)[3])
+
+
+def cached_wheel(cache: Path, name: str, version: str | None) -> Path | None:
+    """A pure wheel of `name` (at `version` when given) already in `cache`."""
+    found = {}
+    for wheel in cache.glob("*.whl"):
+        wname, wversion, _, _ = parse_wheel_filename(wheel.name)
+        if wname == canonicalize_name(name) and version in (None, str(wversion)) and _is_pure(wheel):
+            found[wversion] = wheel
+    return found[max(found)] if found else None
+
+
+def _pip(*args: str) -> str:
+    """Run pip quietly; its error output ('' on success)."""
+    cmd = [sys.executable, "-m", "pip", "--disable-pip-version-check", "-q", *args]
+    done = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    return "" if done.returncode == 0 else done.stderr or f"{cmd} failed"
+
+
+def fetch_wheel(cache: Path, name: str, version: str, python: str) -> Path:
+    """A pure wheel of `name`, preferably at the lock's `version`: from `cache`,
+    else `pip download` (binary only), else `pip wheel` (sdist-only packages)."""
+    cache.mkdir(parents=True, exist_ok=True)
+    download = ("download", "--no-deps", "--only-binary=:all:", "--platform=any",
+                f"--python-version={python}", "-d", str(cache))  # fmt: skip
+    build = ("wheel", "--no-deps", "-w", str(cache))
+    if wheel := cached_wheel(cache, name, version):
+        return wheel
+    errors = []
+    for want, spec in ((version, f"{name}=={version}"), (None, name)):
+        for pip_args in (download, build):
+            error = _pip(*pip_args, spec)
+            if not error and (wheel := cached_wheel(cache, name, want)):
+                return wheel
+            errors.append(error)
+    raise RuntimeError(f"no pure-Python wheel for {name} (Python {python}):\n" + "\n".join(errors))
+
+
+# -- dist dir -------------------------------------------------------------------
+def _stamp(version: str, src: Path) -> str:
+    return json.dumps({"version": version, "layout": LAYOUT, "wanted": WANTED,
+                       "lock_sha256": sha256(src / LOCK)})  # fmt: skip
+
+
+@contextmanager
+def _locked(out_root: Path) -> Iterator[None]:
+    """Serialise `prepare` across processes (pytest-xdist workers, nox sessions)."""
+    out_root.mkdir(parents=True, exist_ok=True)
+    with open(out_root / ".lock", "w") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        yield
+
+
+def _build(src: Path, dest: Path, cache: Path) -> None:
+    """Fill `dest` (new) from the npm package `src` plus wheels from `cache`."""
+    shutil.copytree(src, dest, ignore=shutil.ignore_patterns("*.map", "*.d.ts", "*.html"))
+    lock = json.loads((src / LOCK).read_text())
+    python = python_version(lock)
+    wheels = {}
+    for name in lock_closure(lock["packages"], WANTED):
+        wheel = fetch_wheel(cache, name, lock["packages"][name]["version"], python)
+        wheels[name] = Path(shutil.copy2(wheel, dest / wheel.name))
+    (dest / LOCK).write_text(json.dumps(rewrite_lock(lock, wheels), indent=1))
+
+
+def prepare(version: str, node_modules: Path = DEFAULT_NODE_MODULES,
+            out_root: Path = DEFAULT_OUT_ROOT) -> Path:  # fmt: skip
+    """Make (or reuse) the offline dist dir `out_root/pyodide-<version>/`."""
+    out_root = out_root.resolve()
+    src = npm_package_dir(node_modules, version)
+    out = out_root / f"pyodide-{version}"
+    stamp = _stamp(version, src)
+    with _locked(out_root):
+        if (out / STAMP).is_file() and (out / STAMP).read_text() == stamp:
+            return out
+        tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out_root))
+        try:
+            _build(src, tmp / "dist", out_root / "wheel-cache")
+            (tmp / "dist" / STAMP).write_text(stamp)
+            shutil.rmtree(out, ignore_errors=True)
+            (tmp / "dist").rename(out)
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+    return out
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("versions", nargs="+", metavar="VERSION")
+    parser.add_argument("--node-modules", type=Path, default=DEFAULT_NODE_MODULES)
+    parser.add_argument("--out-root", type=Path, default=DEFAULT_OUT_ROOT)
+    args = parser.parse_args(argv)
+    for version in args.versions:
+        print(prepare(version, args.node_modules, args.out_root))
+
+
+if __name__ == "__main__":
+    main()
