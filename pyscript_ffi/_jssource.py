@@ -350,7 +350,6 @@ return { toJs, toPy, call, construct, assign, gather, makeProxy, liveProxies };
 """
 
 
-
 def helper_source(json_tapes):
     """The full source of the helper factory (tags and flavour prepended)."""
     flag = "true" if json_tapes else "false"

@@ -25,9 +25,7 @@ MAP = 16  # next: converter ref index, count n, then n (key, value) pairs
 BYTES = 17  # next: ref index of a Uint8Array
 REF = 18  # next: ref index
 
-_NAMES = (
-    "NULL UNDEF FALSE TRUE INT FLOAT NAN INF NINF NEGZERO BIG STR STRPARTS ARR OBJ SET MAP BYTES REF"
-)
+_NAMES = "NULL UNDEF FALSE TRUE INT FLOAT NAN INF NINF NEGZERO BIG STR STRPARTS ARR OBJ SET MAP BYTES REF"
 
 
 def js_constants():

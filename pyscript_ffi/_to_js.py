@@ -267,7 +267,10 @@ def encode(value, opts):
                     if not _put_primitive(tape, key, type(key), nul_safe):
                         if not isinstance(key, (int, float, str)):
                             raise ConversionError(
-                                "dict key " + repr(key) + " of type " + _type_name(key)
+                                "dict key "
+                                + repr(key)
+                                + " of type "
+                                + _type_name(key)
                                 + " cannot become a JS property name",
                                 _encode_path(stack[:-1]),
                             )

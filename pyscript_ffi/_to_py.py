@@ -21,7 +21,15 @@ from ._tags import (
     TRUE,
 )
 
-_SIMPLE = {NULL: None, TRUE: True, FALSE: False, NAN: float("nan"), INF: float("inf"), NINF: float("-inf"), NEGZERO: -0.0}
+_SIMPLE = {
+    NULL: None,
+    TRUE: True,
+    FALSE: False,
+    NAN: float("nan"),
+    INF: float("inf"),
+    NINF: float("-inf"),
+    NEGZERO: -0.0,
+}
 
 
 def _decode_path(stack):

@@ -16,9 +16,7 @@ def _describe(exc):
         buf = io.StringIO()
         sys.print_exception(exc, buf)
         text = buf.getvalue()
-    return json.dumps(
-        {"ok": False, "type": type(exc).__name__, "message": str(exc), "traceback": text}
-    )
+    return json.dumps({"ok": False, "type": type(exc).__name__, "message": str(exc), "traceback": text})
 
 
 def _answer(ns):

@@ -21,7 +21,7 @@ import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, Self
 
 from .interp import INSIDE_MODULE, INSIDE_SOURCE, Interp, InterpError
 
@@ -181,7 +181,12 @@ class ChromeChannel:
             self._script_timeout = timeout
         # A page busy in synchronous code never lets chromedriver time out: kill it.
         fired = threading.Event()
-        watchdog = threading.Timer(timeout + WATCHDOG_GRACE, lambda: (fired.set(), self._kill()))
+
+        def bark() -> None:
+            fired.set()
+            self._kill()
+
+        watchdog = threading.Timer(timeout + WATCHDOG_GRACE, bark)
         watchdog.start()
         try:
             return self.driver.execute_async_script(_PAGE_SCRIPT, msg)
@@ -231,9 +236,7 @@ def _dirname(path: str) -> str:
     return path.rsplit("/", 1)[0] or "/"
 
 
-def _start_message(
-    url: str, files: Mapping[str, FileContents], options: Mapping[str, Any]
-) -> dict[str, Any]:
+def _start_message(url: str, files: Mapping[str, FileContents], options: Mapping[str, Any]) -> dict[str, Any]:
     """Fields of the bridge's "start" message: `files` plus the harness module at the FS root."""
     all_files = {**files, f"/{INSIDE_MODULE}.py": INSIDE_SOURCE}
     for path in all_files:
@@ -288,7 +291,7 @@ class MicroPythonInterp(Interp):
     def run_js(self, body: str) -> Any:
         return json.loads(self._request("js", body=body))
 
-    def restart(self) -> MicroPythonInterp:
+    def restart(self) -> Self:
         """Replace the interpreter by a fresh one (same version, files, options)."""
         self.channel.reload()
         self.output.clear()
@@ -298,7 +301,7 @@ class MicroPythonInterp(Interp):
     def close(self) -> None:
         self.channel.close()
 
-    def __enter__(self) -> MicroPythonInterp:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:

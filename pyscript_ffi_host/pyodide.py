@@ -45,9 +45,7 @@ CHROME_FLAGS = [
 ]  # fmt: skip
 
 #: JS: the realm Pyodide's `js` module is (Node's main realm under NodeRunner).
-REALM_JS = (
-    'typeof require === "function" ? require("vm").runInThisContext("globalThis") : globalThis'
-)
+REALM_JS = 'typeof require === "function" ? require("vm").runInThisContext("globalThis") : globalThis'
 
 NODE_LOAD_JS = f"""
 const realm = {REALM_JS};
@@ -193,9 +191,7 @@ def start_pyodide(
     cleanup = ExitStack()
     try:
         host, port, log = cleanup.enter_context(spawn_web_server(dist_dir))
-        runner = RUNNERS[runtime](
-            server_port=port, server_hostname=host, server_log=log, dist_dir=dist_dir
-        )
+        runner = RUNNERS[runtime](server_port=port, server_hostname=host, server_log=log, dist_dir=dist_dir)
         cleanup.callback(runner.quit)
         interp = PyodideInterp(
             "pyodide", runtime, version, runner, runner.base_url, dist_dir, cleanup=cleanup

@@ -49,14 +49,18 @@ HEADERS = {
 }
 
 
+_EXTENSIONS = {**mimetypes.types_map, **MIME_TYPES}
+
+
 class _Handler(SimpleHTTPRequestHandler):
     """Static files from `directory` plus `mounts` (URL prefix -> directory)."""
 
-    extensions_map = {**mimetypes.types_map, **MIME_TYPES}
+    protocol_version = "HTTP/1.1"  # keep-alive: pages fetch many modules
 
     def __init__(self, *args, mounts: Mapping[str, Path], quiet: bool, **kwargs):
         self.mounts = mounts
         self.quiet = quiet
+        self.extensions_map = _EXTENSIONS
         super().__init__(*args, **kwargs)
 
     def translate_path(self, path: str) -> str:
@@ -72,7 +76,7 @@ class _Handler(SimpleHTTPRequestHandler):
             self.send_header(name, value)
         super().end_headers()
 
-    def log_message(self, format: str, *args) -> None:  # noqa: A002 - stdlib signature
+    def log_message(self, format: str, *args) -> None:
         if not self.quiet:
             super().log_message(format, *args)
 
@@ -92,9 +96,7 @@ def make_server(
 ) -> StaticServer:
     """A (not yet serving) server for `root` on 127.0.0.1:`port` (0 = ephemeral)."""
     clean = {"/" + k.strip("/"): Path(v).resolve() for k, v in (mounts or {}).items()}
-    handler = functools.partial(
-        _Handler, directory=str(Path(root).resolve()), mounts=clean, quiet=quiet
-    )
+    handler = functools.partial(_Handler, directory=str(Path(root).resolve()), mounts=clean, quiet=quiet)
     return StaticServer((HOST, port), handler)
 
 
@@ -114,9 +116,7 @@ def stop(server: StaticServer) -> None:
     server.server_close()
 
 
-def serve(
-    root: Path, port: int = 0, mounts: Mapping[str, Path] | None = None, quiet: bool = True
-) -> _Served:
+def serve(root: Path, port: int = 0, mounts: Mapping[str, Path] | None = None, quiet: bool = True) -> _Served:
     """Serve `root` in a background thread; returns `(server, base_url)`.
 
     Use as ``with serve(root) as (server, url): ...`` or call `stop(server)`.

@@ -1,0 +1,49 @@
+"""Type stubs for pyscript_ffi (the package itself stays typing-free so that it
+imports unmodified on MicroPython)."""
+
+from collections.abc import Callable, Iterable
+from typing import Any, Protocol
+
+__version__: str
+__all__: list[str]
+
+class JsProxy(Protocol):
+    """A JavaScript object seen from Python (Pyodide's or MicroPython's class)."""
+
+    def __getattr__(self, name: str) -> Any: ...
+    def __call__(self, *args: Any) -> Any: ...
+
+class _JsFunction(JsProxy, Protocol):
+    def destroy(self) -> None: ...
+
+js: Any
+
+class ConversionError(TypeError):
+    path: str
+    reason: str
+    def __init__(self, message: str, path: str = "$") -> None: ...
+
+class JsException(Exception):
+    name: str
+    message: str
+    error: Any
+    path: str | None
+    def __init__(self, name: str, message: str, error: Any = None, path: str | None = None) -> None: ...
+
+def to_js(
+    obj: Any,
+    *,
+    depth: int = -1,
+    create_pyproxies: bool = True,
+    dict_converter: Callable[[Iterable[JsProxy]], Any] | None = None,
+    default_converter: Callable[[Any, Callable[[Any], Any], Callable[[Any, Any], None]], Any] | None = None,
+) -> Any: ...
+def to_py(value: Any, *, depth: int = -1) -> Any: ...
+def create_proxy(func: Callable[..., Any]) -> _JsFunction: ...
+def create_once_callable(func: Callable[..., Any]) -> _JsFunction: ...
+def live_proxies() -> int: ...
+def is_none(value: object) -> bool: ...
+def assign(target: Any, *sources: Any) -> Any: ...
+def query(target: Any, path: str) -> Any: ...
+def gather(target: Any, *paths: str) -> tuple[Any, ...]: ...
+def direct(obj: Any) -> Any: ...
