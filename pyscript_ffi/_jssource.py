@@ -128,8 +128,8 @@ function toJs(tape, refs) {
         f.c.push(v);
       }
       if (++f.k < f.n) break;
-      const r = finish(f, refs, stack);
       stack.pop();
+      const r = finish(f, refs, stack);
       if (r[0] !== 0) return r;
       v = r[1];
     }

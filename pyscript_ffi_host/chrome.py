@@ -52,7 +52,8 @@ def chrome_driver(extra_args: Iterable[str] = ()) -> webdriver.Chrome:
 
 def browser_log(driver: webdriver.Chrome) -> list[dict[str, Any]]:
     """Console entries since the last call (`level`, `message`, `timestamp`)."""
-    return driver.get_log("browser")
+    entries: list[dict[str, Any]] = driver.get_log("browser")  # type: ignore[no-untyped-call]
+    return entries
 
 
 def _descendants(pid: int) -> list[int]:

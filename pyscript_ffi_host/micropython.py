@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any, Protocol, Self
 
 from .interp import INSIDE_MODULE, INSIDE_SOURCE, Interp, InterpError
+from .server import serve, stop
 
 MICROPYTHON_PACKAGE = "@micropython/micropython-webassembly-pyscript"
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -60,7 +61,7 @@ def micropython_module(version: str) -> Path:
     """Path of `micropython.mjs` for MicroPython `version`."""
     package = find_npm_package(MICROPYTHON_PACKAGE, version)
     main = json.loads((package / "package.json").read_text()).get("main", "micropython.mjs")
-    return package / main
+    return package / str(main)
 
 
 # -- channels: how messages reach the bridge ---------------------------------
@@ -149,11 +150,11 @@ _PAGE_SCRIPT = "window.pyscriptFfiBridge.handle(arguments[0]).then(arguments[arg
 
 
 class ChromeChannel:
-    """`micropython_page.html` in headless Chromium, served from 127.0.0.1."""
+    """`micropython_page.html` in headless Chromium, served from 127.0.0.1.
+
+    (selenium is imported lazily: Node-only runs do not pay for it.)"""
 
     def __init__(self) -> None:
-        from .server import serve
-
         self.server, self.base_url = serve(JS_DIR, mounts={"/node_modules": NODE_MODULES})
         self.driver: Any = None
         self._script_timeout: float | None = None
@@ -189,7 +190,8 @@ class ChromeChannel:
         watchdog = threading.Timer(timeout + WATCHDOG_GRACE, bark)
         watchdog.start()
         try:
-            return self.driver.execute_async_script(_PAGE_SCRIPT, msg)
+            answer: dict[str, Any] = self.driver.execute_async_script(_PAGE_SCRIPT, msg)
+            return answer
         except Exception as exc:  # noqa: BLE001 - selenium, urllib3 or socket errors
             self._kill()
             if fired.is_set() or isinstance(exc, TimeoutException):
@@ -206,8 +208,6 @@ class ChromeChannel:
             self.driver = None
 
     def close(self) -> None:
-        from .server import stop
-
         if self.driver is not None:
             try:
                 self.driver.quit()
@@ -286,7 +286,7 @@ class MicroPythonInterp(Interp):
         self.sys_version = self._request("start", **_start_message(url, self.files, self.options))
 
     def _call_inside(self, func: str, payload: str) -> str:
-        return self._request("call", func=func, payload=payload)
+        return str(self._request("call", func=func, payload=payload))
 
     def run_js(self, body: str) -> Any:
         return json.loads(self._request("js", body=body))

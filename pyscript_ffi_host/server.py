@@ -21,6 +21,7 @@ import urllib.parse
 from collections.abc import Mapping
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 HOST = "127.0.0.1"
 
@@ -57,7 +58,7 @@ class _Handler(SimpleHTTPRequestHandler):
 
     protocol_version = "HTTP/1.1"  # keep-alive: pages fetch many modules
 
-    def __init__(self, *args, mounts: Mapping[str, Path], quiet: bool, **kwargs):
+    def __init__(self, *args: Any, mounts: Mapping[str, Path], quiet: bool, **kwargs: Any):
         self.mounts = mounts
         self.quiet = quiet
         self.extensions_map = _EXTENSIONS
@@ -76,7 +77,7 @@ class _Handler(SimpleHTTPRequestHandler):
             self.send_header(name, value)
         super().end_headers()
 
-    def log_message(self, format: str, *args) -> None:
+    def log_message(self, format: str, *args: Any) -> None:
         if not self.quiet:
             super().log_message(format, *args)
 
@@ -100,7 +101,7 @@ def make_server(
     return StaticServer((HOST, port), handler)
 
 
-class _Served(tuple):
+class _Served(tuple[StaticServer, str]):
     """`(server, base_url)`, also usable as a context manager that stops the server."""
 
     def __enter__(self) -> tuple[StaticServer, str]:

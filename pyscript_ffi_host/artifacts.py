@@ -1,0 +1,82 @@
+"""What users load, built from the source tree: the wheel and the `.mpy`,
+and interpreters started with them installed (for tests, demo and bench)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import mpy_bundle
+from .interp import Interp
+
+ROOT = Path(__file__).resolve().parent.parent
+WHEELS = ROOT / "wheels"
+NODE_MODULES = ROOT / "node_modules"
+BUILD = ROOT / "build"
+
+
+@dataclass(frozen=True)
+class Artifacts:
+    wheel: Path  # pyscript_ffi-<version>-py3-none-any.whl (micropip, PyScript `packages`)
+    mpy: Path  # pyscript_ffi.mpy (PyScript `files`, bare MicroPython)
+
+
+def _newest_source() -> float:
+    return max(p.stat().st_mtime for p in (ROOT / "pyscript_ffi").iterdir())
+
+
+def _fresh(path: Path | None) -> bool:
+    return path is not None and path.exists() and path.stat().st_mtime >= _newest_source()
+
+
+def _existing_wheel() -> Path | None:
+    found = sorted(WHEELS.glob("pyscript_ffi-*-py3-none-any.whl"))
+    return found[-1] if found else None
+
+
+def build_wheel() -> Path:
+    """`python -m build --wheel` into wheels/ (old wheels removed first)."""
+    for old in WHEELS.glob("pyscript_ffi-*.whl"):
+        old.unlink()
+    subprocess.run(
+        [sys.executable, "-m", "build", "--wheel", "--outdir", str(WHEELS), str(ROOT)],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    shutil.rmtree(ROOT / "build" / "lib", ignore_errors=True)
+    wheel = _existing_wheel()
+    assert wheel is not None, "python -m build wrote no wheel"
+    return wheel
+
+
+def build_all() -> Artifacts:
+    return Artifacts(wheel=build_wheel(), mpy=mpy_bundle.build(WHEELS / "pyscript_ffi.mpy"))
+
+
+def ensure() -> Artifacts:
+    """The artifacts, rebuilt only when the package source is newer."""
+    wheel = _existing_wheel()
+    mpy = WHEELS / "pyscript_ffi.mpy"
+    if os.environ.get("PYSCRIPT_FFI_REBUILD") or not (_fresh(wheel) and _fresh(mpy)):
+        return build_all()
+    assert wheel is not None
+    return Artifacts(wheel=wheel, mpy=mpy)
+
+
+def start(name: str, runtime: str, version: str, built: Artifacts) -> Interp:
+    """An interpreter with pyscript_ffi installed the way users install it."""
+    if name == "pyodide":
+        from .pyodide import start_pyodide
+        from .pyodide_dist import prepare
+
+        dist = prepare(version, NODE_MODULES, BUILD / "pyodide")
+        return start_pyodide(runtime, version, dist, [built.wheel])
+    if name == "micropython":
+        from .micropython import start_micropython
+
+        return start_micropython(runtime, version, {"/pyscript_ffi.mpy": built.mpy})
+    raise ValueError(f"unknown interpreter {name!r}")
