@@ -30,6 +30,7 @@ from typing import Any
 from urllib.parse import unquote
 
 import pexpect
+import urllib3.exceptions
 from pytest_pyodide import NodeRunner, SeleniumChromeRunner, spawn_web_server
 from pytest_pyodide.config import Config
 from pytest_pyodide.runner import _BrowserBaseRunner
@@ -120,7 +121,8 @@ class _Chrome(_HarnessConfig, SeleniumChromeRunner):
 
 
 RUNNERS: dict[str, type[_BrowserBaseRunner]] = {"node": _Node, "chrome": _Chrome}
-_TIMEOUTS = (TimeoutException, pexpect.TIMEOUT)
+#: What the runners raise when the runtime stops answering (a sync endless loop).
+_TIMEOUTS = (TimeoutException, pexpect.TIMEOUT, urllib3.exceptions.ReadTimeoutError)
 
 
 @dataclass(eq=False)
@@ -132,18 +134,26 @@ class PyodideInterp(Interp):
     dist_dir: Path
     timeout: float = 60.0
     cleanup: ExitStack = field(default_factory=ExitStack, repr=False)
+    #: False once the runtime stopped answering; every later call fails at once.
+    alive: bool = True
 
     def set_timeout(self, seconds: float) -> None:
-        """Answer "Timeout" after `seconds`; the driver gives up 30 s later."""
+        """Answer "Timeout" after `seconds` (an await that never ends); a runtime
+        that stops answering (a sync endless loop) is given up 30 s later."""
         self.timeout = seconds
         self.runner.set_script_timeout(seconds + 30)
         if isinstance(self.runner, NodeRunner):
             self.runner.p.timeout = seconds + 30
+        else:
+            self.runner.driver.command_executor.client_config.timeout = seconds + 35
 
     def _ask(self, js_call: str) -> str:
+        if not self.alive:
+            raise InterpError(self.id, "Timeout", "the runtime stopped answering earlier", "")
         try:
             answer = self.runner.run_js(f"return await __pyffi.{js_call};")
         except _TIMEOUTS as exc:
+            self.alive = False
             raise InterpError(self.id, "Timeout", "the runtime stopped answering", repr(exc)) from None
         return unquote(answer)
 

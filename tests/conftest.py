@@ -1,7 +1,7 @@
 """Every test that takes `interp` runs inside each interpreter x runtime.
 
-    pytest                                   # pyodide and micropython, node and chrome
-    pytest --interpreters micropython --runtimes node
+pytest                                   # pyodide and micropython, node and chrome
+pytest --interpreters micropython --runtimes node
 """
 
 from __future__ import annotations
@@ -23,7 +23,9 @@ DEFAULT_VERSIONS = {"pyodide": "314.0.7", "micropython": "1.27.0"}
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("pyscript-ffi")
-    group.addoption("--interpreters", default=",".join(INTERPRETERS), help="comma-separated: pyodide,micropython")
+    group.addoption(
+        "--interpreters", default=",".join(INTERPRETERS), help="comma-separated: pyodide,micropython"
+    )
     group.addoption("--runtimes", default=",".join(RUNTIMES), help="comma-separated: node,chrome")
 
 

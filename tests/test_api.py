@@ -9,15 +9,25 @@ def test_public_names_are_exactly_the_documented_ones(interp):
     code = IMPORTS + "import pyscript_ffi\nresult = sorted(pyscript_ffi.__all__)"
     assert interp.run(code) == sorted(
         [
-            "js", "to_js", "to_py", "create_proxy", "create_once_callable", "is_none", "assign",
-            "direct", "gather", "query", "JsProxy", "JsException", "ConversionError", "live_proxies",
+            "js",
+            "to_js",
+            "to_py",
+            "create_proxy",
+            "create_once_callable",
+            "is_none",
+            "assign",
+            "direct",
+            "gather",
+            "query",
+            "JsProxy",
+            "JsException",
+            "ConversionError",
+            "live_proxies",
         ]
     )
 
 
-@pytest.mark.parametrize(
-    "expr", ["None", "js.JSON.parse('null')", "js.Function.new('return undefined')()"]
-)
+@pytest.mark.parametrize("expr", ["None", "js.JSON.parse('null')", "js.Function.new('return undefined')()"])
 def test_is_none_is_true_for_none_null_and_undefined(interp, expr):
     assert interp.run(IMPORTS + f"result = is_none({expr})") is True
 
@@ -58,7 +68,7 @@ def test_python_exception_reaches_js_as_error(interp):
     code = IMPORTS + (
         "def bad():\n    raise ValueError('nope')\n"
         "probe = js.Function.new('f', 'try { f(); return \"no error\" } "
-        "catch (e) { return [e instanceof Error, e.message].join(\"|\") }')\n"
+        'catch (e) { return [e instanceof Error, e.message].join("|") }\')\n'
         "result = probe(create_proxy(bad))"
     )
     assert interp.run(code) == "true|ValueError: nope"

@@ -5,13 +5,17 @@ IMPORTS = "from pyscript_ffi import js, to_js, ConversionError, JsException\n"
 
 
 def conversion_error(interp, setup, expr):
-    code = IMPORTS + setup + f"""
+    code = (
+        IMPORTS
+        + setup
+        + f"""
 try:
     to_js({expr})
     result = "no error"
 except ConversionError as e:
     result = [type(e).__name__, isinstance(e, TypeError), e.path, str(e)]
 """
+    )
     return interp.run(code)
 
 
@@ -39,7 +43,9 @@ def test_interpreter_keeps_working_after_conversion_error(interp):
 
 
 def test_js_error_in_converter_raises_js_exception(interp):
-    code = IMPORTS + """
+    code = (
+        IMPORTS
+        + """
 boom = js.Function.new("pairs", "throw new RangeError('no pairs today')")
 try:
     to_js({"a": {"b": 1}}, dict_converter=boom)
@@ -47,4 +53,5 @@ try:
 except JsException as e:
     result = [e.name, e.message, e.path]
 """
+    )
     assert interp.run(code) == ["RangeError", "no pairs today", "$.a"]

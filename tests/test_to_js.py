@@ -27,7 +27,10 @@ def test_none_in_container_becomes_null(interp):
 
 
 def test_small_int_keys_are_kept(interp):
-    assert shown(interp, "{0: 'a', 1: 'b', 2: 'c', 3: 'd', 4: 'e'}") == '{"0":"a","1":"b","2":"c","3":"d","4":"e"}'
+    assert (
+        shown(interp, "{0: 'a', 1: 'b', 2: 'c', 3: 'd', 4: 'e'}")
+        == '{"0":"a","1":"b","2":"c","3":"d","4":"e"}'
+    )
 
 
 @pytest.mark.parametrize(

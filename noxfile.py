@@ -1,0 +1,68 @@
+"""The sessions a user runs.
+
+bash bin/nox -s demo     # set up, build, run the package on both interpreters
+bash bin/nox -s tests    # set up, build, run the whole test suite
+bash bin/nox -s build    # wheels/pyscript_ffi-*.whl and wheels/pyscript_ffi.mpy
+bash bin/nox -s lint     # ruff + mypy on the stubs
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import nox
+
+ROOT = Path(__file__).parent
+EXTRAS = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["optional-dependencies"]
+
+nox.options.sessions = ["tests"]
+nox.options.reuse_existing_virtualenvs = True
+nox.options.default_venv_backend = "venv"
+nox.options.error_on_missing_interpreters = True
+
+ENV = {"SE_CHROMEDRIVER": "/usr/bin/chromedriver", "SE_AVOID_STATS": "true"}
+
+
+def _setup(session: nox.Session, *, chromium: bool) -> None:
+    """Python deps in the session venv, npm packages, and Chromium when asked."""
+    session.install(*EXTRAS["test"])
+    session.run("python", "-c", "from pyscript_ffi_host import system; system.ensure_node_modules()")
+    if chromium:
+        session.run("python", "-c", "from pyscript_ffi_host import system; system.ensure_chromium()")
+
+
+def _build(session: nox.Session) -> None:
+    session.run("python", "-c", "from pyscript_ffi_host import artifacts; print(artifacts.build_all())")
+
+
+@nox.session
+def build(session: nox.Session) -> None:
+    """Build the wheel and the MicroPython .mpy into wheels/."""
+    session.install(*EXTRAS["test"])
+    _build(session)
+
+
+@nox.session
+def tests(session: nox.Session) -> None:
+    """Everything, on every interpreter and runtime (pass pytest args after --)."""
+    _setup(session, chromium=True)
+    _build(session)
+    session.run("pytest", *session.posargs, env=ENV)
+
+
+@nox.session
+def demo(session: nox.Session) -> None:
+    """Build, then run the same program on Pyodide and MicroPython side by side."""
+    _setup(session, chromium=False)
+    _build(session)
+    session.run("python", "-m", "pyscript_ffi_host.smoke", *session.posargs, env=ENV)
+
+
+@nox.session
+def lint(session: nox.Session) -> None:
+    """ruff (check + format) and mypy on the shipped stubs."""
+    session.install(*EXTRAS["lint"])
+    session.run("ruff", "check", ".")
+    session.run("ruff", "format", "--check", "pyscript_ffi", "pyscript_ffi_host", "tests", "noxfile.py")
+    session.run("mypy")
