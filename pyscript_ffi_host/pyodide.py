@@ -21,9 +21,10 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import uuid
 from collections.abc import Sequence
-from contextlib import ExitStack
+from contextlib import ExitStack, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -115,12 +116,21 @@ class _Node(_HarnessConfig, NodeRunner):
         super().quit()
         self.p.close(force=True)
 
+    def kill(self) -> None:
+        self.p.terminate(force=True)
+
 
 class _Chrome(_HarnessConfig, SeleniumChromeRunner):
-    pass
+    def kill(self) -> None:
+        """Kill the browser: a renderer stuck in a JS loop blocks `quit`."""
+        driver = self.driver.service.process.pid
+        for children in Path(f"/proc/{driver}/task").glob("*/children"):
+            for pid in children.read_text().split():
+                with suppress(ProcessLookupError):
+                    os.kill(int(pid), signal.SIGKILL)
 
 
-RUNNERS: dict[str, type[_BrowserBaseRunner]] = {"node": _Node, "chrome": _Chrome}
+RUNNERS: dict[str, type[_Node | _Chrome]] = {"node": _Node, "chrome": _Chrome}
 #: What the runners raise when the runtime stops answering (a sync endless loop).
 _TIMEOUTS = (TimeoutException, pexpect.TIMEOUT, urllib3.exceptions.ReadTimeoutError)
 
@@ -129,7 +139,7 @@ _TIMEOUTS = (TimeoutException, pexpect.TIMEOUT, urllib3.exceptions.ReadTimeoutEr
 class PyodideInterp(Interp):
     """Pyodide in a pytest-pyodide runner; see `start_pyodide`."""
 
-    runner: _BrowserBaseRunner = field(repr=False)
+    runner: _Node | _Chrome = field(repr=False)
     base_url: str
     dist_dir: Path
     timeout: float = 60.0
@@ -179,6 +189,8 @@ class PyodideInterp(Interp):
         return f"{self.base_url}/{(folder / wheel.name).relative_to(self.dist_dir).as_posix()}"
 
     def close(self) -> None:
+        if not self.alive:
+            self.runner.kill()
         self.cleanup.close()
 
 

@@ -9,40 +9,42 @@ from __future__ import annotations
 import argparse
 
 from . import artifacts
+from .interp import Interp, InterpError
 
-PROGRAM = r"""
-import sys
-from pyscript_ffi import js, to_js, is_none, ConversionError
-show = js.__show
+SETUP = r"""
+from pyscript_ffi import js, to_js, ConversionError
 try:
     from pyodide.ffi import to_js as raw_to_js
 except ImportError:
     from jsffi import to_js as raw_to_js
-
-def raw(value):
-    try:
-        return show(raw_to_js(value))
-    except BaseException as e:
-        return "error: " + type(e).__name__
-
-def ours(value):
-    try:
-        return show(to_js(value))
-    except ConversionError as e:
-        return "ConversionError " + e.path
-
-loop = [1]
-loop.append(loop)
-CASES = [
-    ("{0: 'a', 4: 'b'}", {0: "a", 4: "b"}),
-    ("[2**40]", [2**40]),
-    ("[None]", [None]),
-    ("['a\\x00b']", ["a\x00b"]),
-    ("{(1, 2): 3}", {(1, 2): 3}),
-    ("{1, 2}", {1, 2}),
-]
-result = [[label, raw(value), ours(value)] for label, value in CASES]
 """
+
+# (label, Python expression); each runs in its own call, since on MicroPython
+# the raw FFI's JS errors escape try/except and abort the whole run.
+CASES = [
+    ("{0: 'a', 4: 'b'}", "{0: 'a', 4: 'b'}"),
+    ("[2**40]", "[2**40]"),
+    ("[None]", "[None]"),
+    ("['a\\x00b']", "['a\\x00b']"),
+    ("{(1, 2): 3}", "{(1, 2): 3}"),
+    ("{1, 2}", "{1, 2}"),
+    ("a list in itself", "(lambda l: (l.append(l), l)[1])([1])"),
+]
+
+RAW = SETUP + "result = js.__show(raw_to_js({expr}))"
+OURS = SETUP + """
+try:
+    result = js.__show(to_js({expr}))
+except ConversionError as e:
+    result = "ConversionError: " + e.reason + " at " + e.path
+"""
+
+
+def _observe(interp: Interp, code: str) -> str:
+    try:
+        return str(interp.run(code))
+    except InterpError as e:
+        return f"{e.type_name}: {e.message.splitlines()[0][:40]}"
 
 
 def main() -> None:
@@ -57,13 +59,16 @@ def main() -> None:
         interp = artifacts.start(name, runtime, version, built)
         try:
             interp.run_js(show_js)
-            rows = interp.run(PROGRAM)
+            rows = [
+                (label, _observe(interp, RAW.format(expr=expr)), _observe(interp, OURS.format(expr=expr)))
+                for label, expr in CASES
+            ]
         finally:
             interp.close()
         print(f"\n{name} {version} on {runtime}")
-        print(f"  {'python value':<16} {'raw interpreter FFI':<34} pyscript_ffi")
+        print(f"  {'python value':<18} {'raw interpreter FFI':<50} pyscript_ffi")
         for label, raw, ours in rows:
-            print(f"  {label:<16} {raw:<34} {ours}")
+            print(f"  {label:<18} {raw:<50} {ours}")
 
 
 if __name__ == "__main__":
