@@ -32,12 +32,15 @@ CASES = [
 ]
 
 RAW = SETUP + "result = js.__show(raw_to_js({expr}))"
-OURS = SETUP + """
+OURS = (
+    SETUP
+    + """
 try:
     result = js.__show(to_js({expr}))
 except ConversionError as e:
     result = "ConversionError: " + e.reason + " at " + e.path
 """
+)
 
 
 def _observe(interp: Interp, code: str) -> str:
