@@ -13,7 +13,7 @@ chosen once, at import (`_backend`).
 from ._backend import backend
 from ._bridge import to_python
 from ._errors import ConversionError, JsException
-from ._proxies import _make, create_once_callable, create_proxy, live_proxies
+from ._proxies import _make, create_once_callable, create_proxy, live_proxies, proxy_for
 from ._to_js import Options, convert_value
 from ._workers import assign, direct, gather, query
 
@@ -56,7 +56,7 @@ def to_js(obj, *, depth=-1, create_pyproxies=True, dict_converter=None, default_
     if dict_converter is not None and not isinstance(dict_converter, JsProxy):
         temporary = dict_converter = _make(dict_converter, False, None)[1]
     try:
-        opts = Options(depth, create_pyproxies, dict_converter, default_converter, backend, create_proxy)
+        opts = Options(depth, create_pyproxies, dict_converter, default_converter, backend, proxy_for)
         return convert_value(obj, opts)
     finally:
         if temporary is not None:

@@ -27,7 +27,7 @@ def raise_record(record):
 
 def build(tape, refs):
     """Rebuild a tape in JS; the JS value (a JsProxy for objects)."""
-    answer = helpers().toJs(backend.to_array(tape), backend.to_array(refs))
+    answer = helpers().toJs(backend.to_array(tape), backend.refs_array(refs))
     if answer[0] != 0:
         raise_record(answer)
     return answer[1]

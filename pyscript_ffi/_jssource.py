@@ -301,7 +301,7 @@ function assign(target, tape, refs) {
 // ---- proxies of Python callables -------------------------------------------
 // `tramp(argsTape, argsRefs)` runs the Python callable and answers
 // [0, resultTape, resultRefs] or [1, pythonTypeName, message];
-// `tramp(null, null)` tells Python the proxy is gone.
+// `tramp()` (no arguments) tells Python the proxy is gone.
 let live = 0;
 
 function makeProxy(tramp, once) {
@@ -310,7 +310,7 @@ function makeProxy(tramp, once) {
   const release = () => {
     const t = tramp;
     tramp = null;
-    t(null, null);
+    t();
     if (typeof t.destroy === "function") t.destroy();
   };
   const destroy = () => {

@@ -28,6 +28,14 @@ class MicroPythonBackend:
     def to_array(self, items):
         return jsffi.to_js(items)
 
+    def refs_array(self, items):
+        """JS Array of objects: pushed one by one, since `jsffi.to_js` would
+        turn a proxied Python list back into an Array."""
+        array = js.Array.new()
+        for item in items:
+            array.push(item)
+        return array
+
     def from_tape(self, tape):
         return json.loads(tape)
 
@@ -40,8 +48,6 @@ class MicroPythonBackend:
     def bytes_from_js(self, u8):
         return bytes(u8)
 
-    def raw_proxy(self, obj):
-        return jsffi.create_proxy(obj)
-
-    def release(self, raw):
-        pass  # MicroPython frees it when JS drops the last reference
+    def raw_proxy(self, func):
+        """A JS function calling `func`; MicroPython frees it once JS drops it."""
+        return jsffi.create_proxy(func)

@@ -18,15 +18,24 @@ def _key(func):
         return id(func)
 
 
+def proxy_for(obj):
+    """What `to_js` puts in place of a Python object it does not convert: a JS
+    function for a callable (as `create_proxy`); any other object goes as it
+    is and `refs_array` makes it the interpreter's PyProxy."""
+    if callable(obj):
+        return create_proxy(obj)
+    return obj
+
+
 def default_options():
     """`to_js` with every keyword at its default."""
-    return Options(-1, True, None, None, backend, create_proxy)
+    return Options(-1, True, None, None, backend, proxy_for)
 
 
 def _trampoline(func, token, key):
     to_array = backend.to_array
 
-    def run(args_tape, args_refs):
+    def run(args_tape=None, args_refs=None):
         if args_tape is None:
             _alive.pop(token, None)
             entry = _by_key.get(key)
@@ -36,7 +45,7 @@ def _trampoline(func, token, key):
         try:
             result = func(*from_tape(args_tape, args_refs))
             tape, refs = encode(result, default_options())
-            return to_array([0, to_array(tape), to_array(refs)])
+            return to_array([0, to_array(tape), backend.refs_array(refs)])
         except BaseException as exc:  # noqa: BLE001 - it goes to JS as an Error
             return to_array([1, type(exc).__name__, str(exc)])
 

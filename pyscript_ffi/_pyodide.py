@@ -30,6 +30,11 @@ class PyodideBackend:
         """A flat Python list of primitives/JsProxies -> a JS Array."""
         return _raw_to_js(items, create_pyproxies=False)
 
+    def refs_array(self, items):
+        """JS Array of what a tape refers to: JsProxies pass through, Python
+        objects become PyProxies (which turn back into the same objects)."""
+        return _raw_to_js(items, depth=1)
+
     def from_tape(self, tape):
         return tape.to_py(depth=1)
 
@@ -41,8 +46,6 @@ class PyodideBackend:
     def bytes_from_js(self, u8):
         return u8.to_bytes()
 
-    def raw_proxy(self, obj):
-        return _raw_create_proxy(obj)
-
-    def release(self, raw):
-        raw.destroy()
+    def raw_proxy(self, func):
+        """A JS function calling `func` that outlives the call it is passed to."""
+        return _raw_create_proxy(func)

@@ -256,7 +256,10 @@ def encode(value, opts):
             # ---- find the next value to emit --------------------------------
             while stack:
                 frame = stack[-1]
-                item = next(frame.it, _END)
+                try:
+                    item = next(frame.it)  # no `next(it, default)`: MicroPython 1.24 lacks it
+                except StopIteration:
+                    item = _END
                 if item is _END:
                     stack.pop()
                     active.discard(id(frame.obj))

@@ -16,7 +16,7 @@ def assign(target, *sources):
     ```
     """
     tape, refs = encode(list(sources), default_options())
-    answer = helpers().assign(target, backend.to_array(tape), backend.to_array(refs))
+    answer = helpers().assign(target, backend.to_array(tape), backend.refs_array(refs))
     if answer[0] != 0:
         raise_record(answer)
     return target

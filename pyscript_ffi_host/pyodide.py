@@ -112,6 +112,10 @@ class _HarnessConfig(_BrowserBaseRunner):
 
 
 class _Node(_HarnessConfig, NodeRunner):
+    def set_script_timeout(self, timeout: float) -> None:
+        super().set_script_timeout(timeout)
+        self.p.timeout = timeout  # NodeRunner waits for the answer with this one
+
     def quit(self) -> None:
         super().quit()
         self.p.close(force=True)
@@ -121,6 +125,11 @@ class _Node(_HarnessConfig, NodeRunner):
 
 
 class _Chrome(_HarnessConfig, SeleniumChromeRunner):
+    def set_script_timeout(self, timeout: float) -> None:
+        super().set_script_timeout(timeout)
+        # chromedriver cannot time out a renderer stuck in sync JS: its HTTP call must.
+        self.driver.command_executor.client_config.timeout = timeout + 5
+
     def kill(self) -> None:
         """Kill the browser: a renderer stuck in a JS loop blocks `quit`."""
         driver = self.driver.service.process.pid
@@ -152,10 +161,6 @@ class PyodideInterp(Interp):
         that stops answering (a sync endless loop) is given up 30 s later."""
         self.timeout = seconds
         self.runner.set_script_timeout(seconds + 30)
-        if isinstance(self.runner, NodeRunner):
-            self.runner.p.timeout = seconds + 30
-        else:
-            self.runner.driver.command_executor.client_config.timeout = seconds + 35
 
     def _ask(self, js_call: str) -> str:
         if not self.alive:

@@ -3,6 +3,8 @@
 import pytest
 
 IMPORTS = "from pyscript_ffi import *\nfrom pyscript_ffi import js\n"
+# Compared in JS: a raw JsProxy `==` is identity on MicroPython <= 1.25.
+IS_PLAIN = "is_plain = js.Function.new('o', 'return Object.getPrototypeOf(o) === Object.prototype')\n"
 
 
 def test_public_names_are_exactly_the_documented_ones(interp):
@@ -84,8 +86,24 @@ def test_assign_merges_sources_in_order_and_returns_target(interp):
 
 
 def test_assign_proto_key_never_changes_prototype(interp):
-    code = IMPORTS + (
-        "target = assign(js.Object.new(), {'__proto__': {'polluted': True}})\n"
-        "result = [js.Object.getPrototypeOf(target) == js.Object.prototype, js.__show(target)]"
+    code = (
+        IMPORTS
+        + IS_PLAIN
+        + (
+            "target = assign(js.Object.new(), {'__proto__': {'polluted': True}})\n"
+            "result = [is_plain(target), js.__show(target)]"
+        )
     )
     assert interp.run(code) == [True, '{"__proto__":{"polluted":true}}']
+
+
+def test_once_callable_throws_on_second_call_and_is_released(interp):
+    code = IMPORTS + (
+        "before = live_proxies()\n"
+        "f = create_once_callable(lambda x: x + 1)\n"
+        "twice = js.Function.new('f', 'const a = f(1); try { f(2); return [a, \"no error\"] } "
+        "catch (e) { return [a, e instanceof Error] }')\n"
+        "first, second = twice(f)\n"
+        "result = [first, second, live_proxies() - before]"
+    )
+    assert interp.run(code) == [2, True, 0]

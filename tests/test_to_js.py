@@ -3,6 +3,8 @@
 import pytest
 
 SHOW = "from pyscript_ffi import js, to_js\nshow = js.__show\n"
+# Compared in JS: a raw JsProxy `==` is identity on MicroPython <= 1.25.
+IS_PLAIN = "is_plain = js.Function.new('o', 'return Object.getPrototypeOf(o) === Object.prototype')\n"
 
 
 def shown(interp, expr):
@@ -61,18 +63,34 @@ def test_string_keeps_astral_characters(interp):
 
 
 def test_result_has_object_prototype(interp):
-    code = SHOW + "o = to_js({'a': 1})\nresult = js.Object.getPrototypeOf(o) == js.Object.prototype"
+    code = SHOW + IS_PLAIN + "o = to_js({'a': 1})\nresult = is_plain(o)"
     assert interp.run(code) is True
 
 
 def test_proto_key_becomes_own_property(interp):
-    code = SHOW + (
-        "o = to_js({'__proto__': {'polluted': 1}})\n"
-        "result = [js.Object.getPrototypeOf(o) == js.Object.prototype, show(o)]"
-    )
+    code = SHOW + IS_PLAIN + ("o = to_js({'__proto__': {'polluted': 1}})\nresult = [is_plain(o), show(o)]")
     assert interp.run(code) == [True, '{"__proto__":{"polluted":1}}']
 
 
 def test_top_level_int_beyond_32_bits_crosses_exactly(interp):
     code = SHOW + "result = js.String(to_js(2**40))"
     assert interp.run(code) == "1099511627776"
+
+
+def test_unconvertible_object_becomes_a_proxy_that_returns_it(interp):
+    code = SHOW + (
+        "class Thing:\n    pass\n"
+        "thing = Thing()\n"
+        "arr = to_js([thing])\n"
+        "result = [js.typeof if False else 0, arr[0] is thing]"
+    )
+    assert interp.run(code) == [0, True]
+
+
+def test_depth_leaves_deeper_containers_unconverted(interp):
+    code = SHOW + (
+        "inner = [2]\n"
+        "arr = to_js([1, inner], depth=1)\n"
+        "result = [js.Array.isArray(arr), js.Array.isArray(arr[1]), arr[1] is inner]"
+    )
+    assert interp.run(code) == [True, False, True]
