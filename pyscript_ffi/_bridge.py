@@ -44,11 +44,3 @@ def to_python(value, depth):
     if answer[0] != 0:
         raise_record(answer)
     return from_tape(answer[1], answer[2])
-
-
-def call(fn, this, args):
-    """Call the JS function `fn` with a JS array of `args`; JS errors become JsException."""
-    answer = helpers().call(fn, this, args)
-    if answer[0] != 0:
-        raise_record(answer)
-    return answer[1]

@@ -270,17 +270,7 @@ function gather(target, paths) {
   } catch (e) { return jsError(e, null); }
 }
 
-// ---- calls -----------------------------------------------------------------
-function call(fn, self, args) {
-  try { return [0, Reflect.apply(fn, self, args)]; }
-  catch (e) { return jsError(e, null); }
-}
-
-function construct(cls, args) {
-  try { return [0, Reflect.construct(cls, args)]; }
-  catch (e) { return jsError(e, null); }
-}
-
+// ---- assign ------------------------------------------------------------------
 function assign(target, tape, refs) {
   const built = toJs(tape, refs);
   if (built[0] !== 0) return built;
@@ -346,7 +336,7 @@ function makeProxy(tramp, once) {
 
 function liveProxies() { return live; }
 
-return { toJs, toPy, call, construct, assign, gather, makeProxy, liveProxies };
+return { toJs, toPy, assign, gather, makeProxy, liveProxies };
 """
 
 

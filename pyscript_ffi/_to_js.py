@@ -132,7 +132,7 @@ def _put_primitive(tape, v, t, nul_safe):
     return True
 
 
-def _plain(v, t):
+def _plain(v):
     """A str/int/float subclass instance (IntEnum, ...) as the plain value."""
     if isinstance(v, int):
         return int(v)
@@ -237,7 +237,7 @@ def encode(value, opts):
                 elif backend.is_undefined(v):
                     tape.append(UNDEF)
                 elif tag is None and isinstance(v, (int, float, str)):
-                    v = _plain(v, t)
+                    v = _plain(v)
                     continue
                 elif tag is None and opts.default_converter is not None and asked is not v:
                     asked = v
@@ -277,7 +277,8 @@ def encode(value, opts):
                                 + " cannot become a JS property name",
                                 _encode_path(stack[:-1]),
                             )
-                        _put_primitive(tape, _plain(key, None), type(_plain(key, None)), nul_safe)
+                        plain = _plain(key)
+                        _put_primitive(tape, plain, type(plain), nul_safe)
                     frame.part = _key_part(key)
                     v = item[1]
                 elif frame.tag == MAP:
