@@ -7,11 +7,14 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import mpy_bundle
 from .interp import Interp
+
+FileContents = bytes | str | Path
 
 ROOT = Path(__file__).resolve().parent.parent
 WHEELS = ROOT / "wheels"
@@ -69,14 +72,30 @@ def ensure() -> Artifacts:
 
 def start(name: str, runtime: str, version: str, built: Artifacts) -> Interp:
     """An interpreter with pyscript_ffi installed the way users install it."""
+    return launch(
+        name, runtime, version, wheels=[built.wheel], micropython_files={"/pyscript_ffi.mpy": built.mpy}
+    )
+
+
+def launch(
+    name: str,
+    runtime: str,
+    version: str,
+    *,
+    wheels: Sequence[Path] = (),
+    micropython_files: Mapping[str, FileContents] | None = None,
+) -> Interp:
+    """Start interpreter `name` `version` under `runtime`, Pyodide from its offline
+    dist dir with `wheels` micropip-installed, MicroPython with `micropython_files`
+    (absolute FS path -> contents) written before start."""
     if name == "pyodide":
         from .pyodide import start_pyodide
         from .pyodide_dist import prepare
 
         dist = prepare(version, NODE_MODULES, BUILD / "pyodide")
-        return start_pyodide(runtime, version, dist, [built.wheel])
+        return start_pyodide(runtime, version, dist, list(wheels))
     if name == "micropython":
         from .micropython import start_micropython
 
-        return start_micropython(runtime, version, {"/pyscript_ffi.mpy": built.mpy})
+        return start_micropython(runtime, version, micropython_files)
     raise ValueError(f"unknown interpreter {name!r}")
