@@ -106,6 +106,9 @@ def _harness_config() -> Config:
 class _HarnessConfig(_BrowserBaseRunner):
     """Use the harness `Config` instead of pytest-pyodide's global one."""
 
+    #: Seconds loading Pyodide may take (pytest-pyodide's 20 s is too short on a busy machine).
+    script_timeout = 120
+
     def get_driver(self, jspi: bool = False) -> Any:
         self._config = _harness_config()  # read first in get_driver, after __init__ set it
         return super().get_driver(jspi)
