@@ -21,7 +21,7 @@ nox.options.reuse_existing_virtualenvs = True
 nox.options.default_venv_backend = "venv"
 nox.options.error_on_missing_interpreters = True
 
-# Older interpreter versions, run on Node after the full run (see tests/conftest.py VERSIONS).
+# Older interpreter versions (installed from npm, see package.json), run on Node after the full run.
 OLDER = {
     "pyodide": ("0.29.5", "0.28.3", "0.27.7"),
     "micropython": ("1.26.0", "1.25.0", "1.24.1"),
@@ -33,6 +33,7 @@ ENV = {"SE_CHROMEDRIVER": "/usr/bin/chromedriver", "SE_AVOID_STATS": "true"}
 def _setup(session: nox.Session, *, chromium: bool) -> None:
     """Python deps in the session venv, npm packages, and Chromium when asked."""
     session.install(*EXTRAS["test"])
+    session.install("-e", "host")  # the pytest plugin, through its pytest11 entry point as users get it
     session.run("python", "-c", "from pyscript_ffi_host import system; system.ensure_node_modules()")
     if chromium:
         session.run("python", "-c", "from pyscript_ffi_host import system; system.ensure_chromium()")
@@ -61,6 +62,7 @@ def tests(session: nox.Session) -> None:
     session.run("pytest", env=ENV)
     session.run(
         "pytest",
+        "--ignore=tests/test_plugin.py",  # runs its example project on the newest versions only
         "--runtimes=node",
         "--pyodide-versions=" + ",".join(OLDER["pyodide"]),
         "--micropython-versions=" + ",".join(OLDER["micropython"]),

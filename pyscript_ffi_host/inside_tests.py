@@ -100,9 +100,9 @@ def _program(func: Callable[..., Any], kwargs: dict[str, Any]) -> str:
     )
 
 
-def _with_source_lines(traceback: str, filename: str) -> str:
-    """The interpreter's `traceback` without the harness's entries, each entry in
-    `filename` followed by its source line (the interpreter cannot read the file)."""
+def _with_source_lines(traceback: str) -> str:
+    """The interpreter's `traceback` without the harness's entries, each entry
+    followed by its source line when the host has it (the test file, user files)."""
     out: list[str] = []
     skipping = False
     lines = traceback.splitlines()
@@ -117,8 +117,8 @@ def _with_source_lines(traceback: str, filename: str) -> str:
         if skipping:
             continue
         out.append(line)
-        if entry and entry.group(2) == filename:
-            source = linecache.getline(filename, int(entry.group(3))).strip()
+        if entry:
+            source = linecache.getline(entry.group(2), int(entry.group(3))).strip()
             following = lines[i + 1].strip() if i + 1 < len(lines) else ""
             if source and following != source:
                 out.append(f"{entry.group(1)}  {source}")
@@ -135,9 +135,8 @@ def _run(func: Callable[..., Any], interp: Interp, kwargs: dict[str, Any]) -> No
         return
     except InterpError as error:
         failure = error
-    filename = inspect.getsourcefile(func) or ""
     header = f"[{failure.interp}] {failure.type_name}: {failure.message}"
-    pytest.fail(f"{header}\n\n{_with_source_lines(failure.traceback, filename)}", pytrace=False)
+    pytest.fail(f"{header}\n\n{_with_source_lines(failure.traceback)}", pytrace=False)
 
 
 def _wrap(func: Callable[..., Any], marks: list[pytest.MarkDecorator]) -> Callable[..., None]:

@@ -4,7 +4,8 @@
 folder keeps its name (``src/mypkg`` becomes ``mypkg/...``), caches are left
 out.  `install` writes them under `ROOT` inside the interpreter, through the
 harness (plain `open` in the interpreter, the same on Pyodide and MicroPython),
-and puts `ROOT` first on `sys.path`, so ``import mypkg`` works in both.
+and puts `ROOT` first on `sys.path`, so ``import mypkg`` works in both.  The
+host's `linecache` learns their lines, for tracebacks from inside.
 
 >>> files = collect([Path("src/mypkg"), Path("helpers.py")])
 >>> install(interp, files)
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import base64
 import json
+import linecache
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -72,3 +74,14 @@ def install(interp: Interp, files: Mapping[str, bytes], root: str = ROOT) -> Non
     """Write `files` under `root` in `interp`'s filesystem; put `root` first on sys.path."""
     encoded = {rel: base64.b64encode(data).decode() for rel, data in files.items()}
     interp.run(_WRITE % {"files": repr(json.dumps(encoded)), "root": repr(root)})
+    for rel, data in files.items():
+        _remember(f"{root}/{rel}", data)
+
+
+def _remember(path: str, data: bytes) -> None:
+    """Let the host's `linecache` show lines of `path` in the interpreter's tracebacks."""
+    try:
+        lines = data.decode().splitlines(keepends=True)
+    except UnicodeDecodeError:
+        return
+    linecache.cache[path] = (len(data), None, lines, path)

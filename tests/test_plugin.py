@@ -79,5 +79,6 @@ def test_example_project_runs_inside_each_interpreter_and_reports_failures_from_
                 '  File "*test_greet.py", line 22, in test_wrong_argument',
                 "    greet(42)",
                 '  File "/home/pytest/greet/__init__.py", line 2, in greet',
+                '    assert isinstance(name, str), "greet() wants a str, got " + repr(name)',
             ]
         )
