@@ -179,6 +179,15 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     metafunc.parametrize("interp", specs, ids=ids, indirect=True, scope="module")
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Each parameter set of an `isolated` test gets its own fresh interpreter."""
+    for item in items:
+        callspec = getattr(item, "callspec", None)
+        spec = callspec.params.get("interp") if callspec is not None else None
+        if isinstance(spec, Spec) and spec.fresh:
+            callspec.params["interp"] = spec._replace(fresh=item.nodeid)
+
+
 # -- fixtures -------------------------------------------------------------------
 @pytest.fixture(scope="session")
 def interp_setup(pytestconfig: pytest.Config) -> InterpSetup:

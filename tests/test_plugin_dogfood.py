@@ -72,8 +72,9 @@ def test_micropython_js_null_is_none():
 
 # Isolation is plugin logic, the same for every interpreter: checked where starting one is cheap.
 @pytest.mark.isolated
+@pytest.mark.parametrize("run", [1, 2])
 @run_inside("micropython")
-def test_isolated_test_gets_a_fresh_interpreter():
+def test_isolated_test_gets_a_fresh_interpreter_for_each_parameter_set(run):
     import sys
 
     assert "pyscript_ffi" not in sys.modules
