@@ -42,6 +42,8 @@ _OPS: dict[type[ast.cmpop], str] = {
 }  # fmt: skip
 #: Frames of the harness (`_inside.py`, the program `_program` builds), left out of reports.
 _HARNESS_FILES = {"<test>", f"{INSIDE_MODULE}.py"}
+#: Names `explain_asserts` binds the two sides of a comparison to.
+_L, _R = "_run_inside_left", "_run_inside_right"
 #: A traceback entry, CPython's and MicroPython's alike.
 _ENTRY = re.compile(r'^(\s*)File "([^"]*)", line (\d+)')
 
@@ -49,12 +51,12 @@ _ENTRY = re.compile(r'^(\s*)File "([^"]*)", line (\d+)')
 def function_source(func: Callable[..., Any]) -> str:
     """`func`'s definition without decorators, dedented, on the lines it has in its file."""
     lines, first = inspect.getsourcelines(func)
-    tree = ast.parse(textwrap.dedent("".join(lines)))
-    node = tree.body[0]
-    assert isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef), f"{func!r} is not a plain function"
-    body = textwrap.dedent("".join(lines))
-    skip = node.lineno - 1  # decorator lines
-    return "\n" * (first - 1 + skip) + "".join(body.splitlines(keepends=True)[skip:])
+    source = textwrap.dedent("".join(lines))
+    node = ast.parse(source).body[0]
+    if not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+        raise TypeError(f"{func!r} is not a function defined with def")
+    skip = node.lineno - 1  # the decorator lines
+    return "\n" * (first - 1 + skip) + "".join(source.splitlines(keepends=True)[skip:])
 
 
 def explain_asserts(source: str) -> str:
@@ -72,7 +74,7 @@ def explain_asserts(source: str) -> str:
         right = ast.get_source_segment(source, test.comparators[0])
         op = _OPS[type(test.ops[0])]
         raw = lines[node.lineno - 1].encode()
-        new = f"assert (_a := ({left})) {op} (_b := ({right})), 'assert %r {op} %r' % (_a, _b)"
+        new = f"assert ({_L} := ({left})) {op} ({_R} := ({right})), 'assert %r {op} %r' % ({_L}, {_R})"
         lines[node.lineno - 1] = (
             raw[: node.col_offset].decode() + new + raw[node.end_col_offset or len(raw) :].decode()
         )
