@@ -18,10 +18,12 @@ def test_from_the_host(interp):      # or drive the interpreter from the host
 Every test that takes `interp` (or is made by `run_inside`) runs once per
 interpreter x version x runtime selected by the options below:
 
+```bash
 pytest                                   # pyodide and micropython, newest versions, node and chrome
 pytest --interpreters micropython --runtimes node
-pytest --pyodide-versions all --micropython-versions 0.27.7,1.24.1
+pytest --pyodide-versions 0.27.7 --micropython-versions all
 pytest --interp-files src/mypkg          # copy a package into every interpreter
+```
 
 Versions are the installed npm packages (`interpreters.installed_versions`); the
 default is the newest of each.  Ids: the newest version gives `<interpreter>-<runtime>`
