@@ -1,5 +1,5 @@
 """The pytest plugin, run the way a user runs it: an example project (its own
-package copied in with --interp-files, a passing test, two failing ones) tested
+package copied in with --interp-files, passing tests, two failing ones) tested
 on pyodide and micropython, node and chrome, by one pytest command."""
 
 from pathlib import Path
@@ -36,6 +36,10 @@ def test_wrong_argument():
     from greet import greet
 
     greet(42)
+
+
+def test_from_the_host(interp):
+    assert interp.run("from greet import greet\\nresult = greet('js')") == "Hello, js!"
 """
 
 
@@ -52,9 +56,10 @@ def test_example_project_runs_inside_each_interpreter_and_reports_failures_from_
     )  # fmt: skip
 
     # One test function, one item per interpreter x runtime, ids as the project's own.
-    result.assert_outcomes(passed=4, failed=8)
+    result.assert_outcomes(passed=8, failed=8)
     result.stdout.fnmatch_lines_random(
         [f"test_greet.py::test_greets_by_name[[]{combo}[]] PASSED*" for combo in COMBOS]
+        + [f"test_greet.py::test_from_the_host[[]{combo}[]] PASSED*" for combo in COMBOS]
         + [f"FAILED test_greet.py::test_wrong_expectation[[]{combo}[]]*" for combo in COMBOS]
     )
     # An assert of the test: both values, and the line from the test file.
