@@ -145,6 +145,8 @@ def _wrap(func: Callable[..., Any], marks: list[pytest.MarkDecorator]) -> Callab
     signature = inspect.signature(func)
     if "interp" in signature.parameters:
         raise TypeError(f"{func.__name__}: a @run_inside test runs inside `interp`; it cannot take it")
+    if "." in func.__qualname__:
+        raise TypeError(f"{func.__qualname__}: @run_inside takes module-level functions only")
 
     def test(interp: Interp, **kwargs: Any) -> None:
         _run(func, interp, kwargs)
