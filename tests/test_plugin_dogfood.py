@@ -70,10 +70,10 @@ def test_micropython_js_null_is_none():
     assert is_none(js.JSON.parse("null"))
 
 
-# Isolation is plugin logic, the same for every interpreter: checked where starting one is cheap.
+# Isolation is plugin logic, the same for every interpreter: checked where starting one is cheapest.
 @pytest.mark.isolated
 @pytest.mark.parametrize("run", [1, 2])
-@run_inside("micropython")
+@run_inside("micropython", runtimes=["node"])
 def test_isolated_test_gets_a_fresh_interpreter_for_each_parameter_set(run):
     import sys
 
@@ -81,7 +81,7 @@ def test_isolated_test_gets_a_fresh_interpreter_for_each_parameter_set(run):
     import pyscript_ffi  # noqa: F401 - leaves it imported for later tests
 
 
-@run_inside("micropython")
+@run_inside("micropython", runtimes=["node"])
 def test_the_shared_interpreter_outlives_an_isolated_test():
     import sys
 
