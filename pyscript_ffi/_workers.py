@@ -35,6 +35,12 @@ def in_worker():
     return _context[0]
 
 
+def _target(target):
+    """The JS object for `target`: the `js` module stands for `globalThis`
+    (MicroPython would hand JS a proxy of the module object itself)."""
+    return backend.js.globalThis if target is backend.js else target
+
+
 def _answer(answer):
     if answer[0] != 0:
         raise_record(answer)
@@ -54,9 +60,9 @@ def assign(target, *sources):
     tape, refs = backend.to_array(tape), backend.refs_array(refs)
     worker = in_worker()
     if worker is None:
-        _answer(helpers().assign(target, tape, refs))
+        _answer(helpers().assign(_target(target), tape, refs))
     else:
-        _answer(helpers().remoteAssign(worker[0], worker[1], target, tape, refs))
+        _answer(helpers().remoteAssign(worker[0], worker[1], _target(target), tape, refs))
     return target
 
 
@@ -71,9 +77,9 @@ def gather(target, *paths):
     paths = backend.to_array(list(paths))
     worker = in_worker()
     if worker is None:
-        answer = _answer(helpers().gather(target, paths))
+        answer = _answer(helpers().gather(_target(target), paths))
     else:
-        answer = _answer(helpers().remoteGather(worker[0], worker[1], target, paths))
+        answer = _answer(helpers().remoteGather(worker[0], worker[1], _target(target), paths))
     return tuple(from_tape(answer[1], answer[2]))
 
 

@@ -52,9 +52,9 @@ def test_gather_with_no_paths_is_an_empty_tuple(interp):
 
 
 def test_gather_from_the_js_global_scope(interp):
-    code = IMPORTS + "is_array, n = gather(js, 'Array.isArray', 'Array.isArray.length')\n"
-    code += "result = [is_array(js.Array.new()), n]"
-    assert interp.run(code) == [True, 1]
+    code = IMPORTS + "is_array, n, nothing = gather(js, 'Array.isArray', 'Array.isArray.length', 'no.such')\n"
+    code += "result = [is_array(js.Array.new()), n, is_none(nothing)]"
+    assert interp.run(code) == [True, 1, True]
 
 
 def test_query_getter_that_throws_raises_js_exception_and_interpreter_keeps_working(interp):
