@@ -315,13 +315,13 @@ function remoteDirect(ffi, value) {
 }
 
 // ---- proxies of Python callables -------------------------------------------
-// `tramp(argsTape, argsRefs)` runs the Python callable and answers
-// [0, resultTape, resultRefs] or [1, pythonTypeName, message];
+// `tramp(argsTape, argsRefs, reply)` runs the Python callable and answers by
+// calling reply(0, resultTape, resultRefs) or reply(1, pythonTypeName, message);
 // `tramp()` (no arguments) tells Python the proxy is gone.
 let live = 0;
 
 function makeProxy(tramp, once) {
-  let alive = true;
+  let alive = true, running = 0, releaseLater = false;
   live++;
   const release = () => {
     const t = tramp;
@@ -332,19 +332,26 @@ function makeProxy(tramp, once) {
   const destroy = () => {
     if (!alive) return;
     alive = false; live--;
-    release();
+    // destroyed from inside its own call (a handler removing itself): the
+    // interpreter's proxy is released when that call has returned
+    if (running > 0) releaseLater = true;
+    else release();
   };
   const fn = function (...args) {
     if (!alive) throw new Error("pyscript_ffi: this proxy has been destroyed");
     const t = tramp;
-    if (once) { alive = false; live--; }
+    if (once) { alive = false; live--; releaseLater = true; }
     let answer;
+    const reply = (...a) => { answer = a; };
+    running++;
     try {
       const encoded = toPy(args, 1);
       if (encoded[0] !== 0) throw encoded[5] instanceof Error ? encoded[5] : new Error(encoded[3] + " at " + encoded[4]);
-      answer = t(encoded[1], encoded[2]);
+      t(encoded[1], encoded[2], reply);
+      if (answer === undefined) throw new Error("pyscript_ffi: the Python callable gave no answer");
     } finally {
-      if (once) release();
+      running--;
+      if (releaseLater && running === 0) { releaseLater = false; release(); }
     }
     if (answer[0] !== 0) {
       const err = new Error(answer[1] + ": " + answer[2]);

@@ -28,12 +28,16 @@ INTERPRETER = "py" if sys.implementation.name == "cpython" else "mpy"
 IN_WORKER = js.self.constructor.name != "Window"
 COLUMN = INTERPRETER + "-" + ("worker" if IN_WORKER else "main")
 
-describe = js.Function.new("v", "return typeof v + ':' + (typeof v === 'object' ? JSON.stringify(v) : String(v))")
+# JS-side observations, compared as text.
+describe = js.Function.new(
+    "v", "return typeof v + ':' + (typeof v == 'object' ? JSON.stringify(v) : String(v))"
+)
 first_length = js.Function.new("a", "return a[0].length")
 proto_and_keys = js.Function.new(
     "o", "return (Object.getPrototypeOf(o) === Object.prototype) + ':' + Object.keys(o).join()"
 )
 same = js.Function.new("a", "b", "return a === b")
+same_on_main = window.Function.new("a", "b", "return a === b")
 main_view = window.Function.new(
     "t", "return JSON.stringify(t) + '|' + (Object.getPrototypeOf(t) === Object.prototype)"
 )
@@ -51,15 +55,60 @@ cell_for = window.Function.new(
 COLUMNS = ["py-main", "mpy-main", "py-worker", "mpy-worker"]
 
 
-def conversion_error_path(value):
+CHECKS = []  # (label, function, expected)
+
+
+def check(label, expected):
+    """Register the decorated function as a check expected to return `expected`."""
+
+    def register(func):
+        CHECKS.append((label, func, expected))
+        return func
+
+    return register
+
+
+@check("dict -> plain Object, None -> null", 'object:{"a":[1,null,{"c":true}]}')
+def _():
+    return describe(to_js({"a": [1, None, {"c": True}]}))
+
+
+@check("small int keys kept", 'object:{"0":"zero"}')
+def _():
+    return describe(to_js({0: "zero"}))
+
+
+@check("2**40 exact number", "object:[1099511627776]")
+def _():
+    return describe(to_js([2**40]))
+
+
+@check("2**64 -> BigInt", "bigint:18446744073709551616")
+def _():
+    return describe(to_js(2**64))
+
+
+@check("NUL kept in strings", 3)
+def _():
+    return first_length(to_js(["a\x00b"]))
+
+
+@check('"__proto__" is an own key', "true:__proto__")
+def _():
+    return proto_and_keys(to_js({"__proto__": {"x": 1}}))
+
+
+@check("tuple key -> ConversionError with path", "$.a[1]")
+def _():
     try:
-        to_js(value)
+        to_js({"a": [0, {(1, 2): 3}]})
     except ConversionError as e:
         return e.path
     return "no error"
 
 
-def circular():
+@check("self-containing list -> ConversionError", True)
+def _():
     loop = [1]
     loop.append(loop)
     try:
@@ -69,7 +118,36 @@ def circular():
     return False
 
 
-def throwing_getter():
+def handler(event):
+    return None
+
+
+@check("create_proxy twice -> same function", True)
+def _():
+    return same(create_proxy(handler), create_proxy(handler))
+
+
+@check("create/destroy leaves no live proxy", 0)
+def _():
+    before = live_proxies()
+    proxy = create_proxy(lambda: 1)
+    proxy.destroy()
+    return live_proxies() - before
+
+
+@check("is_none: None, null, undefined; not 0", [True, True, True, False])
+def _():
+    undefined = js.Function.new("return undefined")()
+    return [is_none(None), is_none(js.JSON.parse("null")), is_none(undefined), is_none(0)]
+
+
+@check("to_py exact", {"n": 2**53 - 1, "x": None, "l": [1.5]})
+def _():
+    return to_py(js.JSON.parse('{"n": 9007199254740991, "x": null, "l": [1.5]}'))
+
+
+@check("a JS throw is a JsException", "RangeError: no")
+def _():
     bad = js.Function.new("return { get boom() { throw new RangeError('no') } }")()
     try:
         query(bad, "boom")
@@ -78,50 +156,22 @@ def throwing_getter():
     return "no error"
 
 
-def handler(event):
-    return None
+@check("query(window, path)", "pyscript-ffi: live checks")
+def _():
+    return query(window, "document.title")
 
 
-def proxies_released():
-    before = live_proxies()
-    proxy = create_proxy(lambda: 1)
-    proxy.destroy()
-    return live_proxies() - before
+@check("gather(window, *paths)", [3.141592653589793, "http:", True])
+def _():
+    pi, protocol, missing = gather(window, "Math.PI", "location.protocol", "no.such.path")
+    return [pi, protocol, is_none(missing)]
 
 
-def assign_on_main_thread():
+@check("assign to a main-thread object", '{"a":1,"b":[1,null],"__proto__":{"x":1}}|true|true')
+def _():
     target = window.Object.new()
     out = assign(target, {"a": 1}, {"b": [1, None]}, {"__proto__": {"x": 1}})
-    return [main_view(target), same(out, target) if not IN_WORKER else out is target]
-
-
-CHECKS = [
-    ("dict -> plain Object, None -> null", lambda: describe(to_js({"a": [1, None, {"c": True}]})),
-     'object:{"a":[1,null,{"c":true}]}'),
-    ("small int keys kept", lambda: describe(to_js({0: "zero"})), 'object:{"0":"zero"}'),
-    ("2**40 exact number", lambda: describe(to_js([2**40])), "object:[1099511627776]"),
-    ("2**64 -> BigInt", lambda: describe(to_js(2**64)), "bigint:18446744073709551616"),
-    ("NUL kept in strings", lambda: first_length(to_js(["a\x00b"])), 3),
-    ('"__proto__" is an own key', lambda: proto_and_keys(to_js({"__proto__": {"x": 1}})), "true:__proto__"),
-    ("tuple key -> ConversionError with path", lambda: conversion_error_path({"a": [0, {(1, 2): 3}]}), "$.a[1]"),
-    ("self-containing list -> ConversionError", circular, True),
-    ("create_proxy twice -> same function", lambda: same(create_proxy(handler), create_proxy(handler)), True),
-    ("create/destroy leaves no live proxy", proxies_released, 0),
-    ("is_none: None, null, undefined; not 0",
-     lambda: [is_none(None), is_none(js.JSON.parse("null")), is_none(js.Function.new("return undefined")()),
-              is_none(0)],
-     [True, True, True, False]),
-    ("to_py exact",
-     lambda: to_py(js.JSON.parse('{"n": 9007199254740991, "x": null, "l": [1.5]}')) == {
-         "n": 2**53 - 1, "x": None, "l": [1.5]},
-     True),
-    ("a JS throw is a JsException", throwing_getter, "RangeError: no"),
-    ("query(window, path)", lambda: query(window, "document.title"), "pyscript-ffi: live checks"),
-    ("gather(window, *paths)",
-     lambda: list(gather(window, "Math.PI", "location.protocol")) + [is_none(query(window, "no.such.path"))],
-     [3.141592653589793, "http:", True]),
-    ("assign to a main-thread object", assign_on_main_thread, ['{"a":1,"b":[1,null],"__proto__":{"x":1}}|true', True]),
-]  # fmt: skip
+    return main_view(target) + "|" + str(same_on_main(out, target)).lower()
 
 
 def run_all():
@@ -136,7 +186,8 @@ def run_all():
             ok = False
             text = "FAIL: " + type(e).__name__ + ": " + str(e)
         passed += ok
-        assign(cell_for("check-" + str(n), label, index), {"textContent": text, "className": "pass" if ok else "fail"})
+        cell = cell_for("check-" + str(n), label, index)
+        assign(cell, {"textContent": text, "className": "pass" if ok else "fail"})
     done = window.document.getElementById("done-" + COLUMN)
     summary = str(passed) + "/" + str(len(CHECKS)) + " passed"
     assign(done, {"textContent": summary, "className": "pass" if passed == len(CHECKS) else "fail"})

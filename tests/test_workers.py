@@ -110,3 +110,17 @@ def test_assign_bad_key_raises_conversion_error_and_target_untouched(interp):
         "except ConversionError as e:\n    result = [e.path, js.__show(target)]"
     )
     assert interp.run(code) == ["$[1]", "{}"]
+
+
+def test_a_handler_can_destroy_its_own_proxy_while_running(interp):
+    # The task board's delete handler does this: the call still returns its value.
+    code = IMPORTS + (
+        "before = live_proxies()\n"
+        "def once_only():\n    me.destroy()\n    return 'done'\n"
+        "me = create_proxy(once_only)\n"
+        "call = js.Function.new('f', 'const r = f(); try { f(); return [r, \"no error\"] } "
+        "catch (e) { return [r, e instanceof Error] }')\n"
+        "first, second = call(me)\n"
+        "result = [first, second, live_proxies() - before]"
+    )
+    assert interp.run(code) == ["done", True, 0]
