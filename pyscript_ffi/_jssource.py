@@ -292,21 +292,46 @@ function remoteAssign(ffi, isRemote, target, tape, refs) {
   if (built[0] !== 0) return built;
   try {
     // One merged plain object crosses in one round trip. reflected-ffi would
-    // *set* a "__proto__" key (a prototype change): it goes separately, as an
-    // own property defined on the target (a second round trip, only then).
+    // *set* a "__proto__" key (a prototype change on the other side) and drops
+    // nested ones, so each "__proto__" goes afterwards as an own property
+    // defined on its main-thread object (extra round trips, only then).
     const merged = {};
-    let proto = null;
+    const protos = [];
     for (const source of built[1]) {
       if (source === null || source === undefined) continue;
       for (const key of Object.keys(source)) {
-        if (key === "__proto__") proto = [source[key]];
+        if (key === "__proto__") protos[0] = [[], source[key]];
         else merged[key] = source[key];
       }
     }
+    nestedProtos(merged, protos);
     ffi.assign(target, merged);
-    if (proto !== null) defineOwn(target, "__proto__", proto[0]);
+    for (const [parts, value] of protos) {
+      let o = target;
+      for (const part of parts) o = o[part];
+      defineOwn(o, "__proto__", value);
+    }
     return [0, target];
   } catch (e) { return jsError(e, null); }
+}
+
+// [path, value] of every own "__proto__" key inside plain objects and arrays
+// reachable from `root` (and from values already in `found`), parents first.
+function nestedProtos(root, found) {
+  const seen = new Set();
+  const todo = [[[], root]];
+  for (const [parts, value] of found) todo.push([parts.concat("__proto__"), value]);
+  while (todo.length) {
+    const [parts, v] = todo.shift();
+    if (v === null || typeof v !== "object" || seen.has(v)) continue;
+    if (!Array.isArray(v) && !isPlain(v)) continue;
+    seen.add(v);
+    for (const key of Object.keys(v)) {
+      const at = parts.concat(Array.isArray(v) ? Number(key) : key);
+      if (key === "__proto__" && !Array.isArray(v)) found.push([parts, v[key]]);
+      todo.push([at, v[key]]);
+    }
+  }
 }
 
 function remoteDirect(ffi, value) {

@@ -38,6 +38,7 @@ proto_and_keys = js.Function.new(
 )
 same = js.Function.new("a", "b", "return a === b")
 same_on_main = window.Function.new("a", "b", "return a === b")
+inner_is_plain = window.Function.new("t", "return Object.getPrototypeOf(t.inner) === Object.prototype")
 main_view = window.Function.new(
     "t", "return JSON.stringify(t) + '|' + (Object.getPrototypeOf(t) === Object.prototype)"
 )
@@ -172,6 +173,12 @@ def _():
     target = window.Object.new()
     out = assign(target, {"a": 1}, {"b": [1, None]}, {"__proto__": {"x": 1}})
     return main_view(target) + "|" + str(same_on_main(out, target)).lower()
+
+
+@check('assign: a nested "__proto__" is an own key', '{"inner":{"__proto__":{"x":1}}}|true|true')
+def _():
+    target = assign(window.Object.new(), {"inner": {"__proto__": {"x": 1}}})
+    return main_view(target) + "|" + str(inner_is_plain(target)).lower()
 
 
 def run_all():
