@@ -181,6 +181,17 @@ def _():
     return main_view(target) + "|" + str(inner_is_plain(target)).lower()
 
 
+@check("in a worker, PyScript's one-round-trip ffi is used", True)
+def _():
+    # the package's own switch, not public API
+    try:
+        from pyscript_ffi._workers import in_worker
+    except ImportError:  # the .mpy is the whole package as one module
+        from pyscript_ffi import in_worker
+
+    return (in_worker() is not None) == IN_WORKER
+
+
 def run_all():
     index = COLUMNS.index(COLUMN) + 1
     passed = 0
