@@ -87,11 +87,17 @@ def mounts() -> dict[str, Path]:
     }
 
 
-def serve_site(port: int = 0):  # type: ignore[no-untyped-def]
-    """`prepare()`, then serve in a background thread: `(server, base_url)`,
-    usable as a context manager (see `server.serve`)."""
+def serve_site(port: int = 0) -> tuple[StaticServer, str]:
+    """`prepare()`, then serve in a background thread on 127.0.0.1:`port`
+    (0: a free port); stop it with `server.stop`.
+
+    ```python
+    server, url = serve_site()   # url == "http://127.0.0.1:<port>"
+    ```
+    """
     prepare()
-    return serve(SITE, port=port, mounts=mounts())
+    server, url = serve(SITE, port=port, mounts=mounts())
+    return server, url
 
 
 def main(argv: list[str] | None = None) -> None:
