@@ -15,6 +15,7 @@ from pyscript_ffi import (
     JsException,
     assign,
     create_proxy,
+    direct,
     gather,
     is_none,
     js,
@@ -179,6 +180,29 @@ def _():
 def _():
     target = assign(window.Object.new(), {"inner": {"__proto__": {"x": 1}}})
     return main_view(target) + "|" + str(inner_is_plain(target)).lower()
+
+
+@check("query: brackets and a missing step", ["pyscript-ffi: live checks", 1, True])
+def _():
+    title = query(window, "document['title']")
+    length = query(window, 'Array["isArray"].length')
+    return [title, length, is_none(query(window, "document.nope.deeper"))]
+
+
+@check("a main-thread throw is a JsException", True)
+def _():
+    bad = window.Function.new("return { get boom() { throw new RangeError('no') } }")()
+    try:
+        query(bad, "boom")
+    except JsException:
+        return True
+    return False
+
+
+@check("direct returns its argument", True)
+def _():
+    obj = js.Object.new()
+    return same(direct(obj), obj)
 
 
 @check("in a worker, PyScript's one-round-trip ffi is used", True)
