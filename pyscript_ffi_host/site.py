@@ -55,8 +55,10 @@ def prepare() -> Path:
     built = artifacts.ensure()
     pyodide_dir = prepare_pyodide(PYODIDE_VERSION, artifacts.NODE_MODULES, artifacts.BUILD / "pyodide")
     mpy_module = micropython_module(MICROPYTHON_VERSION).relative_to(artifacts.NODE_MODULES)
-    shutil.rmtree(DIST, ignore_errors=True)
-    DIST.mkdir(parents=True)
+    DIST.mkdir(parents=True, exist_ok=True)  # files are replaced in place: a running demo keeps serving
+    for old in DIST.glob("*.whl"):
+        if old.name != built.wheel.name:
+            old.unlink()
     wheel = Path(shutil.copy2(built.wheel, DIST / built.wheel.name))
     shutil.copy2(built.mpy, DIST / "pyscript_ffi.mpy")
     configs = {
