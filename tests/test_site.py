@@ -158,7 +158,9 @@ def test_taskboard_adds_three_tasks_and_deletes_one(page: Any, site: str, name: 
             page.find_element(By.ID, "add-task").click()
         else:
             box.send_keys(Keys.ENTER)
-        _wait(page, lambda n=n: len(_task_texts(page)) == n + 1, 30)
+        # the count is updated last (after the input is cleared): only then type the next task
+        _wait(page, lambda n=n: _text(page, "task-count") == str(n + 1), 30)
+    assert _task_texts(page) == ["Buy milk", "Write tests", "Ship it"]
     page.find_elements(By.CSS_SELECTOR, "#tasks .task button.delete")[1].click()
     _wait(page, lambda: len(_task_texts(page)) == 2, 30)
     _wait(page, lambda: _text(page, "task-count") == "2", 30)
