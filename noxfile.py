@@ -1,9 +1,10 @@
 """The sessions a user runs.
 
-bash bin/nox -s demo     # set up, build, run the package on both interpreters
+bash bin/nox -s demo     # set up, build, serve the example site at http://127.0.0.1:8000
 bash bin/nox -s tests    # set up, build, run the whole test suite
 bash bin/nox -s build    # wheels/pyscript_ffi-*.whl and wheels/pyscript_ffi.mpy
 bash bin/nox -s lint     # ruff + mypy on the stubs
+bash bin/nox -s smoke    # raw FFI vs pyscript_ffi on both interpreters, as a table
 """
 
 from __future__ import annotations
@@ -67,6 +68,7 @@ def tests(session: nox.Session) -> None:
         "--ignore=tests/test_plugin.py",
         "--ignore=tests/test_plugin_dogfood.py",
         "--runtimes=node",
+        "--ignore=tests/test_site.py",  # the site's browser tests ran above
         "--pyodide-versions=" + ",".join(OLDER["pyodide"]),
         "--micropython-versions=" + ",".join(OLDER["micropython"]),
         env=ENV,
@@ -75,7 +77,18 @@ def tests(session: nox.Session) -> None:
 
 @nox.session
 def demo(session: nox.Session) -> None:
-    """Build, then run the same program on Pyodide and MicroPython side by side."""
+    """Set up, build both artifacts, and serve the example site (task boards on
+    Pyodide and MicroPython, main thread and worker, live checks) at
+    http://127.0.0.1:8000 until Ctrl-C. `-- --port N` picks another port."""
+    _setup(session, chromium=False)
+    _build(session)
+    session.run("python", "-m", "pyscript_ffi_host.site", *session.posargs, env=ENV)
+
+
+@nox.session
+def smoke(session: nox.Session) -> None:
+    """Build, then run one program on Pyodide and MicroPython, raw FFI beside
+    pyscript_ffi, printed as a table."""
     _setup(session, chromium=False)
     _build(session)
     session.run("python", "-m", "pyscript_ffi_host.smoke", *session.posargs, env=ENV)

@@ -20,9 +20,10 @@ def helpers():
 def raise_record(record):
     """Raise the exception an error record `[1, kind, name, message, path, error]` stands for."""
     kind = record[1]
+    path = None if backend.is_none(record[4]) else record[4]  # JS null is jsnull on Pyodide
     if kind == "conversion":
-        raise ConversionError(record[3], record[4])
-    raise JsException(record[2], record[3], record[5], record[4])
+        raise ConversionError(record[3], path)
+    raise JsException(record[2], record[3], record[5], path)
 
 
 def build(tape, refs):

@@ -117,7 +117,7 @@ function toJs(tape, refs) {
           f.hasKey = true; f.key = key;
           break;
         }
-        if (f.key === "__proto__") Object.defineProperty(f.c, f.key, { value: v, writable: true, enumerable: true, configurable: true });
+        if (f.key === "__proto__") defineOwn(f.c, f.key, v);
         else f.c[f.key] = v;
         f.hasKey = false;
       } else if (f.tag === MAP) {
@@ -233,30 +233,16 @@ function toPy(value, depth) {
   }
 }
 
-// ---- paths: query / gather ---------------------------------------------------
-// "a.b[0]['c']" -> ["a", "b", 0, "c"]
-const STEP = /\s*(?:\.?\s*([A-Za-z_$][\w$]*)|\[\s*(-?\d+)\s*\]|\[\s*'((?:[^'\\]|\\.)*)'\s*\]|\[\s*"((?:[^"\\]|\\.)*)"\s*\])/y;
-
-function parsePath(path) {
-  const steps = [];
-  STEP.lastIndex = 0;
-  while (STEP.lastIndex < path.length) {
-    const at = STEP.lastIndex;
-    const m = STEP.exec(path);
-    if (m === null) {
-      if (/^\s*$/.test(path.slice(at))) break;
-      throw new SyntaxError("bad path " + JSON.stringify(path) + " at " + at);
-    }
-    if (m[1] !== undefined) steps.push(m[1]);
-    else if (m[2] !== undefined) steps.push(Number(m[2]));
-    else steps.push((m[3] !== undefined ? m[3] : m[4]).replace(/\\(.)/g, "$1"));
-  }
-  return steps;
-}
+// ---- paths: query / gather (reflected-ffi's rules) -------------------------
+// Every bracket step, quoted or not, becomes a dot step ("a.b[0]['c']" ->
+// "a.b.0.c"); the path is split on dots and each step reads v?.[step], so a
+// missing step gives undefined. A non-string path is one property key.
+const BRACKET = /\[('|")?(.+?)\1\]/g;
 
 function walk(target, path) {
+  if (typeof path !== "string") return target === null || target === undefined ? undefined : target[path];
   let v = target;
-  for (const step of parsePath(path)) {
+  for (const step of path.replace(BRACKET, ".$2").split(".")) {
     if (v === null || v === undefined) return undefined;
     v = v[step];
   }
@@ -271,31 +257,96 @@ function gather(target, paths) {
 }
 
 // ---- assign ------------------------------------------------------------------
+function defineOwn(target, key, value) {
+  Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+}
+
 function assign(target, tape, refs) {
   const built = toJs(tape, refs);
   if (built[0] !== 0) return built;
-  const sources = built[1];
   try {
-    for (const source of sources) {
+    for (const source of built[1]) {
       if (source === null || source === undefined) continue;
       for (const key of Object.keys(source)) {
-        const value = source[key];
-        if (key === "__proto__") Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
-        else target[key] = value;
+        if (key === "__proto__") defineOwn(target, key, source[key]);
+        // the helpers run in sloppy mode: a failed set must throw, as in Object.assign
+        else if (!Reflect.set(target, key, source[key])) throw new TypeError("Cannot assign to read only property '" + key + "' of object");
       }
     }
     return [0, target];
   } catch (e) { return jsError(e, null); }
 }
 
+// ---- PyScript workers: reflected-ffi's one-round-trip versions ----------------
+// `ffi` is polyscript's worker `ffi` (reflected-ffi's remote utilities) and
+// `isRemote` tells a main-thread object (a reflected proxy) from a worker one.
+function remoteGather(ffi, isRemote, target, paths) {
+  if (!isRemote(target)) return gather(target, paths);
+  try { return toPy(ffi.gather(target, ...paths), 1); }
+  catch (e) { return jsError(e, null); }
+}
+
+function remoteAssign(ffi, isRemote, target, tape, refs) {
+  if (!isRemote(target)) return assign(target, tape, refs);
+  const built = toJs(tape, refs);
+  if (built[0] !== 0) return built;
+  try {
+    // One merged plain object crosses in one round trip. reflected-ffi would
+    // *set* a "__proto__" key (a prototype change on the other side) and drops
+    // nested ones, so each "__proto__" goes afterwards as an own property
+    // defined on its main-thread object (extra round trips, only then).
+    const merged = {};
+    const protos = [];
+    for (const source of built[1]) {
+      if (source === null || source === undefined) continue;
+      for (const key of Object.keys(source)) {
+        if (key === "__proto__") protos[0] = [[], source[key]];
+        else merged[key] = source[key];
+      }
+    }
+    nestedProtos(merged, protos);
+    ffi.assign(target, merged);
+    for (const [parts, value] of protos) {
+      let o = target;
+      for (const part of parts) o = o[part];
+      defineOwn(o, "__proto__", value);
+    }
+    return [0, target];
+  } catch (e) { return jsError(e, null); }
+}
+
+// [path, value] of every own "__proto__" key inside plain objects and arrays
+// reachable from `root` (and from values already in `found`), parents first.
+function nestedProtos(root, found) {
+  const seen = new Set();
+  const todo = [[[], root]];
+  for (const [parts, value] of found) todo.push([parts.concat("__proto__"), value]);
+  while (todo.length) {
+    const [parts, v] = todo.shift();
+    if (v === null || typeof v !== "object" || seen.has(v)) continue;
+    if (!Array.isArray(v) && !isPlain(v)) continue;
+    seen.add(v);
+    for (const key of Object.keys(v)) {
+      const at = parts.concat(Array.isArray(v) ? Number(key) : key);
+      if (key === "__proto__" && !Array.isArray(v)) found.push([parts, v[key]]);
+      todo.push([at, v[key]]);
+    }
+  }
+}
+
+function remoteDirect(ffi, value) {
+  try { ffi.direct(value); return [0]; }
+  catch (e) { return jsError(e, null); }
+}
+
 // ---- proxies of Python callables -------------------------------------------
-// `tramp(argsTape, argsRefs)` runs the Python callable and answers
-// [0, resultTape, resultRefs] or [1, pythonTypeName, message];
+// `tramp(argsTape, argsRefs, reply)` runs the Python callable and answers by
+// calling reply(0, resultTape, resultRefs) or reply(1, pythonTypeName, message);
 // `tramp()` (no arguments) tells Python the proxy is gone.
 let live = 0;
 
 function makeProxy(tramp, once) {
-  let alive = true;
+  let alive = true, running = 0, releaseLater = false;
   live++;
   const release = () => {
     const t = tramp;
@@ -306,19 +357,26 @@ function makeProxy(tramp, once) {
   const destroy = () => {
     if (!alive) return;
     alive = false; live--;
-    release();
+    // destroyed from inside its own call (a handler removing itself): the
+    // interpreter's proxy is released when that call has returned
+    if (running > 0) releaseLater = true;
+    else release();
   };
   const fn = function (...args) {
     if (!alive) throw new Error("pyscript_ffi: this proxy has been destroyed");
     const t = tramp;
-    if (once) { alive = false; live--; }
+    if (once) { alive = false; live--; releaseLater = true; }
     let answer;
+    const reply = (...a) => { answer = a; };
+    running++;
     try {
       const encoded = toPy(args, 1);
       if (encoded[0] !== 0) throw encoded[5] instanceof Error ? encoded[5] : new Error(encoded[3] + " at " + encoded[4]);
-      answer = t(encoded[1], encoded[2]);
+      t(encoded[1], encoded[2], reply);
+      if (answer === undefined) throw new Error("pyscript_ffi: the Python callable gave no answer");
     } finally {
-      if (once) release();
+      running--;
+      if (releaseLater && running === 0) { releaseLater = false; release(); }
     }
     if (answer[0] !== 0) {
       const err = new Error(answer[1] + ": " + answer[2]);
@@ -336,7 +394,7 @@ function makeProxy(tramp, once) {
 
 function liveProxies() { return live; }
 
-return { toJs, toPy, assign, gather, makeProxy, liveProxies };
+return { toJs, toPy, assign, gather, remoteAssign, remoteGather, remoteDirect, makeProxy, liveProxies };
 """
 
 

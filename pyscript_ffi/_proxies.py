@@ -35,7 +35,10 @@ def default_options():
 def _trampoline(func, token, key):
     to_array = backend.to_array
 
-    def run(args_tape=None, args_refs=None):
+    def run(args_tape=None, args_refs=None, reply=None):
+        # The answer goes back through `reply`, not as the return value: a
+        # JsProxy returned to JS can be finalised by MicroPython (in PyScript
+        # pages) before JS reads it, and the call then returns undefined.
         if args_tape is None:
             _alive.pop(token, None)
             entry = _by_key.get(key)
@@ -45,9 +48,10 @@ def _trampoline(func, token, key):
         try:
             result = func(*from_tape(args_tape, args_refs))
             tape, refs = encode(result, default_options())
-            return to_array([0, to_array(tape), backend.refs_array(refs)])
+            reply(0, to_array(tape), backend.refs_array(refs))
         except BaseException as exc:  # noqa: BLE001 - it goes to JS as an Error
-            return to_array([1, type(exc).__name__, str(exc)])
+            reply(1, type(exc).__name__, str(exc))
+        return None
 
     return run
 
@@ -90,5 +94,9 @@ def create_once_callable(func):
 
 
 def live_proxies():
-    """How many JS functions made by this package are alive (for leak checks)."""
-    return len(_alive)
+    """How many JS functions made by this package are alive (for leak checks).
+
+    Counted on the JS side, so a proxy destroyed by its own running call (a
+    handler removing itself) is no longer counted, though the interpreter lets
+    go of the callable only when that call has returned."""
+    return helpers().liveProxies()

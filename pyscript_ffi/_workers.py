@@ -1,47 +1,110 @@
-"""`assign`, `query`, `gather` and `direct`: reflected-ffi's utilities, on the
-main thread and in workers, each one JS call."""
+"""`assign`, `query`, `gather` and `direct`: reflected-ffi's utilities, with
+the same results on the main thread and in a PyScript worker.
+
+On the main thread (and in bare interpreters) each is one call into the JS
+helpers. In a PyScript worker, where main-thread objects are reflected-ffi
+proxies, they go through polyscript's own `ffi` (one round trip each). The
+worker is detected at first use, not at import.
+"""
 
 from ._backend import backend
 from ._bridge import from_tape, helpers, raise_record
 from ._proxies import default_options
 from ._to_js import encode
 
+_context = []  # [None] off a worker; [(ffi, is_remote)] in a PyScript worker
+
+
+def _worker_ffi():
+    """polyscript's worker `ffi` and `xworker.isWindowProxy`, or None."""
+    try:
+        import polyscript
+    except ImportError:
+        return None
+    ffi = getattr(polyscript, "ffi", None)
+    xworker = getattr(polyscript, "xworker", None)
+    if ffi is None or xworker is None or backend.is_none(ffi) or backend.is_none(xworker):
+        return None
+    return (ffi, xworker.isWindowProxy)
+
+
+def in_worker():
+    """The worker context `(ffi, is_remote)` when running in a PyScript worker, else None."""
+    if not _context:
+        _context.append(_worker_ffi())
+    return _context[0]
+
+
+def _target(target):
+    """The JS object for `target`: the `js` module stands for `globalThis`
+    (MicroPython would hand JS a proxy of the module object itself)."""
+    return backend.js.globalThis if target is backend.js else target
+
+
+def _answer(answer):
+    if answer[0] != 0:
+        raise_record(answer)
+    return answer
+
 
 def assign(target, *sources):
     """Merge `sources` (dicts or JS objects) into the JS object `target`, in
-    order, and return `target`. A `"__proto__"` key becomes an own property.
+    order, in one call (one round trip in a worker), and return `target`.
+    A `"__proto__"` key becomes an own property; no prototype ever changes.
 
     ```python
     options = assign(js.Object.new(), {"width": 800}, {"height": 600})
     ```
     """
     tape, refs = encode(list(sources), default_options())
-    answer = helpers().assign(target, backend.to_array(tape), backend.refs_array(refs))
-    if answer[0] != 0:
-        raise_record(answer)
+    tape, refs = backend.to_array(tape), backend.refs_array(refs)
+    worker = in_worker()
+    if worker is None:
+        _answer(helpers().assign(_target(target), tape, refs))
+    else:
+        _answer(helpers().remoteAssign(worker[0], worker[1], _target(target), tape, refs))
     return target
 
 
 def gather(target, *paths):
-    """The values at several `paths` of `target`, in one round trip.
+    """The values at several `paths` of `target` (each as `query`), in one
+    round trip, as a tuple to unpack.
 
     ```python
     title, width = gather(js.document, "title", "body.clientWidth")
     ```
     """
-    answer = helpers().gather(target, backend.to_array(list(paths)))
-    if answer[0] != 0:
-        raise_record(answer)
+    paths = backend.to_array(list(paths))
+    worker = in_worker()
+    if worker is None:
+        answer = _answer(helpers().gather(_target(target), paths))
+    else:
+        answer = _answer(helpers().remoteGather(worker[0], worker[1], _target(target), paths))
     return tuple(from_tape(answer[1], answer[2]))
 
 
 def query(target, path):
-    """The value at `path` (`"a.b[0]['c']"`) of `target`; a missing step gives
-    `undefined` (so `is_none` is true), never an error."""
+    """The value at `path` of `target`, reflected-ffi's way: `"a.b[0]['c']"`
+    reads `a`, `b`, `0`, `c` in turn; a missing step gives `undefined` (so
+    `is_none` is true), never an error.
+
+    ```python
+    body = query(js, "document.body")
+    ```
+    """
     return gather(target, path)[0]
 
 
 def direct(obj):
-    """Mark a JS object to travel by value from a worker; on the main thread
-    it is `obj` itself."""
+    """Mark the JS object `obj` to travel by value (not as a reference) when a
+    worker passes it to the main thread; returns `obj`. On the main thread
+    there is nothing to mark.
+
+    ```python
+    options = direct(to_js({"once": True}))
+    ```
+    """
+    worker = in_worker()
+    if worker is not None and isinstance(obj, backend.JsProxy):
+        _answer(helpers().remoteDirect(worker[0], obj))
     return obj

@@ -7,6 +7,7 @@ manager fetch a driver, and it collects the browser console (`browser_log`).
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import signal
 from collections.abc import Iterable
@@ -33,27 +34,41 @@ CHROME_FLAGS = (
 )
 
 
-def chrome_options(extra_args: Iterable[str] = ()) -> Options:
-    """Options with `CHROME_FLAGS` + `extra_args` and console logging enabled."""
+def chrome_options(extra_args: Iterable[str] = (), network_log: bool = False) -> Options:
+    """Options with `CHROME_FLAGS` + `extra_args` and console logging enabled;
+    `network_log` also records DevTools events (read with `requested_urls`)."""
     options = Options()
     options.binary_location = CHROMIUM
     for arg in (*CHROME_FLAGS, *extra_args):
         options.add_argument(arg)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    prefs = {"browser": "ALL", "performance": "ALL"} if network_log else {"browser": "ALL"}
+    options.set_capability("goog:loggingPrefs", prefs)
     return options
 
 
-def chrome_driver(extra_args: Iterable[str] = ()) -> webdriver.Chrome:
+def chrome_driver(extra_args: Iterable[str] = (), network_log: bool = False) -> webdriver.Chrome:
     """A new headless Chromium driven by /usr/bin/chromedriver; `quit()` it."""
     os.environ["SE_CHROMEDRIVER"] = CHROMEDRIVER  # selenium manager must not download
     service = Service(executable_path=CHROMEDRIVER)
-    return webdriver.Chrome(options=chrome_options(extra_args), service=service)
+    return webdriver.Chrome(options=chrome_options(extra_args, network_log), service=service)
 
 
 def browser_log(driver: webdriver.Chrome) -> list[dict[str, Any]]:
     """Console entries since the last call (`level`, `message`, `timestamp`)."""
     entries: list[dict[str, Any]] = driver.get_log("browser")  # type: ignore[no-untyped-call]
     return entries
+
+
+def requested_urls(driver: webdriver.Chrome) -> list[str]:
+    """URLs the browser requested since the last call (DevTools `Network`
+    events; the driver needs `network_log=True`)."""
+    urls = []
+    entries: list[dict[str, Any]] = driver.get_log("performance")  # type: ignore[no-untyped-call]
+    for entry in entries:
+        message = json.loads(entry["message"])["message"]
+        if message.get("method") == "Network.requestWillBeSent":
+            urls.append(message["params"]["request"]["url"])
+    return urls
 
 
 def _descendants(pid: int) -> list[int]:

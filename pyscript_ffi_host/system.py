@@ -3,6 +3,7 @@ packages (interpreters, PyScript) and Debian's Chromium + chromedriver."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -22,11 +23,27 @@ def ensure_node_modules() -> None:
         raise MissingSystemPackage(
             "npm not found: install Node.js >= 20 (Debian: apt-get install nodejs npm)"
         )
-    stamp = ROOT / "node_modules" / ".package-lock.json"
-    lock = ROOT / "package-lock.json"
-    if stamp.exists() and stamp.stat().st_mtime >= lock.stat().st_mtime:
+    if node_modules_match_lock():
         return
     subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=ROOT, check=True)
+
+
+def node_modules_match_lock() -> bool:
+    """True when node_modules holds exactly the packages package-lock.json pins.
+
+    Compared by content (npm's own record, node_modules/.package-lock.json),
+    not by mtime: a fresh git checkout is newer than an installed tree, and
+    `npm ci` on a shared (symlinked) node_modules would wipe it for everyone."""
+    installed = ROOT / "node_modules" / ".package-lock.json"
+    if not installed.is_file():
+        return False
+    wanted = json.loads((ROOT / "package-lock.json").read_text())["packages"]
+    have = json.loads(installed.read_text())["packages"]
+
+    def pin(entry: dict[str, str]) -> tuple[str | None, str | None]:
+        return entry.get("version"), entry.get("resolved")
+
+    return all(name in have and pin(have[name]) == pin(entry) for name, entry in wanted.items() if name)
 
 
 def chromium_present() -> bool:
