@@ -1,6 +1,8 @@
 """Every crossing into JavaScript: the helper object, tapes in both
 directions, guarded calls, and error records turned into exceptions."""
 
+import json
+
 from ._backend import backend
 from ._errors import ConversionError, JsException
 from ._jssource import helper_source
@@ -38,8 +40,22 @@ def from_tape(tape, refs):
     return decode(backend.from_tape(tape), refs, backend)
 
 
+def fast_build(value):
+    """The JS value of a dict/list/tuple by the backend's fast route (`fromMarshal`),
+    or None where that route does not apply: then the tape does the work."""
+    data = backend.marshalled(value)
+    if data is None:
+        return None
+    return helpers().fromMarshal(data)
+
+
 def to_python(value, depth):
-    """JS value -> Python value, as SPEC's `to_py`."""
+    """JS value -> Python value, as SPEC's `to_py`. JSON-shaped values cross as
+    JSON text (`jsonOf`, one `json.loads`); everything else as a tape."""
+    if depth < 0:
+        text = helpers().jsonOf(value)
+        if type(text) is str:
+            return json.loads(text)
     answer = helpers().toPy(value, depth)
     if answer[0] != 0:
         raise_record(answer)

@@ -233,6 +233,147 @@ function toPy(value, depth) {
   }
 }
 
+// ---- fast paths for JSON-shaped data (same results as toJs / toPy) ----------
+// Each answers `undefined` ("not for me") where the tape walk is needed: the
+// caller then takes the tape path, which also reports every error.
+const NOT_FAST = {};
+
+// Python -> JS: decode `marshal.dumps(value, 4)` bytes (Pyodide). Exact types
+// only by construction (marshal refuses subclasses); bytes, sets (marshal sorts
+// them), shared or circular containers, non-primitive or colliding keys and
+// lone surrogates are left to the tape.
+const utf8 = typeof TextDecoder === "function" ? new TextDecoder("utf-8", { fatal: true }) : null;
+
+function fromMarshal(u8) {
+  if (utf8 === null) return undefined;
+  const view = new DataView(u8.buffer, u8.byteOffset, u8.byteLength);
+  const refs = [];
+  let i = 0;
+  const int32 = () => { const n = view.getInt32(i, true); i += 4; return n; };
+  const ascii = (n) => {
+    let s = "";
+    if (n > 32) s = utf8.decode(u8.subarray(i, i + n));  // ASCII is UTF-8
+    else for (let j = i; j < i + n; j++) s += String.fromCharCode(u8[j]);
+    i += n;
+    return s;
+  };
+  const read = () => {
+    const code = u8[i++];
+    const flag = code & 0x80;
+    let v, slot = -1;
+    switch (code & 0x7f) {
+      case 0x4e: return null;           // N
+      case 0x46: return false;          // F
+      case 0x54: return true;           // T
+      case 0x69: v = int32(); break;    // i
+      case 0x67: v = view.getFloat64(i, true); i += 8; break;  // g
+      case 0x6c: {                      // l: |n| 15-bit digits, sign of n
+        const n = int32(), m = Math.abs(n);
+        let big = 0n;
+        for (let d = m - 1; d >= 0; d--) big = (big << 15n) | BigInt(view.getUint16(i + 2 * d, true));
+        i += 2 * m;
+        if (n < 0) big = -big;
+        v = big >= -9007199254740991n && big <= 9007199254740991n ? Number(big) : big;
+        break;
+      }
+      case 0x7a: case 0x5a: v = ascii(u8[i++]); break;  // z Z
+      case 0x61: case 0x41: v = ascii(int32()); break;  // a A
+      case 0x75: case 0x74: { const n = int32(); v = utf8.decode(u8.subarray(i, i + n)); i += n; break; }  // u t
+      case 0x72: { v = refs[int32()]; if (typeof v === "object" && v !== null) throw NOT_FAST; return v; }  // r
+      case 0x29: case 0x28: case 0x5b: {  // ) ( [
+        const n = (code & 0x7f) === 0x29 ? u8[i++] : int32();
+        const c = new Array(n);
+        if (flag) { slot = refs.length; refs.push(c); }
+        for (let k = 0; k < n; k++) c[k] = read();
+        if (slot >= 0) refs[slot] = NOT_FAST;  // closed: a later ref would share it
+        return c;
+      }
+      case 0x7b: {  // {
+        const c = {};
+        if (flag) { slot = refs.length; refs.push(c); }
+        for (;;) {
+          if (u8[i] === 0x30) { i++; break; }  // 0: end of dict
+          const key = read();
+          const t = typeof key;
+          if (key !== null && t !== "string" && t !== "number" && t !== "boolean" && t !== "bigint") throw NOT_FAST;
+          const name = spell(key);
+          if (hasOwn.call(c, name)) throw NOT_FAST;
+          const value = read();
+          if (name === "__proto__") Object.defineProperty(c, name, { value, writable: true, enumerable: true, configurable: true });
+          else c[name] = value;
+        }
+        if (slot >= 0) refs[slot] = NOT_FAST;
+        return c;
+      }
+      default: throw NOT_FAST;  // bytes, sets, complex, code, ...
+    }
+    if (flag) refs.push(v);
+    return v;
+  };
+  try {
+    const v = read();
+    return i === u8.length ? v : undefined;
+  } catch (e) {
+    return undefined;  // NOT_FAST, or a lone surrogate that TextDecoder refuses
+  }
+}
+
+// JS -> Python: JSON text of a JSON-shaped value, for json.loads (both interpreters).
+// Numbers are spelt so that json.loads gives what toPy's tape gives: safe
+// integers as ints, -0 as -0.0, other finite numbers as floats. Maps, Sets,
+// bytes, class instances, NaN/Infinity, unsafe integers below 1e21, lone
+// surrogates and cycles are left to the tape.
+const wellFormed = typeof "".isWellFormed === "function" ? (s) => s.isWellFormed() : (s) => !/[\ud800-\udfff]/.test(s);
+
+function jsonOf(value) {
+  const out = [];
+  const active = new Set();
+  const put = (v) => {
+    if (v === null || v === undefined) { out.push("null"); return; }
+    switch (typeof v) {
+      case "boolean": out.push(v ? "true" : "false"); return;
+      case "string":
+        if (!wellFormed(v)) throw NOT_FAST;
+        out.push(JSON.stringify(v));
+        return;
+      case "number":
+        if (Number.isSafeInteger(v)) { out.push(Object.is(v, -0) ? "-0.0" : String(v)); return; }
+        if (v !== v || v === Infinity || v === -Infinity) throw NOT_FAST;
+        if (Number.isInteger(v) && Math.abs(v) < 1e21) throw NOT_FAST;
+        out.push(String(v));  // "1.5", "1e+21": json.loads gives a float
+        return;
+      case "bigint": out.push(String(v)); return;
+      case "object": break;
+      default: throw NOT_FAST;
+    }
+    if (active.has(v)) throw NOT_FAST;
+    if (Array.isArray(v)) {
+      active.add(v);
+      out.push("[");
+      for (let k = 0; k < v.length; k++) { if (k) out.push(","); put(v[k]); }
+      out.push("]");
+    } else if (isPlain(v)) {
+      active.add(v);
+      out.push("{");
+      const keys = Object.keys(v);
+      for (let k = 0; k < keys.length; k++) {
+        const key = keys[k];
+        if (!wellFormed(key)) throw NOT_FAST;
+        out.push(k ? "," : "", JSON.stringify(key), ":");
+        put(v[key]);
+      }
+      out.push("}");
+    } else throw NOT_FAST;
+    active.delete(v);
+  };
+  try {
+    put(value);
+    return out.join("");
+  } catch (e) {
+    return undefined;  // NOT_FAST, or a getter that threw: the tape reports it
+  }
+}
+
 // ---- paths: query / gather ---------------------------------------------------
 // "a.b[0]['c']" -> ["a", "b", 0, "c"]
 const STEP = /\s*(?:\.?\s*([A-Za-z_$][\w$]*)|\[\s*(-?\d+)\s*\]|\[\s*'((?:[^'\\]|\\.)*)'\s*\]|\[\s*"((?:[^"\\]|\\.)*)"\s*\])/y;
@@ -336,7 +477,7 @@ function makeProxy(tramp, once) {
 
 function liveProxies() { return live; }
 
-return { toJs, toPy, assign, gather, makeProxy, liveProxies };
+return { toJs, toPy, fromMarshal, jsonOf, assign, gather, makeProxy, liveProxies };
 """
 
 

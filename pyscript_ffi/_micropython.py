@@ -36,6 +36,10 @@ class MicroPythonBackend:
             array.push(item)
         return array
 
+    def marshalled(self, value):
+        """MicroPython has no marshal: the tape does the work."""
+        return None
+
     def from_tape(self, tape):
         return json.loads(tape)
 

@@ -1,5 +1,7 @@
 """The Pyodide backend: the few primitives that differ from MicroPython."""
 
+import marshal
+
 import js
 from pyodide.ffi import JsProxy
 from pyodide.ffi import create_proxy as _raw_create_proxy
@@ -34,6 +36,15 @@ class PyodideBackend:
         """JS Array of what a tape refers to: JsProxies pass through, Python
         objects become PyProxies (which turn back into the same objects)."""
         return _raw_to_js(items, depth=1)
+
+    def marshalled(self, value):
+        """`value` as marshal bytes in a Uint8Array for `fromMarshal`, or None
+        where marshal refuses it (subclasses, proxies, other objects)."""
+        try:
+            data = marshal.dumps(value, 4)
+        except Exception:  # noqa: BLE001 - ValueError, too deep, ...: the tape decides
+            return None
+        return _raw_to_js(data)
 
     def from_tape(self, tape):
         return tape.to_py(depth=1)
