@@ -1,8 +1,6 @@
 """Every crossing into JavaScript: the helper object, tapes in both
 directions, guarded calls, and error records turned into exceptions."""
 
-import json
-
 from ._backend import backend
 from ._errors import ConversionError, JsException
 from ._jssource import helper_source
@@ -50,12 +48,14 @@ def fast_build(value):
 
 
 def to_python(value, depth):
-    """JS value -> Python value, as SPEC's `to_py`. JSON-shaped values cross as
-    JSON text (`jsonOf`, one `json.loads`); everything else as a tape."""
+    """JS value -> Python value, as SPEC's `to_py`. JSON-shaped values cross in
+    one piece (`fastPy`: marshal bytes or JSON text); everything else as a tape."""
     if depth < 0:
-        text = helpers().jsonOf(value)
-        if type(text) is str:
-            return json.loads(text)
+        data = helpers().fastPy(value)
+        if data is not False:
+            value_or_none = backend.from_fast(data)
+            if value_or_none is not None:
+                return value_or_none[0]
     answer = helpers().toPy(value, depth)
     if answer[0] != 0:
         raise_record(answer)

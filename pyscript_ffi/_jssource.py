@@ -318,59 +318,130 @@ function fromMarshal(u8) {
   }
 }
 
-// JS -> Python: JSON text of a JSON-shaped value, for json.loads (both interpreters).
-// Numbers are spelt so that json.loads gives what toPy's tape gives: safe
-// integers as ints, -0 as -0.0, other finite numbers as floats. Maps, Sets,
-// bytes, class instances, NaN/Infinity, unsafe integers below 1e21, lone
-// surrogates and cycles are left to the tape.
+// JS -> Python: `fastPy(value)` gives marshal bytes (Pyodide: `marshal.loads`)
+// or JSON text (MicroPython: `json.loads`) of a JSON-shaped value, or `false`
+// where the tape is needed: Maps, Sets, class instances, cycles, getters that
+// throw, and the few numbers and strings a route cannot carry exactly.
+const NOT_PY = false;
+const utf8Out = typeof TextEncoder === "function" ? new TextEncoder() : null;
 const wellFormed = typeof "".isWellFormed === "function" ? (s) => s.isWellFormed() : (s) => !/[\ud800-\udfff]/.test(s);
 
-function jsonOf(value) {
-  const out = [];
+function toMarshal(value) {
+  let buf = new Uint8Array(1 << 16), view = new DataView(buf.buffer), n = 0;
   const active = new Set();
+  const room = (k) => {
+    if (n + k <= buf.length) return;
+    let size = buf.length * 2;
+    while (size < n + k) size *= 2;
+    const bigger = new Uint8Array(size);
+    bigger.set(buf.subarray(0, n));
+    buf = bigger; view = new DataView(buf.buffer);
+  };
+  const str = (s) => {
+    const len = s.length;
+    room(5 + 3 * len);
+    const start = n + (len < 256 ? 2 : 5);
+    let j = 0;
+    for (; j < len; j++) { const c = s.charCodeAt(j); if (c >= 0x80) break; buf[start + j] = c; }
+    if (j === len) {  // z (short ASCII) or a (ASCII)
+      if (len < 256) { buf[n] = 0x7a; buf[n + 1] = len; } else { buf[n] = 0x61; view.setInt32(n + 1, len, true); }
+      n = start + len;
+      return;
+    }
+    if (utf8Out === null || !wellFormed(s)) throw NOT_FAST;
+    const written = utf8Out.encodeInto(s, buf.subarray(n + 5)).written;  // u: UTF-8
+    buf[n] = 0x75; view.setInt32(n + 1, written, true);
+    n += 5 + written;
+  };
+  const long = (big) => {  // l: 15-bit digits, count signed like the value
+    const neg = big < 0n;
+    if (neg) big = -big;
+    const digits = [];
+    while (big > 0n) { digits.push(Number(big & 0x7fffn)); big >>= 15n; }
+    room(5 + 2 * digits.length);
+    buf[n] = 0x6c; view.setInt32(n + 1, neg ? -digits.length : digits.length, true); n += 5;
+    for (const d of digits) { view.setUint16(n, d, true); n += 2; }
+  };
   const put = (v) => {
-    if (v === null || v === undefined) { out.push("null"); return; }
+    room(9);
+    if (v === null || v === undefined) { buf[n++] = 0x4e; return; }  // N
     switch (typeof v) {
-      case "boolean": out.push(v ? "true" : "false"); return;
-      case "string":
-        if (!wellFormed(v)) throw NOT_FAST;
-        out.push(JSON.stringify(v));
-        return;
+      case "boolean": buf[n++] = v ? 0x54 : 0x46; return;
+      case "string": str(v); return;
       case "number":
-        if (Number.isSafeInteger(v)) { out.push(Object.is(v, -0) ? "-0.0" : String(v)); return; }
-        if (v !== v || v === Infinity || v === -Infinity) throw NOT_FAST;
-        if (Number.isInteger(v) && Math.abs(v) < 1e21) throw NOT_FAST;
-        out.push(String(v));  // "1.5", "1e+21": json.loads gives a float
+        if (Number.isSafeInteger(v) && !Object.is(v, -0)) {
+          if (v >= -2147483648 && v <= 2147483647) { buf[n] = 0x69; view.setInt32(n + 1, v, true); n += 5; }
+          else long(BigInt(v));
+        } else { buf[n] = 0x67; view.setFloat64(n + 1, v, true); n += 9; }  // g: -0, NaN, floats
         return;
-      case "bigint": out.push(String(v)); return;
+      case "bigint":
+        if (v >= -2147483648n && v <= 2147483647n) { buf[n] = 0x69; view.setInt32(n + 1, Number(v), true); n += 5; }
+        else long(v);
+        return;
       case "object": break;
       default: throw NOT_FAST;
     }
     if (active.has(v)) throw NOT_FAST;
     if (Array.isArray(v)) {
       active.add(v);
-      out.push("[");
-      for (let k = 0; k < v.length; k++) { if (k) out.push(","); put(v[k]); }
-      out.push("]");
-    } else if (isPlain(v)) {
+      const len = v.length;
+      buf[n] = 0x5b; view.setInt32(n + 1, len, true); n += 5;  // [
+      for (let k = 0; k < len; k++) put(v[k]);
+    } else if (v instanceof ArrayBuffer || ArrayBuffer.isView(v)) {
+      const bytes = toBytes(v);
+      room(5 + bytes.length);
+      buf[n] = 0x73; view.setInt32(n + 1, bytes.length, true); n += 5;  // s: bytes
+      buf.set(bytes, n); n += bytes.length;
+      return;
+    } else if (!(v instanceof Map) && !(v instanceof Set) && isPlain(v)) {
       active.add(v);
-      out.push("{");
+      buf[n++] = 0x7b;  // {
       const keys = Object.keys(v);
-      for (let k = 0; k < keys.length; k++) {
-        const key = keys[k];
-        if (!wellFormed(key)) throw NOT_FAST;
-        out.push(k ? "," : "", JSON.stringify(key), ":");
-        put(v[key]);
-      }
-      out.push("}");
+      for (let k = 0; k < keys.length; k++) { str(keys[k]); put(v[keys[k]]); }
+      room(1);
+      buf[n++] = 0x30;  // 0: end of dict
     } else throw NOT_FAST;
     active.delete(v);
   };
+  put(value);
+  return buf.subarray(0, n);
+}
+
+// MicroPython: a check, then the engine's own JSON.stringify. JSON.stringify
+// drops undefined object values and spells -0, NaN, BigInts and big integral
+// numbers differently from the tape: those go to the tape.
+function jsonOf(value) {
+  const active = new Set();
+  const check = (v) => {
+    switch (typeof v) {
+      case "string": case "boolean": return;
+      case "number":
+        if (Number.isSafeInteger(v) ? Object.is(v, -0) : v !== v || v === Infinity || v === -Infinity || (Number.isInteger(v) && Math.abs(v) < 1e21)) throw NOT_FAST;
+        return;
+      case "object": break;
+      default: throw NOT_FAST;
+    }
+    if (v === null) return;
+    if (active.has(v)) throw NOT_FAST;
+    active.add(v);
+    if (Array.isArray(v)) {
+      for (let k = 0; k < v.length; k++) { const x = v[k]; if (x !== undefined) check(x); }
+    } else if (isPlain(v)) {
+      const keys = Object.keys(v);
+      for (let k = 0; k < keys.length; k++) { const x = v[keys[k]]; if (x === undefined) throw NOT_FAST; check(x); }
+    } else throw NOT_FAST;
+    active.delete(v);
+  };
+  if (value === undefined) return "null";
+  check(value);
+  return JSON.stringify(value);
+}
+
+function fastPy(value) {
   try {
-    put(value);
-    return out.join("");
+    return JSON_TAPES ? jsonOf(value) : toMarshal(value);
   } catch (e) {
-    return undefined;  // NOT_FAST, or a getter that threw: the tape reports it
+    return NOT_PY;  // NOT_FAST, or a getter that threw: the tape reports it
   }
 }
 
@@ -477,7 +548,7 @@ function makeProxy(tramp, once) {
 
 function liveProxies() { return live; }
 
-return { toJs, toPy, fromMarshal, jsonOf, assign, gather, makeProxy, liveProxies };
+return { toJs, toPy, fromMarshal, fastPy, assign, gather, makeProxy, liveProxies };
 """
 
 

@@ -40,6 +40,10 @@ class MicroPythonBackend:
         """MicroPython has no marshal: the tape does the work."""
         return None
 
+    def from_fast(self, text):
+        """`(value,)` from `fastPy`'s JSON text."""
+        return (json.loads(text),)
+
     def from_tape(self, tape):
         return json.loads(tape)
 

@@ -46,6 +46,13 @@ class PyodideBackend:
             return None
         return _raw_to_js(data)
 
+    def from_fast(self, u8):
+        """`(value,)` from `fastPy`'s marshal bytes; None if too deep for marshal."""
+        try:
+            return (marshal.loads(u8.to_bytes()),)
+        except ValueError:
+            return None
+
     def from_tape(self, tape):
         return tape.to_py(depth=1)
 
