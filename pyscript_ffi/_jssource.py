@@ -353,6 +353,16 @@ function toMarshal(value) {
     buf[n] = 0x75; view.setInt32(n + 1, written, true);
     n += 5 + written;
   };
+  // Keys repeat (records): the first of each is flagged as a ref (0x80), the
+  // rest refer to it (r), so marshal.loads makes one str per distinct key.
+  const seen = new Map();
+  const key = (s) => {
+    const ref = seen.get(s);
+    if (ref !== undefined) { room(5); buf[n] = 0x72; view.setInt32(n + 1, ref, true); n += 5; return; }
+    const at = n;
+    str(s);
+    if (s.length < 64) { buf[at] |= 0x80; seen.set(s, seen.size); }
+  };
   const long = (big) => {  // l: 15-bit digits, count signed like the value
     const neg = big < 0n;
     if (neg) big = -big;
@@ -397,7 +407,7 @@ function toMarshal(value) {
       active.add(v);
       buf[n++] = 0x7b;  // {
       const keys = Object.keys(v);
-      for (let k = 0; k < keys.length; k++) { str(keys[k]); put(v[keys[k]]); }
+      for (let k = 0; k < keys.length; k++) { key(keys[k]); put(v[keys[k]]); }
       room(1);
       buf[n++] = 0x30;  // 0: end of dict
     } else throw NOT_FAST;
