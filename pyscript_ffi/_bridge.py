@@ -39,12 +39,9 @@ def from_tape(tape, refs):
 
 
 def fast_build(value):
-    """The JS value of a dict/list/tuple by the backend's fast route (`fromMarshal`),
-    or None where that route does not apply: then the tape does the work."""
-    data = backend.marshalled(value)
-    if data is None:
-        return None
-    return helpers().fromMarshal(data)
+    """The JS value of a dict/list/tuple by the backend's fast route, or None
+    where that route does not apply: then the tape does the work."""
+    return backend.fast_to_js(value, helpers)
 
 
 def to_python(value, depth):

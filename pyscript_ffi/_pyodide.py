@@ -37,14 +37,15 @@ class PyodideBackend:
         objects become PyProxies (which turn back into the same objects)."""
         return _raw_to_js(items, depth=1)
 
-    def marshalled(self, value):
-        """`value` as marshal bytes in a Uint8Array for `fromMarshal`, or None
-        where marshal refuses it (subclasses, proxies, other objects)."""
+    def fast_to_js(self, value, helpers):
+        """`value` as marshal bytes, rebuilt by `fromMarshal` in JS; None where
+        marshal refuses it (subclasses, proxies, other objects) or `fromMarshal`
+        leaves it to the tape."""
         try:
             data = marshal.dumps(value, 4)
         except Exception:  # noqa: BLE001 - ValueError, too deep, ...: the tape decides
             return None
-        return _raw_to_js(data)
+        return helpers().fromMarshal(_raw_to_js(data))
 
     def from_fast(self, u8):
         """`(value,)` from `fastPy`'s marshal bytes; None if too deep for marshal."""

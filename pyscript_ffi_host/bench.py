@@ -328,7 +328,8 @@ def chart(report: dict[str, Any], path: Path) -> None:
     import matplotlib.pyplot as plt
 
     configs = list(report["results"])
-    fig, axes = plt.subplots(1, len(configs), figsize=(4.2 * len(configs), 6), sharey=True, squeeze=False)
+    size = (max(9.0, 4.2 * len(configs)), 6.0)
+    fig, axes = plt.subplots(1, len(configs), figsize=size, sharey=True, squeeze=False)
     for ax, config in zip(axes[0], configs, strict=True):
         rows = {op: row for op, row in report["results"][config].items() if _median(row, "raw")}
         ops = list(rows)
@@ -345,9 +346,9 @@ def chart(report: dict[str, Any], path: Path) -> None:
         ax.axvline(1.0, color="black", linewidth=1)
         ax.set_xscale("log")
         ax.set_yticks(list(ys), ops)
-        ax.invert_yaxis()
         ax.set_title(config)
         ax.set_xlabel("time / raw FFI time (log; < 1 is faster)")
+    axes[0][0].invert_yaxis()  # once: the y axis is shared
     axes[0][0].legend(loc="lower right")
     fig.suptitle(f"pyscript_ffi vs raw FFI vs PyScript ffi.py ({report['date']}, {report['machine']})")
     fig.tight_layout()

@@ -1,6 +1,6 @@
 """Fast paths: JSON-shaped data takes a quicker route (marshal bytes both ways on
-Pyodide, JSON text for MicroPython's `to_py`), and every value gives exactly
-what the tape gives.
+Pyodide; on MicroPython raw `jsffi.to_js` after a type check, and JSON text for
+`to_py`), and every value gives exactly what the tape gives.
 
 Each case converts the same value twice, through the public function and through
 the tape alone, and compares what JS (or Python) observes, errors included.
@@ -71,6 +71,8 @@ PY_VALUES = [
     " for i in range(50)]",
     "{'__proto__': {'polluted': 1}, 'a': 1}",
     "{1: 'a', '1': 'b'}",
+    "{'0': 'a', '1': 'b', '2': 'c', '3': 'd', '4': 'e', '': 'f'}",
+    "{'a\\x00': 1, 'b': 'x\\x00y'}",
     "{1.0: 'x', 1e16: 'y', 1e-7: 'z', 0.1: 'w'}",
     "{True: 1, None: 2, -0.0: 3, 2**60: 4, 7: 5}",
     "[2**31, -2**31 - 1, 2**40, 2**53 - 1, -(2**53 - 1), 2**53, 2**70, -(2**64), 0, -1]",
@@ -88,6 +90,12 @@ PY_VALUES = [
     "(lambda d: [d, d])({'shared': 1})",
     "[{'a': 'b'}, {'a': 'b'}]",
     "deep(500)",
+    "[]",
+    "{}",
+    "()",
+    "[True, False, None, 0, -1, 1.5, 'x']",
+    "deep(63)",
+    "deep(64)",
     "[MyInt(5), MyStr('s')]",
     "MyDict(a=1)",
     "[print]",
@@ -101,8 +109,7 @@ def test_to_js_fast_path_matches_tape(interp, value):
     assert fast == tape
 
 
-@pytest.mark.interpreters("pyodide")
-def test_to_js_of_json_shaped_data_takes_the_marshal_route(interp):
+def test_to_js_of_json_shaped_data_takes_the_fast_route(interp):
     code = INTERNALS + "result = B.fast_build([{'a': [1, 2.5, None, 'x']}]) is not None"
     assert interp.run(code) is True
 
