@@ -56,6 +56,7 @@ class MicroPythonBackend:
     JsProxy = JsProxy
 
     def is_none(self, value):
+        """True for Python `None`, JS `null` and JS `undefined` (the public `is_none`)."""
         return value is None or type(value) is _Undefined
 
     def is_undefined(self, value):

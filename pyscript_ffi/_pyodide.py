@@ -23,6 +23,7 @@ class PyodideBackend:
     JsProxy = JsProxy
 
     def is_none(self, value):
+        """True for Python `None`, JS `null` and JS `undefined` (the public `is_none`)."""
         return value is None or value is _jsnull
 
     def is_undefined(self, value):

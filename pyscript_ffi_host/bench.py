@@ -100,6 +100,13 @@ t0 = clock()
 out = to_js(data)
 result = since(t0)
 """,
+    "to_js_small": """
+small = {"id": 1, "name": "a", "ok": True, "tags": ["x"]}
+t0 = clock()
+for i in range(%(n)d):
+    to_js(small)
+result = since(t0)
+""",
     "to_py": """
 if to_py is None:
     result = None
@@ -204,6 +211,7 @@ class Op:
 def operations(sizes: Sizes) -> list[Op]:
     """Every timed operation, in the order of the table."""
     ops = [Op(f"to_js {n}", "to_js", n) for n in sizes.records]
+    ops.append(Op(f"to_js_small {sizes.proxies}", "to_js_small", sizes.proxies))
     ops += [Op(f"to_py {n}", "to_py", n) for n in sizes.records]
     ops += [
         Op(f"js_calls_py {sizes.calls}", "js_calls_py", sizes.calls),
