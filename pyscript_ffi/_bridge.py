@@ -39,8 +39,9 @@ def from_tape(tape, refs):
 
 
 def fast_build(value):
-    """The JS value of a dict/list/tuple by the backend's fast route, or None
-    where that route does not apply: then the tape does the work."""
+    """The JS value of a dict/list/tuple by the backend's fast route (for
+    `to_js` with default keywords), or None where that route does not apply:
+    then the tape does the work."""
     return backend.fast_to_js(value, helpers)
 
 

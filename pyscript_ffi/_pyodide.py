@@ -21,6 +21,7 @@ class PyodideBackend:
     JSON_TAPES = False  # `toPy` answers an array, not JSON text
     js = js
     JsProxy = JsProxy
+    _from_marshal = None  # the JS `fromMarshal`, looked up once
 
     def is_none(self, value):
         """True for Python `None`, JS `null` and JS `undefined` (the public `is_none`)."""
@@ -46,7 +47,9 @@ class PyodideBackend:
             data = marshal.dumps(value, 4)
         except Exception:  # noqa: BLE001 - ValueError, too deep, ...: the tape decides
             return None
-        return helpers().fromMarshal(_raw_to_js(data))
+        if self._from_marshal is None:
+            self._from_marshal = helpers().fromMarshal
+        return self._from_marshal(_raw_to_js(data))
 
     def from_fast(self, u8):
         """`(value,)` from `fastPy`'s marshal bytes; None if too deep for marshal."""

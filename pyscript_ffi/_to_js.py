@@ -5,7 +5,7 @@ everything SPEC asks for: key types, circular references, depth. The JS side
 (`toJs` in `_jssource`) rebuilds the value and spots key collisions.
 """
 
-from ._bridge import build, fast_build
+from ._bridge import build
 from ._errors import ConversionError, JsException, format_path
 from ._tags import (
     ARR,
@@ -309,14 +309,5 @@ def convert_value(value, opts):
             return value
         if -_SAFE_MAX <= value <= _SAFE_MAX:
             return float(value)
-    elif (
-        (t is dict or t is list or t is tuple)
-        and opts.depth < 0
-        and opts.dict_converter is None
-        and opts.default_converter is None
-    ):
-        fast = fast_build(value)
-        if fast is not None:
-            return fast
     tape, refs = encode(value, opts)
     return build(tape, refs)

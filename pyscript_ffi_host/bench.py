@@ -254,13 +254,17 @@ def _summary(samples: list[float]) -> dict[str, Any]:
     }
 
 
-def bench_one(interp: Interp, sizes: Sizes, log: Callable[[str], None]) -> dict[str, Any]:
+def bench_one(
+    interp: Interp, sizes: Sizes, log: Callable[[str], None], only: set[str] | None = None
+) -> dict[str, Any]:
     """Time every operation for every implementation in one started interpreter."""
     interp.run_js(JS_SETUP)
     _install_pyscript_ffi(interp)
     cold = {impl: interp.run(IMPORT_SNIPPET % {"module": m}) for impl, m in IMPORTS.items()}
     results: dict[str, Any] = {}
     for op in operations(sizes):
+        if only is not None and op.snippet not in only:
+            continue
         samples: dict[str, list[float]] = {impl: [] for impl in IMPLS}
         offered = {impl: _code(op, impl) for impl in IMPLS}
         for _ in range(sizes.reps):
@@ -380,8 +384,10 @@ def run(
     interpreters: list[str],
     runtimes: list[str],
     log: Callable[[str], None] = print,
+    only: set[str] | None = None,
 ) -> dict[str, Any]:
-    """Run every configuration; the report as a JSON-ready dict."""
+    """Run every configuration (every operation, or those named in `only`);
+    the report as a JSON-ready dict."""
     built = artifacts.ensure()
     report: dict[str, Any] = {
         "date": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC"),
@@ -404,7 +410,7 @@ def run(
                 else:
                     interp.timeout = 300  # type: ignore[attr-defined]
                 key = f"{name} {VERSIONS[name]} {runtime}"
-                report["results"][key] = bench_one(interp, sizes, log)
+                report["results"][key] = bench_one(interp, sizes, log, only)
             finally:
                 interp.close()
     report["load after"] = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
@@ -421,6 +427,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     parser.add_argument("--interpreters", default="pyodide,micropython")
     parser.add_argument("--runtimes", default="node,chrome")
     parser.add_argument("--out", type=Path, default=OUT, help="directory for results.json / results.png")
+    parser.add_argument("--only", help="comma-separated operation names (e.g. to_js,is_none)")
     parser.add_argument("--no-chart", action="store_true", help="skip the PNG (no matplotlib needed)")
     args = parser.parse_args(argv)
     sizes = Sizes.tiny() if args.tiny else Sizes()
@@ -430,7 +437,8 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         proxies=args.proxies or sizes.proxies,
         reps=args.reps or sizes.reps,
     )
-    report = run(sizes, args.interpreters.split(","), args.runtimes.split(","))
+    only = set(args.only.split(",")) if args.only else None
+    report = run(sizes, args.interpreters.split(","), args.runtimes.split(","), only=only)
     print(table(report))
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "results.json").write_text(json.dumps(report, indent=1))
