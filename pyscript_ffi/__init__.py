@@ -11,7 +11,7 @@ chosen once, at import (`_backend`).
 """
 
 from ._backend import backend
-from ._bridge import fast_build, to_python
+from ._bridge import helpers, to_python
 from ._errors import ConversionError, JsException
 from ._proxies import _make, create_once_callable, create_proxy, live_proxies, proxy_for
 from ._to_js import Options, convert_value
@@ -55,7 +55,7 @@ def to_js(obj, *, depth=-1, create_pyproxies=True, dict_converter=None, default_
     if depth < 0 and dict_converter is None and default_converter is None:
         t = type(obj)
         if t is dict or t is list or t is tuple:  # JSON-shaped data: the backend's fast route
-            fast = fast_build(obj)
+            fast = backend.fast_to_js(obj, helpers)
             if fast is not None:
                 return fast
     temporary = None

@@ -38,13 +38,6 @@ def from_tape(tape, refs):
     return decode(backend.from_tape(tape), refs, backend)
 
 
-def fast_build(value):
-    """The JS value of a dict/list/tuple by the backend's fast route (for
-    `to_js` with default keywords), or None where that route does not apply:
-    then the tape does the work."""
-    return backend.fast_to_js(value, helpers)
-
-
 def to_python(value, depth):
     """JS value -> Python value, as SPEC's `to_py`. JSON-shaped values cross in
     one piece (`fastPy`: marshal bytes or JSON text); everything else as a tape."""

@@ -10,41 +10,6 @@ _Undefined = type(js.undefined)
 _RAW_DEPTH = 64
 
 
-def _raw_safe(value):
-    """True when raw `jsffi.to_js` converts `value` exactly as SPEC says: exact
-    dicts (str keys, no NUL, no `"__proto__"`), lists and tuples, NUL-free
-    strings, 32-bit ints, floats, bools and None, at most `_RAW_DEPTH` levels
-    deep (a container inside itself goes deeper). One pass, level by level."""
-    level = [value]
-    for _ in range(_RAW_DEPTH):
-        if not level:
-            return True
-        deeper = []
-        push = deeper.append
-        for container in level:
-            if type(container) is dict:
-                for k in container:
-                    if type(k) is not str or "\0" in k or k == "__proto__":
-                        return False
-                items = container.values()
-            else:
-                items = container
-            for v in items:
-                t = type(v)
-                if t is str:
-                    if "\0" in v:
-                        return False
-                elif t is int:
-                    if v < -2147483648 or v > 2147483647:
-                        return False
-                elif t is dict or t is list or t is tuple:
-                    push(v)
-                elif not (t is float or v is None or t is bool):
-                    return False
-        level = deeper
-    return not level
-
-
 class MicroPythonBackend:
     """Tapes come back as JSON text: one `json.loads` beats thousands of
     proxied element reads, and it keeps integers beyond 32 bits exact."""
@@ -74,11 +39,42 @@ class MicroPythonBackend:
         return array
 
     def fast_to_js(self, value, helpers):
-        """`jsffi.to_js(value)` where that gives exactly what the tape gives,
-        else None (see `_raw_safe`)."""
-        if _raw_safe(value):
-            return jsffi.to_js(value)
-        return None
+        """`to_js` of a dict/list/tuple with default keywords by raw
+        `jsffi.to_js`, where that gives exactly what SPEC says (the tape's
+        result): exact dicts (str keys, no NUL, no `"__proto__"`), lists and
+        tuples, NUL-free strings, 32-bit ints, floats, bools and None, at most
+        `_RAW_DEPTH` levels deep (a container inside itself goes deeper). Else
+        None, and the tape does the work. One pass over the value, level by level."""
+        level = [value]
+        depth = 0
+        while level:
+            depth += 1
+            if depth > _RAW_DEPTH:
+                return None
+            deeper = []
+            push = deeper.append
+            for container in level:
+                if type(container) is dict:
+                    for k in container:
+                        if type(k) is not str or "\0" in k or k == "__proto__":
+                            return None
+                    items = container.values()
+                else:
+                    items = container
+                for v in items:
+                    t = type(v)
+                    if t is str:
+                        if "\0" in v:
+                            return None
+                    elif t is int:
+                        if v < -2147483648 or v > 2147483647:
+                            return None
+                    elif t is dict or t is list or t is tuple:
+                        push(v)
+                    elif not (t is float or v is None or t is bool):
+                        return None
+            level = deeper
+        return jsffi.to_js(value)
 
     def from_fast(self, text):
         """`(value,)` from `fastPy`'s JSON text."""

@@ -110,7 +110,7 @@ def test_to_js_fast_path_matches_tape(interp, value):
 
 
 def test_to_js_of_json_shaped_data_takes_the_fast_route(interp):
-    code = INTERNALS + "result = B.fast_build([{'a': [1, 2.5, None, 'x']}]) is not None"
+    code = INTERNALS + "result = P.backend.fast_to_js([{'a': [1, 2.5, None, 'x']}], B.helpers) is not None"
     assert interp.run(code) is True
 
 
