@@ -332,6 +332,28 @@ def table(report: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def markdown(report: dict[str, Any]) -> str:
+    """The README table: per operation, pyscript_ffi's median and its ratio to the
+    raw FFI and to PyScript's ffi.py, one column group per interpreter and runtime."""
+    configs = list(report["results"])
+    head = "| operation | " + " | ".join(configs) + " |"
+    lines = [head, "|---|" + "---|" * len(configs)]
+    ops = list(report["results"][configs[0]])
+    for op in ops:
+        cells = []
+        for config in configs:
+            row = report["results"][config].get(op, {})
+            cell = _fmt(_median(row, "ours")) + " ms"
+            ratios = [
+                name + " " + _fmt(_ratio(row, impl), "x")
+                for impl, name in (("raw", "raw"), ("pyscript", "PyScript"))
+                if _ratio(row, impl) is not None
+            ]
+            cells.append(cell + (" (" + ", ".join(ratios) + ")" if ratios else ""))
+        lines.append(f"| {op} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
 def chart(report: dict[str, Any], path: Path) -> None:
     """A PNG: per interpreter and runtime, each operation's time relative to the raw FFI."""
     import matplotlib
@@ -442,7 +464,8 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     print(table(report))
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "results.json").write_text(json.dumps(report, indent=1))
-    print(f"\nwrote {args.out / 'results.json'}")
+    (args.out / "results.md").write_text(markdown(report) + "\n")
+    print(f"\nwrote {args.out / 'results.json'} and results.md")
     if not args.no_chart:
         chart(report, args.out / "results.png")
         print(f"wrote {args.out / 'results.png'}")
