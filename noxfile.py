@@ -65,6 +65,7 @@ def tests(session: nox.Session) -> None:
         "--runtimes=node",
         "--pyodide-versions=" + ",".join(OLDER["pyodide"]),
         "--micropython-versions=" + ",".join(OLDER["micropython"]),
+        "--deselect=tests/test_bench_smoke.py",  # newest versions only: ran above
         env=ENV,
     )
 
