@@ -4,15 +4,16 @@
     python -m pyscript_ffi_host.bench --tiny --runtimes node --no-chart   # what CI runs
 
 Every operation runs inside the interpreter (Pyodide 314.0.7 and MicroPython
-1.27.0, under Node and headless Chromium) and is timed there
-(`time.perf_counter` / `time.ticks_us`, or JS `performance.now` for calls made
-from JS). The three implementations take turns within each repetition, so
-load from other processes hits them alike. PyScript's `pyscript/ffi.py` is read
+1.27.0, under Node and headless Chromium) and is timed there: `time.perf_counter`
+on Pyodide, JS `performance.now` on MicroPython (its `time.ticks_us` ticks in
+whole milliseconds under Node) and for the calls made from JS. The three
+implementations take turns within each repetition, so load from other
+processes hits them alike. PyScript's `pyscript/ffi.py` is read
 at run time from the installed `@pyscript/core` and written into the
 interpreter's filesystem as the module `pyscript.ffi`.
 
-Results: a table of medians and ratios on stdout, `site/bench/results.json`
-and `site/bench/results.png`.
+Results: a table of medians and ratios on stdout, `site/bench/results.json`,
+`results.md` (the README table) and `results.png`.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from typing import Any
 from . import artifacts
 from .interp import Interp
 
-__all__ = ["Op", "Sizes", "operations", "run", "main"]
+__all__ = ["Op", "Sizes", "operations", "bench_one", "run", "table", "markdown", "chart", "main"]
 
 PYSCRIPT_FFI_PY = artifacts.NODE_MODULES / "@pyscript" / "core" / "src" / "stdlib" / "pyscript" / "ffi.py"
 OUT = artifacts.ROOT / "site" / "bench"
