@@ -5,6 +5,7 @@ bash bin/nox -s tests    # set up, build, run the whole test suite
 bash bin/nox -s build    # wheels/pyscript_ffi-*.whl and wheels/pyscript_ffi.mpy
 bash bin/nox -s lint     # ruff + mypy on the stubs
 bash bin/nox -s smoke    # raw FFI vs pyscript_ffi on both interpreters, as a table
+bash bin/nox -s bench    # pyscript_ffi vs raw FFI vs PyScript's ffi.py -> site/bench/
 """
 
 from __future__ import annotations
@@ -71,6 +72,7 @@ def tests(session: nox.Session) -> None:
         "--ignore=tests/test_site.py",  # the site's browser tests ran above
         "--pyodide-versions=" + ",".join(OLDER["pyodide"]),
         "--micropython-versions=" + ",".join(OLDER["micropython"]),
+        "--deselect=tests/test_bench_smoke.py",  # newest versions only: ran above
         env=ENV,
     )
 
@@ -92,6 +94,18 @@ def smoke(session: nox.Session) -> None:
     _setup(session, chromium=False)
     _build(session)
     session.run("python", "-m", "pyscript_ffi_host.smoke", *session.posargs, env=ENV)
+
+
+@nox.session
+def bench(session: nox.Session) -> None:
+    """Time pyscript_ffi, the raw FFIs and PyScript's ffi.py side by side on the
+    newest Pyodide and MicroPython, Node and Chromium: a table on stdout and
+    site/bench/results.json + results.png. Options after `--` (e.g. `--tiny`,
+    `--reps 3`, `--runtimes node`) go to `python -m pyscript_ffi_host.bench`."""
+    _setup(session, chromium=True)
+    session.install(*EXTRAS["bench"])
+    _build(session)
+    session.run("python", "-m", "pyscript_ffi_host.bench", *session.posargs, env=ENV)
 
 
 @nox.session

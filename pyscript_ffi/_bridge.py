@@ -40,7 +40,14 @@ def from_tape(tape, refs):
 
 
 def to_python(value, depth):
-    """JS value -> Python value, as SPEC's `to_py`."""
+    """JS value -> Python value, as SPEC's `to_py`. JSON-shaped values cross in
+    one piece (`fastPy`: marshal bytes or JSON text); everything else as a tape."""
+    if depth < 0:
+        data = helpers().fastPy(value)
+        if data is not False:
+            value_or_none = backend.from_fast(data)
+            if value_or_none is not None:
+                return value_or_none[0]
     answer = helpers().toPy(value, depth)
     if answer[0] != 0:
         raise_record(answer)

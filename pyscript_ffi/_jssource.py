@@ -233,6 +233,228 @@ function toPy(value, depth) {
   }
 }
 
+// ---- fast paths for JSON-shaped data (same results as toJs / toPy) ----------
+// Each answers `undefined` ("not for me") where the tape walk is needed: the
+// caller then takes the tape path, which also reports every error.
+const NOT_FAST = {};
+
+// Python -> JS: decode `marshal.dumps(value, 4)` bytes (Pyodide). Exact types
+// only by construction (marshal refuses subclasses); bytes, sets (marshal sorts
+// them), shared or circular containers, non-primitive or colliding keys and
+// lone surrogates are left to the tape.
+const utf8 = typeof TextDecoder === "function" ? new TextDecoder("utf-8", { fatal: true }) : null;
+
+function fromMarshal(u8) {
+  if (utf8 === null) return undefined;
+  const view = new DataView(u8.buffer, u8.byteOffset, u8.byteLength);
+  const refs = [];
+  let i = 0;
+  const int32 = () => { const n = view.getInt32(i, true); i += 4; return n; };
+  const ascii = (n) => {
+    let s = "";
+    if (n > 32) s = utf8.decode(u8.subarray(i, i + n));  // ASCII is UTF-8
+    else for (let j = i; j < i + n; j++) s += String.fromCharCode(u8[j]);
+    i += n;
+    return s;
+  };
+  const read = () => {
+    const code = u8[i++];
+    const flag = code & 0x80;
+    let v, slot = -1;
+    switch (code & 0x7f) {
+      case 0x4e: return null;           // N
+      case 0x46: return false;          // F
+      case 0x54: return true;           // T
+      case 0x69: v = int32(); break;    // i
+      case 0x67: v = view.getFloat64(i, true); i += 8; break;  // g
+      case 0x6c: {                      // l: |n| 15-bit digits, sign of n
+        const n = int32(), m = Math.abs(n);
+        let big = 0n;
+        for (let d = m - 1; d >= 0; d--) big = (big << 15n) | BigInt(view.getUint16(i + 2 * d, true));
+        i += 2 * m;
+        if (n < 0) big = -big;
+        v = big >= -9007199254740991n && big <= 9007199254740991n ? Number(big) : big;
+        break;
+      }
+      case 0x7a: case 0x5a: v = ascii(u8[i++]); break;  // z Z
+      case 0x61: case 0x41: v = ascii(int32()); break;  // a A
+      case 0x75: case 0x74: { const n = int32(); v = utf8.decode(u8.subarray(i, i + n)); i += n; break; }  // u t
+      case 0x72: { v = refs[int32()]; if (typeof v === "object" && v !== null) throw NOT_FAST; return v; }  // r
+      case 0x29: case 0x28: case 0x5b: {  // ) ( [
+        const n = (code & 0x7f) === 0x29 ? u8[i++] : int32();
+        const c = new Array(n);
+        if (flag) { slot = refs.length; refs.push(c); }
+        for (let k = 0; k < n; k++) c[k] = read();
+        if (slot >= 0) refs[slot] = NOT_FAST;  // closed: a later ref would share it
+        return c;
+      }
+      case 0x7b: {  // {
+        const c = {};
+        if (flag) { slot = refs.length; refs.push(c); }
+        for (;;) {
+          if (u8[i] === 0x30) { i++; break; }  // 0: end of dict
+          const key = read();
+          const t = typeof key;
+          if (key !== null && t !== "string" && t !== "number" && t !== "boolean" && t !== "bigint") throw NOT_FAST;
+          const name = spell(key);
+          if (hasOwn.call(c, name)) throw NOT_FAST;
+          const value = read();
+          if (name === "__proto__") Object.defineProperty(c, name, { value, writable: true, enumerable: true, configurable: true });
+          else c[name] = value;
+        }
+        if (slot >= 0) refs[slot] = NOT_FAST;
+        return c;
+      }
+      default: throw NOT_FAST;  // bytes, sets, complex, code, ...
+    }
+    if (flag) refs.push(v);
+    return v;
+  };
+  try {
+    const v = read();
+    return i === u8.length ? v : undefined;
+  } catch (e) {
+    return undefined;  // NOT_FAST, or a lone surrogate that TextDecoder refuses
+  }
+}
+
+// JS -> Python: `fastPy(value)` gives marshal bytes (Pyodide: `marshal.loads`)
+// or JSON text (MicroPython: `json.loads`) of a JSON-shaped value, or `false`
+// where the tape is needed: Maps, Sets, class instances, cycles, getters that
+// throw, and the few numbers and strings a route cannot carry exactly.
+const NOT_PY = false;
+const utf8Out = typeof TextEncoder === "function" ? new TextEncoder() : null;
+const wellFormed = typeof "".isWellFormed === "function" ? (s) => s.isWellFormed() : (s) => !/[\ud800-\udfff]/.test(s);
+
+function toMarshal(value) {
+  let buf = new Uint8Array(1 << 16), view = new DataView(buf.buffer), n = 0;
+  const active = new Set();
+  const room = (k) => {
+    if (n + k <= buf.length) return;
+    let size = buf.length * 2;
+    while (size < n + k) size *= 2;
+    const bigger = new Uint8Array(size);
+    bigger.set(buf.subarray(0, n));
+    buf = bigger; view = new DataView(buf.buffer);
+  };
+  const str = (s) => {
+    const len = s.length;
+    room(5 + 3 * len);
+    const start = n + (len < 256 ? 2 : 5);
+    let j = 0;
+    for (; j < len; j++) { const c = s.charCodeAt(j); if (c >= 0x80) break; buf[start + j] = c; }
+    if (j === len) {  // z (short ASCII) or a (ASCII)
+      if (len < 256) { buf[n] = 0x7a; buf[n + 1] = len; } else { buf[n] = 0x61; view.setInt32(n + 1, len, true); }
+      n = start + len;
+      return;
+    }
+    if (utf8Out === null || !wellFormed(s)) throw NOT_FAST;
+    const written = utf8Out.encodeInto(s, buf.subarray(n + 5)).written;  // u: UTF-8
+    buf[n] = 0x75; view.setInt32(n + 1, written, true);
+    n += 5 + written;
+  };
+  // Keys repeat (records): the first of each is flagged as a ref (0x80), the
+  // rest refer to it (r), so marshal.loads makes one str per distinct key.
+  const seen = new Map();
+  const key = (s) => {
+    const ref = seen.get(s);
+    if (ref !== undefined) { room(5); buf[n] = 0x72; view.setInt32(n + 1, ref, true); n += 5; return; }
+    const at = n;
+    str(s);
+    if (s.length < 64) { buf[at] |= 0x80; seen.set(s, seen.size); }
+  };
+  const long = (big) => {  // l: 15-bit digits, count signed like the value
+    const neg = big < 0n;
+    if (neg) big = -big;
+    const digits = [];
+    while (big > 0n) { digits.push(Number(big & 0x7fffn)); big >>= 15n; }
+    room(5 + 2 * digits.length);
+    buf[n] = 0x6c; view.setInt32(n + 1, neg ? -digits.length : digits.length, true); n += 5;
+    for (const d of digits) { view.setUint16(n, d, true); n += 2; }
+  };
+  const put = (v) => {
+    room(9);
+    if (v === null || v === undefined) { buf[n++] = 0x4e; return; }  // N
+    switch (typeof v) {
+      case "boolean": buf[n++] = v ? 0x54 : 0x46; return;
+      case "string": str(v); return;
+      case "number":
+        if (Number.isSafeInteger(v) && !Object.is(v, -0)) {
+          if (v >= -2147483648 && v <= 2147483647) { buf[n] = 0x69; view.setInt32(n + 1, v, true); n += 5; }
+          else long(BigInt(v));
+        } else { buf[n] = 0x67; view.setFloat64(n + 1, v, true); n += 9; }  // g: -0, NaN, floats
+        return;
+      case "bigint":
+        if (v >= -2147483648n && v <= 2147483647n) { buf[n] = 0x69; view.setInt32(n + 1, Number(v), true); n += 5; }
+        else long(v);
+        return;
+      case "object": break;
+      default: throw NOT_FAST;
+    }
+    if (active.has(v)) throw NOT_FAST;
+    if (Array.isArray(v)) {
+      active.add(v);
+      const len = v.length;
+      buf[n] = 0x5b; view.setInt32(n + 1, len, true); n += 5;  // [
+      for (let k = 0; k < len; k++) put(v[k]);
+    } else if (v instanceof ArrayBuffer || ArrayBuffer.isView(v)) {
+      const bytes = toBytes(v);
+      room(5 + bytes.length);
+      buf[n] = 0x73; view.setInt32(n + 1, bytes.length, true); n += 5;  // s: bytes
+      buf.set(bytes, n); n += bytes.length;
+      return;
+    } else if (!(v instanceof Map) && !(v instanceof Set) && isPlain(v)) {
+      active.add(v);
+      buf[n++] = 0x7b;  // {
+      const keys = Object.keys(v);
+      for (let k = 0; k < keys.length; k++) { key(keys[k]); put(v[keys[k]]); }
+      room(1);
+      buf[n++] = 0x30;  // 0: end of dict
+    } else throw NOT_FAST;
+    active.delete(v);
+  };
+  put(value);
+  return buf.subarray(0, n);
+}
+
+// MicroPython: a check, then the engine's own JSON.stringify. JSON.stringify
+// drops undefined object values and spells -0, NaN, BigInts and big integral
+// numbers differently from the tape: those go to the tape.
+function jsonOf(value) {
+  const active = new Set();
+  const check = (v) => {
+    switch (typeof v) {
+      case "string": case "boolean": return;
+      case "number":
+        if (Number.isSafeInteger(v) ? Object.is(v, -0) : v !== v || v === Infinity || v === -Infinity || (Number.isInteger(v) && Math.abs(v) < 1e21)) throw NOT_FAST;
+        return;
+      case "object": break;
+      default: throw NOT_FAST;
+    }
+    if (v === null) return;
+    if (active.has(v)) throw NOT_FAST;
+    active.add(v);
+    if (Array.isArray(v)) {
+      for (let k = 0; k < v.length; k++) { const x = v[k]; if (x !== undefined) check(x); }
+    } else if (isPlain(v)) {
+      const keys = Object.keys(v);
+      for (let k = 0; k < keys.length; k++) { const x = v[keys[k]]; if (x === undefined) throw NOT_FAST; check(x); }
+    } else throw NOT_FAST;
+    active.delete(v);
+  };
+  if (value === undefined) return "null";
+  check(value);
+  return JSON.stringify(value);
+}
+
+function fastPy(value) {
+  try {
+    return JSON_TAPES ? jsonOf(value) : toMarshal(value);
+  } catch (e) {
+    return NOT_PY;  // NOT_FAST, or a getter that threw: the tape reports it
+  }
+}
+
 // ---- paths: query / gather (reflected-ffi's rules) -------------------------
 // Every bracket step, quoted or not, becomes a dot step ("a.b[0]['c']" ->
 // "a.b.0.c"); the path is split on dots and each step reads v?.[step], so a
@@ -394,7 +616,7 @@ function makeProxy(tramp, once) {
 
 function liveProxies() { return live; }
 
-return { toJs, toPy, assign, gather, remoteAssign, remoteGather, remoteDirect, makeProxy, liveProxies };
+return { toJs, toPy, fromMarshal, fastPy, assign, gather, remoteAssign, remoteGather, remoteDirect, makeProxy, liveProxies };
 """
 
 

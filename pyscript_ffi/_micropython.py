@@ -7,6 +7,7 @@ import jsffi
 from jsffi import JsProxy
 
 _Undefined = type(js.undefined)
+_RAW_DEPTH = 64
 
 
 class MicroPythonBackend:
@@ -20,6 +21,7 @@ class MicroPythonBackend:
     JsProxy = JsProxy
 
     def is_none(self, value):
+        """True for Python `None`, JS `null` and JS `undefined` (the public `is_none`)."""
         return value is None or type(value) is _Undefined
 
     def is_undefined(self, value):
@@ -35,6 +37,48 @@ class MicroPythonBackend:
         for item in items:
             array.push(item)
         return array
+
+    def fast_to_js(self, value, helpers):
+        """`to_js` of a dict/list/tuple with default keywords by raw
+        `jsffi.to_js`, where that gives exactly what SPEC says (the tape's
+        result): exact dicts (str keys, no NUL, no `"__proto__"`), lists and
+        tuples, NUL-free strings, 32-bit ints, floats, bools and None, at most
+        `_RAW_DEPTH` levels deep (a container inside itself goes deeper). Else
+        None, and the tape does the work. One pass over the value, level by level."""
+        level = [value]
+        depth = 0
+        while level:
+            depth += 1
+            if depth > _RAW_DEPTH:
+                return None
+            deeper = []
+            push = deeper.append
+            for container in level:
+                if type(container) is dict:
+                    for k in container:
+                        if type(k) is not str or "\0" in k or k == "__proto__":
+                            return None
+                    items = container.values()
+                else:
+                    items = container
+                for v in items:
+                    t = type(v)
+                    if t is str:
+                        if "\0" in v:
+                            return None
+                    elif t is int:
+                        if v < -2147483648 or v > 2147483647:
+                            return None
+                    elif t is dict or t is list or t is tuple:
+                        push(v)
+                    elif not (t is float or v is None or t is bool):
+                        return None
+            level = deeper
+        return jsffi.to_js(value)
+
+    def from_fast(self, text):
+        """`(value,)` from `fastPy`'s JSON text."""
+        return (json.loads(text),)
 
     def from_tape(self, tape):
         return json.loads(tape)

@@ -1,5 +1,7 @@
 """The Pyodide backend: the few primitives that differ from MicroPython."""
 
+import marshal
+
 import js
 from pyodide.ffi import JsProxy
 from pyodide.ffi import create_proxy as _raw_create_proxy
@@ -19,8 +21,10 @@ class PyodideBackend:
     JSON_TAPES = False  # `toPy` answers an array, not JSON text
     js = js
     JsProxy = JsProxy
+    _from_marshal = None  # the JS `fromMarshal`, looked up once
 
     def is_none(self, value):
+        """True for Python `None`, JS `null` and JS `undefined` (the public `is_none`)."""
         return value is None or value is _jsnull
 
     def is_undefined(self, value):
@@ -34,6 +38,25 @@ class PyodideBackend:
         """JS Array of what a tape refers to: JsProxies pass through, Python
         objects become PyProxies (which turn back into the same objects)."""
         return _raw_to_js(items, depth=1)
+
+    def fast_to_js(self, value, helpers):
+        """`value` as marshal bytes, rebuilt by `fromMarshal` in JS; None where
+        marshal refuses it (subclasses, proxies, other objects) or `fromMarshal`
+        leaves it to the tape."""
+        try:
+            data = marshal.dumps(value, 4)
+        except Exception:  # noqa: BLE001 - ValueError, too deep, ...: the tape decides
+            return None
+        if self._from_marshal is None:
+            self._from_marshal = helpers().fromMarshal
+        return self._from_marshal(_raw_to_js(data))
+
+    def from_fast(self, u8):
+        """`(value,)` from `fastPy`'s marshal bytes; None if too deep for marshal."""
+        try:
+            return (marshal.loads(u8.to_bytes()),)
+        except ValueError:
+            return None
 
     def from_tape(self, tape):
         return tape.to_py(depth=1)

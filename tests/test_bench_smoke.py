@@ -1,0 +1,16 @@
+"""The benchmark keeps working: a tiny run on Node of both interpreters (the full
+run is `nox -s bench`). Timings are never asserted, only that every operation
+was timed for the implementations that offer it."""
+
+from pyscript_ffi_host import bench
+
+
+def test_tiny_bench_times_every_operation(tmp_path):
+    report = bench.main(["--tiny", "--runtimes", "node", "--out", str(tmp_path), "--no-chart"])
+    assert sorted(report["results"]) == ["micropython 1.27.0 node", "pyodide 314.0.7 node"]
+    for rows in report["results"].values():
+        for op in bench.operations(bench.Sizes.tiny()):
+            assert rows[op.key]["ours"]["median"] >= 0
+            assert (rows[op.key]["raw"] is None) == (op.snippet == "import")
+    assert (tmp_path / "results.json").exists()
+    assert report["sizes"]["wheel"] > 0 and report["sizes"]["mpy"] > 0
