@@ -12,6 +12,7 @@ chosen once, at import (`_backend`).
 
 from ._backend import backend
 from ._bridge import to_python
+from ._calls import await_js, call, call_method, new
 from ._errors import ConversionError, JsException
 from ._proxies import _make, create_once_callable, create_proxy, live_proxies, proxy_for
 from ._to_js import Options, convert_value
@@ -34,6 +35,10 @@ __all__ = [
     "JsException",
     "ConversionError",
     "live_proxies",
+    "call",
+    "call_method",
+    "new",
+    "await_js",
 ]
 
 js = backend.js

@@ -22,7 +22,10 @@ def raise_record(record):
     kind = record[1]
     if kind == "conversion":
         raise ConversionError(record[3], record[4])
-    raise JsException(record[2], record[3], record[5], record[4])
+    path = record[4]
+    if backend.is_none(path):  # JS null: Pyodide >= 0.28 gives `jsnull`
+        path = None
+    raise JsException(record[2], record[3], record[5], path)
 
 
 def build(tape, refs):
