@@ -11,7 +11,7 @@ of them); a result comes back as a Python value when it is a primitive
 
 from ._backend import backend
 from ._bridge import from_tape, helpers, raise_record
-from ._proxies import default_options
+from ._proxies import default_options, wire
 from ._to_js import encode
 
 
@@ -45,7 +45,7 @@ def _js_function(value):
 
 def _arguments(args):
     tape, refs = encode(list(args), default_options())
-    return backend.to_array(tape), backend.refs_array(refs)
+    return wire([0, tape], refs)
 
 
 def _outcome(answer):
@@ -70,8 +70,7 @@ def call(fn, *args):
     `to_js`: destroy it when JS no longer needs it.
     """
     fn, owner = _js_function(fn)
-    tape, refs = _arguments(args)
-    return _outcome(helpers().callFn(fn, owner, tape, refs))
+    return _outcome(helpers().callFn(fn, owner, _arguments(args)))
 
 
 def call_method(obj, name, *args):
@@ -83,8 +82,7 @@ def call_method(obj, name, *args):
     ```
     """
     obj = _js_function(obj)[0]
-    tape, refs = _arguments(args)
-    return _outcome(helpers().callMethod(obj, name, tape, refs))
+    return _outcome(helpers().callMethod(obj, name, _arguments(args)))
 
 
 def new(cls, *args):
@@ -96,8 +94,7 @@ def new(cls, *args):
     ```
     """
     cls = _js_function(cls)[0]
-    tape, refs = _arguments(args)
-    return _outcome(helpers().construct(cls, tape, refs))
+    return _outcome(helpers().construct(cls, _arguments(args)))
 
 
 async def await_js(promise):

@@ -291,9 +291,9 @@ function assign(target, tape, refs) {
 // ---- proxies of Python callables -------------------------------------------
 // ONE Python function, `dispatch`, serves every proxy (so no interpreter-level
 // proxy is made or freed per callable):
-//   dispatch(token, argsTape, argsRefs) runs the callable `token` and answers
-//     [0, resultTape, resultRefs], [1, pythonTypeName, message] (it raised) or
-//     [2, promiseId] (it gave an awaitable: settle() resolves the promise later);
+//   dispatch(token, argsTape, argsRefs) runs the callable `token` ("" for no
+//     arguments) and replies (see `unwire`) [0, resultTape], [1, pythonTypeName, message] (it raised)
+//     or [2, promiseId] (it gave an awaitable: resolvePromise settles it later);
 //   dispatch(token) tells Python the proxy is gone.
 let dispatch = null;
 let live = 0;
@@ -311,24 +311,43 @@ function recordError(r) {
   return r[5] instanceof Error ? r[5] : new Error(r[2] + ": " + r[3] + (r[4] === null ? "" : " at " + r[4]));
 }
 
+// A Python reply crosses as JSON text `[kind, ...]`; the JS objects it refers to
+// were handed over just before by `stash`. (No Python list crosses: MicroPython
+// keeps each until a JS GC; nor a JsProxy return value: MicroPython >= 1.27 may
+// free one returned from a top-level call before JS reads it.)
+let stashed = null;
+
+function stash(refs) { stashed = refs; return 0; }
+function stashEach(...refs) { stashed = refs; return 0; }
+
+function unwire(reply) {
+  const refs = stashed === null ? [] : stashed;
+  stashed = null;
+  return [JSON.parse(reply), refs];
+}
+
 function makeProxy(token, once) {
   let alive = true;
   live++;
   const end = () => { alive = false; live--; };
   const fn = function (...args) {
     if (!alive) throw new Error("pyscript_ffi: this proxy has been destroyed");
-    let answer;
+    let reply;
     if (once) end();
     try {
-      const encoded = toPy(args, 1);
-      if (encoded[0] !== 0) throw recordError(encoded);
-      answer = dispatch(token, encoded[1], encoded[2]);
+      if (args.length === 0) reply = dispatch(token, "", null);
+      else {
+        const encoded = toPy(args, 1);
+        if (encoded[0] !== 0) throw recordError(encoded);
+        reply = dispatch(token, encoded[1], encoded[2].length ? encoded[2] : null);
+      }
     } finally {
       if (once) dispatch(token);
     }
+    const [answer, refs] = unwire(reply);
     if (answer[0] === 2) return promiseFor(answer[1]);
     if (answer[0] !== 0) throw pythonError(answer[1], answer[2]);
-    const built = toJs(answer[1], answer[2]);
+    const built = toJs(answer[1], refs);
     if (built[0] !== 0) throw recordError(built);
     return built[1];
   };
@@ -356,8 +375,9 @@ function settle(id, failed, value) {
   else { pending.delete(id); waiting[failed ? 1 : 0](value); }
 }
 
-function resolvePromise(id, tape, refs) {
-  const built = toJs(tape, refs);
+function resolvePromise(id, reply) {
+  const [answer, refs] = unwire(reply);
+  const built = toJs(answer[1], refs);
   if (built[0] !== 0) settle(id, true, recordError(built));
   else settle(id, false, built[1]);
   return [0, null];
@@ -372,16 +392,18 @@ function pendingPromises() { return pending.size; }
 
 // ---- guarded calls: a JS throw comes back as an error record --------------
 // A result crosses as a depth-0 tape: primitives exact, objects as refs.
-function callFn(fn, self, tape, refs) {
-  const built = toJs(tape, refs);
+function callFn(fn, self, wired) {
+  const [sent, refs] = unwire(wired);
+  const built = toJs(sent[1], refs);
   if (built[0] !== 0) return built;
   let v;
   try { v = Reflect.apply(fn, self === null ? undefined : self, built[1]); } catch (e) { return jsError(e, null); }
   return toPy(v, 0);
 }
 
-function callMethod(obj, name, tape, refs) {
-  const built = toJs(tape, refs);
+function callMethod(obj, name, wired) {
+  const [sent, refs] = unwire(wired);
+  const built = toJs(sent[1], refs);
   if (built[0] !== 0) return built;
   let v;
   try {
@@ -392,8 +414,9 @@ function callMethod(obj, name, tape, refs) {
   return toPy(v, 0);
 }
 
-function construct(cls, tape, refs) {
-  const built = toJs(tape, refs);
+function construct(cls, wired) {
+  const [sent, refs] = unwire(wired);
+  const built = toJs(sent[1], refs);
   if (built[0] !== 0) return built;
   let v;
   try { v = Reflect.construct(cls, built[1]); } catch (e) { return jsError(e, null); }
@@ -420,7 +443,7 @@ function settled(value) {
 return {
   toJs, toPy, assign, gather,
   setDispatch, makeProxy, liveProxies,
-  resolvePromise, rejectPromise, pendingPromises,
+  stash, stashEach, resolvePromise, rejectPromise, pendingPromises,
   callFn, callMethod, construct, settled, settledError, boundParts,
 };
 """

@@ -8,9 +8,11 @@ makes and frees no interpreter-level proxy at all (MicroPython would free
 those only when the JS garbage collector gets round to it).
 """
 
+import json
+
 from ._backend import backend
 from ._bridge import from_tape, helpers
-from ._to_js import Options, encode
+from ._to_js import Options, _put_primitive, encode
 
 _alive = {}  # token -> (callable, identity key or None): what JS keeps alive
 _by_key = {}  # identity key -> (token, JS function): one JS function per live callable
@@ -40,6 +42,19 @@ def default_options():
     return Options(-1, True, None, None, backend, proxy_for)
 
 
+def wire(answer, refs):
+    """A reply for `unwire` in JS: the JSON text of `answer` (a list of
+    primitives, e.g. `[0, tape]`); `refs`, if any, are handed to JS first
+    (`stash`). No Python list crosses: MicroPython's `jsffi.to_js` keeps each
+    list it converts alive until a JS garbage collection."""
+    if refs:
+        if backend.NAME == "micropython":
+            helpers().stashEach(*refs)  # one call; MicroPython keeps argument proxies alive
+        else:
+            helpers().stash(backend.refs_array(refs))  # Pyodide destroys argument proxies
+    return json.dumps(answer)
+
+
 def _release(token):
     entry = _alive.pop(token, None)
     if entry is not None and entry[1] is not None:
@@ -50,7 +65,6 @@ def _release(token):
 
 def _dispatch(token, args_tape=None, args_refs=None):
     """Called by JS only (see `makeProxy`); never raises."""
-    to_array = backend.to_array
     if args_tape is None:
         _release(token)
         return None
@@ -58,13 +72,16 @@ def _dispatch(token, args_tape=None, args_refs=None):
         entry = _alive.get(token)
         if entry is None:
             raise RuntimeError("pyscript_ffi: this proxy has been destroyed")
-        result = entry[0](*from_tape(args_tape, args_refs))
+        result = entry[0](*from_tape(args_tape, args_refs)) if args_tape else entry[0]()
+        tape = []
+        if _put_primitive(tape, result, type(result), backend.NUL_SAFE):
+            return wire([0, tape], None)  # the common case, without a walk
         if _awaitable(result):
-            return to_array([2, _run_for_promise(result)])
+            return wire([2, _run_for_promise(result)], None)
         tape, refs = encode(result, default_options())
-        return to_array([0, to_array(tape), backend.refs_array(refs)])
+        return wire([0, tape], refs)
     except BaseException as exc:  # noqa: BLE001 - it goes to JS as an Error
-        return to_array([1, type(exc).__name__, str(exc)])
+        return wire([1, type(exc).__name__, str(exc)], None)
 
 
 def _awaitable(value):
@@ -96,7 +113,7 @@ async def _settle_when_done(pid, awaitable):
     try:
         result = await awaitable
         tape, refs = encode(result, default_options())
-        helpers().resolvePromise(pid, backend.to_array(tape), backend.refs_array(refs))
+        helpers().resolvePromise(pid, wire([0, tape], refs))
     except BaseException as exc:  # noqa: BLE001 - it goes to JS as a rejection
         helpers().rejectPromise(pid, type(exc).__name__, str(exc))
         if not isinstance(exc, Exception):

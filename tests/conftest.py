@@ -74,6 +74,9 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     marker = metafunc.definition.get_closest_marker("interpreters")
     if marker is not None:
         combos = [c for c in combos if c[0] in marker.args]
+    marker = metafunc.definition.get_closest_marker("runtimes")
+    if marker is not None:
+        combos = [c for c in combos if c[1] in marker.args]
     metafunc.parametrize("interp", combos, ids=[_id(*c) for c in combos], indirect=True, scope="module")
 
 
