@@ -114,7 +114,8 @@ def test_new_turns_a_throwing_constructor_into_js_exception(interp):
 def test_coroutine_function_proxy_gives_js_a_real_promise(interp):
     code = IMPORTS + (
         "async def later():\n    return 1\n"
-        "check = js.Function.new('f', 'const p = f(); return p instanceof Promise && p.constructor === Promise')\n"
+        "check = js.Function.new('f', 'const p = f(); "
+        "return p instanceof Promise && p.constructor === Promise')\n"
         "result = check(create_proxy(later))"
     )
     assert interp.run_async(code) is True
@@ -158,7 +159,8 @@ def test_await_js_gives_the_resolved_value_exactly(interp):
 
 def test_await_js_raises_js_exception_on_rejection(interp):
     code = IMPORTS + (
-        "late = js.Function.new('return new Promise((_, no) => setTimeout(() => no(new TypeError(\"late\")), 10))')\n"
+        "late = js.Function.new('return new Promise((_, no) => "
+        "setTimeout(() => no(new TypeError(\"late\")), 10))')\n"
         "try:\n    await await_js(late())\n    result = 'no error'\n"
         "except JsException as e:\n    result = [e.name, e.message]"
     )
