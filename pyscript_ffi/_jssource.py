@@ -291,12 +291,30 @@ function assign(target, tape, refs) {
 // ---- proxies of Python callables -------------------------------------------
 // ONE Python function, `dispatch`, serves every proxy (so no interpreter-level
 // proxy is made or freed per callable):
-//   dispatch(token, argsTape, argsRefs) runs the callable `token` ("" for no
-//     arguments) and replies (see `unwire`) [0, resultTape], [1, pythonTypeName, message] (it raised)
-//     or [2, promiseId] (it gave an awaitable: resolvePromise settles it later);
-//   dispatch(token) tells Python the proxy is gone.
+//   dispatch(token, argsTape, argsRefs) runs the callable `token` (or, with
+//     argsTape "", dispatch(token, "", null, ...plainArgs)) and replies (see `unwire`) [0, resultTape], [1, pythonTypeName,
+//     message] (it raised) or [2, promiseId] (it gave an awaitable:
+//     resolvePromise settles it later);
+//   dispatch(-1, tokensJson) tells Python these proxies are gone. Releases are
+//     batched (`flushReleased`, also before Python counts or reuses proxies), so
+//     destroying a proxy costs no call into Python.
 let dispatch = null;
 let live = 0;
+let released = [];
+
+function releaseLater(token) {
+  released.push(token);
+  if (released.length >= 256) flushReleased();
+}
+
+function flushReleased() {
+  if (released.length > 0) {
+    const tokens = released;
+    released = [];
+    dispatch(-1, JSON.stringify(tokens), null);
+  }
+  return 0;
+}
 
 function setDispatch(d) { dispatch = d; return [0, null]; }
 
@@ -326,6 +344,18 @@ function unwire(reply) {
   return [JSON.parse(reply), refs];
 }
 
+// Arguments every interpreter converts exactly by itself: booleans, strings
+// without NUL, int32 numbers (not -0) and non-integral numbers.
+function plainArgs(args) {
+  for (const a of args) {
+    const t = typeof a;
+    if (t === "boolean" || (t === "string" && a.indexOf("\0") < 0)) continue;
+    if (t === "number" && (a === (a | 0) ? !Object.is(a, -0) : !Number.isInteger(a))) continue;
+    return false;
+  }
+  return true;
+}
+
 function makeProxy(token, once) {
   let alive = true;
   live++;
@@ -335,14 +365,14 @@ function makeProxy(token, once) {
     let reply;
     if (once) end();
     try {
-      if (args.length === 0) reply = dispatch(token, "", null);
+      if (plainArgs(args)) reply = dispatch(token, "", null, ...args);
       else {
         const encoded = toPy(args, 1);
         if (encoded[0] !== 0) throw recordError(encoded);
         reply = dispatch(token, encoded[1], encoded[2].length ? encoded[2] : null);
       }
     } finally {
-      if (once) dispatch(token);
+      if (once) releaseLater(token);
     }
     const [answer, refs] = unwire(reply);
     if (answer[0] === 2) return promiseFor(answer[1]);
@@ -351,7 +381,7 @@ function makeProxy(token, once) {
     if (built[0] !== 0) throw recordError(built);
     return built[1];
   };
-  fn.destroy = () => { if (alive) { end(); dispatch(token); } };
+  fn.destroy = () => { if (alive) { end(); releaseLater(token); } };
   return fn;
 }
 
@@ -442,7 +472,7 @@ function settled(value) {
 
 return {
   toJs, toPy, assign, gather,
-  setDispatch, makeProxy, liveProxies,
+  setDispatch, makeProxy, liveProxies, flushReleased,
   stash, stashEach, resolvePromise, rejectPromise, pendingPromises,
   callFn, callMethod, construct, settled, settledError, boundParts,
 };

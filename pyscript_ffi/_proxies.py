@@ -12,6 +12,7 @@ import json
 
 from ._backend import backend
 from ._bridge import from_tape, helpers
+from ._tags import REF
 from ._to_js import Options, _put_primitive, encode
 
 _alive = {}  # token -> (callable, identity key or None): what JS keeps alive
@@ -48,10 +49,11 @@ def wire(answer, refs):
     (`stash`). No Python list crosses: MicroPython's `jsffi.to_js` keeps each
     list it converts alive until a JS garbage collection."""
     if refs:
-        if backend.NAME == "micropython":
-            helpers().stashEach(*refs)  # one call; MicroPython keeps argument proxies alive
-        else:
-            helpers().stash(backend.refs_array(refs))  # Pyodide destroys argument proxies
+        JsProxy = backend.JsProxy
+        if backend.NAME == "micropython" or all(isinstance(r, JsProxy) for r in refs):
+            helpers().stashEach(*refs)
+        else:  # Pyodide destroys the proxies it makes for arguments after the call
+            helpers().stash(backend.refs_array(refs))
     return json.dumps(answer)
 
 
@@ -63,19 +65,22 @@ def _release(token):
             del _by_key[entry[1]]
 
 
-def _dispatch(token, args_tape=None, args_refs=None):
+def _dispatch(token, args_tape, args_refs, *plain_args):
     """Called by JS only (see `makeProxy`); never raises."""
-    if args_tape is None:
-        _release(token)
+    if token < 0:
+        for gone in json.loads(args_tape):
+            _release(gone)
         return None
     try:
         entry = _alive.get(token)
         if entry is None:
             raise RuntimeError("pyscript_ffi: this proxy has been destroyed")
-        result = entry[0](*from_tape(args_tape, args_refs)) if args_tape else entry[0]()
+        result = entry[0](*(from_tape(args_tape, args_refs) if args_tape else plain_args))
         tape = []
         if _put_primitive(tape, result, type(result), backend.NUL_SAFE):
-            return wire([0, tape], None)  # the common case, without a walk
+            return wire([0, tape], None)  # the common cases, without a walk
+        if isinstance(result, backend.JsProxy):
+            return wire([0, [REF, 0]], [result])
         if _awaitable(result):
             return wire([2, _run_for_promise(result)], None)
         tape, refs = encode(result, default_options())
@@ -171,7 +176,10 @@ def create_proxy(func):
     key = _key(func)
     entry = _by_key.get(key)
     if entry is not None:
-        return entry[1]
+        _flush()  # it may have been destroyed since
+        entry = _by_key.get(key)
+        if entry is not None:
+            return entry[1]
     token, fn = _make(func, False, key)
     _by_key[key] = (token, fn)
     return fn
@@ -201,4 +209,11 @@ def live_proxies():
     assert live_proxies() == before
     ```
     """
+    _flush()
     return len(_alive)
+
+
+def _flush():
+    """Let JS report the proxies destroyed since the last time."""
+    if _dispatch_ready:
+        _dispatch_ready[0].flushReleased()

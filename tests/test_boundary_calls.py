@@ -160,7 +160,7 @@ def test_await_js_gives_the_resolved_value_exactly(interp):
 def test_await_js_raises_js_exception_on_rejection(interp):
     code = IMPORTS + (
         "late = js.Function.new('return new Promise((_, no) => "
-        "setTimeout(() => no(new TypeError(\"late\")), 10))')\n"
+        'setTimeout(() => no(new TypeError("late")), 10))\')\n'
         "try:\n    await await_js(late())\n    result = 'no error'\n"
         "except JsException as e:\n    result = [e.name, e.message]"
     )

@@ -156,6 +156,17 @@ def test_js_arguments_arrive_as_python_primitives_or_proxies(interp):
     ]
 
 
+def test_plain_js_arguments_arrive_exactly(interp):
+    code = IMPORTS + (
+        "seen = []\n"
+        "def record(*args):\n    seen.extend(args)\n"
+        "js.Function.new('f', 'f(-7, 2147483647, 0.5, String.fromCodePoint(233, 128512), false, NaN)')"
+        "(create_proxy(record))\n"
+        "result = [repr(v) for v in seen if type(v) is not str] + [seen[3] == '\\u00e9\\U0001f600']"
+    )
+    assert interp.run(code) == ["-7", "2147483647", "0.5", "False", "nan", True]
+
+
 def test_missing_argument_is_a_python_type_error_in_js(interp):
     code = IMPORTS + PROBE + "result = probe(create_proxy(lambda a, b: a), js.JSON.parse('[1]'))"
     assert interp.run(code).startswith("true|PythonError|TypeError: ")
