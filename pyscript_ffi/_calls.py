@@ -103,7 +103,7 @@ async def await_js(promise):
     A Python awaitable is awaited as it is.
 
     ```python
-    response = await await_js(js.fetch("/data.json"))
+    response = await await_js(call(js.fetch, "/data.json"))
     ```
     """
     if isinstance(promise, backend.JsProxy):
