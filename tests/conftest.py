@@ -80,6 +80,24 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     metafunc.parametrize("interp", combos, ids=[_id(*c) for c in combos], indirect=True, scope="module")
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """A test whose markers leave no selected interpreter x runtime (e.g. a DOM test,
+    `runtimes("chrome")`, in a Node-only run) is deselected, not skipped."""
+    keep, drop = [], []
+    for item in items:
+        callspec = getattr(item, "callspec", None)
+        # pytest fills an empty parameter set with one NOTSET value (and a skip mark)
+        empty = (
+            callspec is not None
+            and "interp" in callspec.params
+            and not isinstance(callspec.params["interp"], tuple)
+        )
+        (drop if empty else keep).append(item)
+    if drop:
+        config.hook.pytest_deselected(items=drop)
+        items[:] = keep
+
+
 def _id(name: str, runtime: str, version: str) -> str:
     """`pyodide-node` for the newest version, `pyodide-0.27.7-node` for older ones."""
     if version == DEFAULT_VERSIONS[name]:
