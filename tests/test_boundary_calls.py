@@ -323,6 +323,16 @@ def test_call_of_a_function_read_as_attribute_is_guarded(interp):
     assert name == "SyntaxError" and message
 
 
+def test_to_js_dict_converter_read_as_attribute_is_guarded(interp):
+    code = CALLS + (
+        "from pyscript_ffi import to_js\n"
+        "try:\n    to_js({'a': 1}, dict_converter=js.JSON.parse)\n    result = 'no error'\n"
+        "except JsException as e:\n    result = e.name\n"
+        "result = [result, js.__show(to_js({'a': 1}, dict_converter=js.Object.fromEntries))]"
+    )
+    assert interp.run(code) == ["SyntaxError", '{"a":1}']
+
+
 def test_call_of_a_non_function_raises_js_exception(interp):
     name, _ = js_exception(interp, "call(js.Object.new(), 1)")
     assert name == "TypeError"
