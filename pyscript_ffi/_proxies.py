@@ -18,7 +18,7 @@ from ._to_js import Options, _put_primitive, encode
 _alive = {}  # token -> (callable, identity key or None): what JS keeps alive
 _by_key = {}  # identity key -> (token, JS function): one JS function per live callable
 _next_token = [0]
-_dispatch_ready = []  # the helper object `_dispatch` was registered with
+_dispatch_ready = []  # [helper object `_dispatch` was registered with, its makeProxy]
 
 
 def _key(func):
@@ -127,22 +127,23 @@ async def _settle_when_done(pid, awaitable):
         _tasks.pop(pid, None)
 
 
-def _proxy_helpers():
+def _make_proxy():
+    """The helper `makeProxy`, read once (each attribute read is a call into JS)."""
     h = helpers()
     if not _dispatch_ready or _dispatch_ready[0] is not h:
         h.setDispatch(backend.raw_proxy(_dispatch))
-        _dispatch_ready[:] = [h]
-    return h
+        _dispatch_ready[:] = [h, h.makeProxy]
+    return _dispatch_ready[1]
 
 
 def _make(func, once, key):
     if not callable(func):
         raise TypeError("create_proxy needs a callable, not " + type(func).__name__)
-    h = _proxy_helpers()
+    make_proxy = _make_proxy()
     token = _next_token[0]
     _next_token[0] = token + 1
     _alive[token] = (func, key)
-    return token, h.makeProxy(token, once)
+    return token, make_proxy(token, once)
 
 
 def create_proxy(func):
