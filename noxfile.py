@@ -55,7 +55,8 @@ def build(session: nox.Session) -> None:
 @nox.session
 def tests(session: nox.Session) -> None:
     """Everything: newest interpreters on Node and Chromium, then the older
-    versions on Node. Pytest args after `--` replace both runs with one."""
+    versions on Node, then the boundary tests on the oldest versions in
+    Chromium. Pytest args after `--` replace the three runs with one."""
     _setup(session, chromium=True)
     _build(session)
     if session.posargs:
@@ -73,6 +74,15 @@ def tests(session: nox.Session) -> None:
         "--pyodide-versions=" + ",".join(OLDER["pyodide"]),
         "--micropython-versions=" + ",".join(OLDER["micropython"]),
         "--deselect=tests/test_bench_smoke.py",  # newest versions only: ran above
+        env=ENV,
+    )
+    # The JS boundary (proxies, events, leaks, async) also on the oldest versions in Chromium.
+    session.run(
+        "pytest",
+        "--runtimes=chrome",
+        "--pyodide-versions=" + OLDER["pyodide"][-1],
+        "--micropython-versions=" + OLDER["micropython"][-1],
+        *sorted(str(p.relative_to(ROOT)) for p in (ROOT / "tests").glob("test_boundary_*.py")),
         env=ENV,
     )
 

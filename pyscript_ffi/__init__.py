@@ -12,6 +12,7 @@ chosen once, at import (`_backend`).
 
 from ._backend import backend
 from ._bridge import helpers, to_python
+from ._calls import _js_function, await_js, call, call_method, new
 from ._errors import ConversionError, JsException
 from ._proxies import _make, create_once_callable, create_proxy, live_proxies, proxy_for
 from ._to_js import Options, convert_value
@@ -34,6 +35,10 @@ __all__ = [
     "JsException",
     "ConversionError",
     "live_proxies",
+    "call",
+    "call_method",
+    "new",
+    "await_js",
 ]
 
 js = backend.js
@@ -59,6 +64,8 @@ def to_js(obj, *, depth=-1, create_pyproxies=True, dict_converter=None, default_
             if fast is not None:
                 return fast
     temporary = None
+    if dict_converter is not None:
+        dict_converter = _js_function(dict_converter)[0]  # MicroPython >= 1.26: `obj.method`
     if dict_converter is not None and not isinstance(dict_converter, JsProxy):
         temporary = dict_converter = _make(dict_converter, False, None)[1]
     try:

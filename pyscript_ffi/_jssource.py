@@ -562,61 +562,193 @@ function remoteDirect(ffi, value) {
 }
 
 // ---- proxies of Python callables -------------------------------------------
-// `tramp(argsTape, argsRefs, reply)` runs the Python callable and answers by
-// calling reply(0, resultTape, resultRefs) or reply(1, pythonTypeName, message);
-// `tramp()` (no arguments) tells Python the proxy is gone.
+// ONE Python function, `dispatch`, serves every proxy (so no interpreter-level
+// proxy is made or freed per callable):
+//   dispatch(token, argsTape, argsRefs) runs the callable `token` (or, with
+//     argsTape "", dispatch(token, "", null, ...plainArgs)) and replies (see `unwire`) [0, resultTape], [1, pythonTypeName,
+//     message] (it raised) or [2, promiseId] (it gave an awaitable:
+//     resolvePromise settles it later);
+//   dispatch(-1, tokensJson) tells Python these proxies are gone. Releases are
+//     batched (`flushReleased`, also before Python counts or reuses proxies), so
+//     destroying a proxy costs no call into Python.
+let dispatch = null;
 let live = 0;
+let released = [];
 
-function makeProxy(tramp, once) {
-  let alive = true, running = 0, releaseLater = false;
+function releaseLater(token) {
+  released.push(token);
+  if (released.length >= 256) flushReleased();
+}
+
+function flushReleased() {
+  if (released.length > 0) {
+    const tokens = released;
+    released = [];
+    dispatch(-1, JSON.stringify(tokens), null);
+  }
+  return 0;
+}
+
+function setDispatch(d) { dispatch = d; return [0, null]; }
+
+function pythonError(type, message) {
+  const err = new Error(type + ": " + message);
+  err.name = "PythonError";
+  err.pythonType = type;
+  return err;
+}
+
+function recordError(r) {
+  return r[5] instanceof Error ? r[5] : new Error(r[2] + ": " + r[3] + (r[4] === null ? "" : " at " + r[4]));
+}
+
+// A Python reply crosses as JSON text `[kind, ...]`; the JS objects it refers to
+// were handed over just before by `stash`. (No Python list crosses: MicroPython
+// keeps each until a JS GC; nor a JsProxy return value: MicroPython >= 1.27 may
+// free one returned from a top-level call before JS reads it.)
+let stashed = null;
+
+function stash(refs) { stashed = refs; return 0; }
+function stashEach(...refs) { stashed = refs; return 0; }
+
+function unwire(reply) {
+  const refs = stashed === null ? [] : stashed;
+  stashed = null;
+  return [JSON.parse(reply), refs];
+}
+
+// Arguments every interpreter converts exactly by itself: booleans, strings
+// without NUL, int32 numbers (not -0) and non-integral numbers.
+function plainArgs(args) {
+  for (const a of args) {
+    const t = typeof a;
+    if (t === "boolean" || (t === "string" && a.indexOf("\0") < 0)) continue;
+    if (t === "number" && (a === (a | 0) ? !Object.is(a, -0) : !Number.isInteger(a))) continue;
+    return false;
+  }
+  return true;
+}
+
+function makeProxy(token, once) {
+  let alive = true;
   live++;
-  const release = () => {
-    const t = tramp;
-    tramp = null;
-    t();
-    if (typeof t.destroy === "function") t.destroy();
-  };
-  const destroy = () => {
-    if (!alive) return;
-    alive = false; live--;
-    // destroyed from inside its own call (a handler removing itself): the
-    // interpreter's proxy is released when that call has returned
-    if (running > 0) releaseLater = true;
-    else release();
-  };
+  const end = () => { alive = false; live--; };
   const fn = function (...args) {
     if (!alive) throw new Error("pyscript_ffi: this proxy has been destroyed");
-    const t = tramp;
-    if (once) { alive = false; live--; releaseLater = true; }
-    let answer;
-    const reply = (...a) => { answer = a; };
-    running++;
+    let reply;
+    if (once) end();
     try {
-      const encoded = toPy(args, 1);
-      if (encoded[0] !== 0) throw encoded[5] instanceof Error ? encoded[5] : new Error(encoded[3] + " at " + encoded[4]);
-      t(encoded[1], encoded[2], reply);
-      if (answer === undefined) throw new Error("pyscript_ffi: the Python callable gave no answer");
+      if (plainArgs(args)) reply = dispatch(token, "", null, ...args);
+      else {
+        const encoded = toPy(args, 1);
+        if (encoded[0] !== 0) throw recordError(encoded);
+        reply = dispatch(token, encoded[1], encoded[2].length ? encoded[2] : null);
+      }
     } finally {
-      running--;
-      if (releaseLater && running === 0) { releaseLater = false; release(); }
+      if (once) releaseLater(token);
     }
-    if (answer[0] !== 0) {
-      const err = new Error(answer[1] + ": " + answer[2]);
-      err.name = "PythonError";
-      err.pythonType = answer[1];
-      throw err;
-    }
-    const built = toJs(answer[1], answer[2]);
-    if (built[0] !== 0) throw built[5] instanceof Error ? built[5] : new Error(built[3] + " at " + built[4]);
+    const [answer, refs] = unwire(reply);
+    if (answer[0] === 2) return promiseFor(answer[1]);
+    if (answer[0] !== 0) throw pythonError(answer[1], answer[2]);
+    const built = toJs(answer[1], refs);
+    if (built[0] !== 0) throw recordError(built);
     return built[1];
   };
-  fn.destroy = destroy;
+  fn.destroy = () => { if (alive) { end(); releaseLater(token); } };
   return fn;
 }
 
 function liveProxies() { return live; }
 
-return { toJs, toPy, fromMarshal, fastPy, assign, gather, remoteAssign, remoteGather, remoteDirect, makeProxy, liveProxies };
+// ---- promises of Python awaitables -------------------------------------------
+const pending = new Map(); // promise id -> [resolve, reject] or, settled early, [outcome]
+
+function promiseFor(id) {
+  const early = pending.get(id);
+  return new Promise((resolve, reject) => {
+    if (early === undefined) { pending.set(id, [resolve, reject]); return; }
+    pending.delete(id);
+    (early[0] ? reject : resolve)(early[1]);
+  });
+}
+
+function settle(id, failed, value) {
+  const waiting = pending.get(id);
+  if (waiting === undefined) pending.set(id, [failed, value]);
+  else { pending.delete(id); waiting[failed ? 1 : 0](value); }
+}
+
+function resolvePromise(id, reply) {
+  const [answer, refs] = unwire(reply);
+  const built = toJs(answer[1], refs);
+  if (built[0] !== 0) settle(id, true, recordError(built));
+  else settle(id, false, built[1]);
+  return [0, null];
+}
+
+function rejectPromise(id, type, message) {
+  settle(id, true, pythonError(type, message));
+  return [0, null];
+}
+
+function pendingPromises() { return pending.size; }
+
+// ---- guarded calls: a JS throw comes back as an error record --------------
+// A result crosses as a depth-0 tape: primitives exact, objects as refs.
+function callFn(fn, self, wired) {
+  const [sent, refs] = unwire(wired);
+  const built = toJs(sent[1], refs);
+  if (built[0] !== 0) return built;
+  let v;
+  try { v = Reflect.apply(fn, self === null ? undefined : self, built[1]); } catch (e) { return jsError(e, null); }
+  return toPy(v, 0);
+}
+
+function callMethod(obj, name, wired) {
+  const [sent, refs] = unwire(wired);
+  const built = toJs(sent[1], refs);
+  if (built[0] !== 0) return built;
+  let v;
+  try {
+    const fn = obj[name];
+    if (typeof fn !== "function") throw new TypeError(JSON.stringify(String(name)) + " is not a function but " + (fn === null ? "null" : typeof fn));
+    v = Reflect.apply(fn, obj, built[1]);
+  } catch (e) { return jsError(e, null); }
+  return toPy(v, 0);
+}
+
+function construct(cls, wired) {
+  const [sent, refs] = unwire(wired);
+  const built = toJs(sent[1], refs);
+  if (built[0] !== 0) return built;
+  let v;
+  try { v = Reflect.construct(cls, built[1]); } catch (e) { return jsError(e, null); }
+  return toPy(v, 0);
+}
+
+function settledError(e) { return jsError(e, null); }
+
+// MicroPython >= 1.26 hands `obj.method` to Python as a bound_method; these are
+// the JS function and object its repr names, from the port's table of JsProxy refs.
+function boundParts(fnRef, selfRef) {
+  const table = globalThis.proxy_js_ref;
+  if (!Array.isArray(table)) return [1, "js", "Error", "no proxy_js_ref table", null, null];
+  return [0, table[fnRef], selfRef < 0 ? undefined : table[selfRef]];
+}
+
+// A promise that never rejects: it resolves to [0, tape, refs] or an error record.
+function settled(value) {
+  try {
+    return Promise.resolve(value).then((v) => toPy(v, 0), (e) => jsError(e, null));
+  } catch (e) { return Promise.resolve(jsError(e, null)); }
+}
+
+return {
+  toJs, toPy, fromMarshal, fastPy, assign, gather, remoteAssign, remoteGather, remoteDirect,
+  setDispatch, makeProxy, liveProxies, flushReleased,
+  stash, stashEach, resolvePromise, rejectPromise, pendingPromises,
+  callFn, callMethod, construct, settled, settledError, boundParts,
+};
 """
 
 

@@ -1,13 +1,24 @@
 """JS functions that call Python callables: `create_proxy`,
-`create_once_callable`, and the count of those still alive."""
+`create_once_callable`, and the count of those still alive.
+
+Every proxy is a small JS closure (`makeProxy` in `_jssource`) holding a
+token; ONE Python function, `_dispatch`, registered once per interpreter,
+runs the callable a token stands for. So creating and destroying a proxy
+makes and frees no interpreter-level proxy at all (MicroPython would free
+those only when the JS garbage collector gets round to it).
+"""
+
+import json
 
 from ._backend import backend
 from ._bridge import from_tape, helpers
-from ._to_js import Options, encode
+from ._tags import REF
+from ._to_js import Options, _put_primitive, encode
 
-_alive = {}  # token -> the callable kept alive for JS
-_by_key = {}  # callable (or id) -> (token, JS function): one JS function per live callable
+_alive = {}  # token -> (callable, identity key or None): what JS keeps alive
+_by_key = {}  # identity key -> (token, JS function): one JS function per live callable
 _next_token = [0]
+_dispatch_ready = []  # [helper object `_dispatch` was registered with, its makeProxy]
 
 
 def _key(func):
@@ -32,37 +43,107 @@ def default_options():
     return Options(-1, True, None, None, backend, proxy_for)
 
 
-def _trampoline(func, token, key):
-    to_array = backend.to_array
+def wire(answer, refs):
+    """A reply for `unwire` in JS: the JSON text of `answer` (a list of
+    primitives, e.g. `[0, tape]`); `refs`, if any, are handed to JS first
+    (`stash`). No Python list crosses: MicroPython's `jsffi.to_js` keeps each
+    list it converts alive until a JS garbage collection."""
+    if refs:
+        JsProxy = backend.JsProxy
+        if backend.NAME == "micropython" or all(isinstance(r, JsProxy) for r in refs):
+            helpers().stashEach(*refs)
+        else:  # Pyodide destroys the proxies it makes for arguments after the call
+            helpers().stash(backend.refs_array(refs))
+    return json.dumps(answer)
 
-    def run(args_tape=None, args_refs=None, reply=None):
-        # The answer goes back through `reply`, not as the return value: a
-        # JsProxy returned to JS can be finalised by MicroPython (in PyScript
-        # pages) before JS reads it, and the call then returns undefined.
-        if args_tape is None:
-            _alive.pop(token, None)
-            entry = _by_key.get(key)
-            if entry is not None and entry[0] == token:
-                del _by_key[key]
-            return None
-        try:
-            result = func(*from_tape(args_tape, args_refs))
-            tape, refs = encode(result, default_options())
-            reply(0, to_array(tape), backend.refs_array(refs))
-        except BaseException as exc:  # noqa: BLE001 - it goes to JS as an Error
-            reply(1, type(exc).__name__, str(exc))
+
+def _release(token):
+    entry = _alive.pop(token, None)
+    if entry is not None and entry[1] is not None:
+        known = _by_key.get(entry[1])
+        if known is not None and known[0] == token:
+            del _by_key[entry[1]]
+
+
+def _dispatch(token, args_tape, args_refs, *plain_args):
+    """Called by JS only (see `makeProxy`); never raises."""
+    if token < 0:
+        for gone in json.loads(args_tape):
+            _release(gone)
         return None
+    try:
+        entry = _alive.get(token)
+        if entry is None:
+            raise RuntimeError("pyscript_ffi: this proxy has been destroyed")
+        result = entry[0](*(from_tape(args_tape, args_refs) if args_tape else plain_args))
+        tape = []
+        if _put_primitive(tape, result, type(result), backend.NUL_SAFE):
+            return wire([0, tape], None)  # the common cases, without a walk
+        if isinstance(result, backend.JsProxy):
+            return wire([0, [REF, 0]], [result])
+        if _awaitable(result):
+            return wire([2, _run_for_promise(result)], None)
+        tape, refs = encode(result, default_options())
+        return wire([0, tape], refs)
+    except BaseException as exc:  # noqa: BLE001 - it goes to JS as an Error
+        return wire([1, type(exc).__name__, str(exc)], None)
 
-    return run
+
+def _awaitable(value):
+    """Coroutines (and other awaitables) become JS Promises. On MicroPython a
+    coroutine is a generator, so a returned generator counts as one too."""
+    if isinstance(value, backend.JsProxy):
+        return False
+    if hasattr(value, "__await__"):
+        return True
+    return backend.NAME == "micropython" and hasattr(value, "send") and hasattr(value, "throw")
+
+
+_tasks = {}  # promise id -> the asyncio task settling that JS Promise
+_next_promise = [0]
+
+
+def _run_for_promise(awaitable):
+    """Run `awaitable` as an asyncio task that settles the JS Promise `makeProxy`
+    returns for this call; the Promise's id."""
+    import asyncio
+
+    pid = _next_promise[0]
+    _next_promise[0] = pid + 1
+    _tasks[pid] = asyncio.get_event_loop().create_task(_settle_when_done(pid, awaitable))
+    return pid
+
+
+async def _settle_when_done(pid, awaitable):
+    try:
+        result = await awaitable
+        tape, refs = encode(result, default_options())
+        helpers().resolvePromise(pid, wire([0, tape], refs))
+    except BaseException as exc:  # noqa: BLE001 - it goes to JS as a rejection
+        helpers().rejectPromise(pid, type(exc).__name__, str(exc))
+        if not isinstance(exc, Exception):
+            raise  # cancellation and exits still end the task
+    finally:
+        _tasks.pop(pid, None)
+
+
+def _make_proxy():
+    """The helper `makeProxy`, read once (each attribute read is a call into JS)."""
+    h = helpers()
+    if not _dispatch_ready or _dispatch_ready[0] is not h:
+        h.setDispatch(backend.raw_proxy(_dispatch))
+        _dispatch_ready[:] = [h, h.makeProxy]
+    return _dispatch_ready[1]
 
 
 def _make(func, once, key):
     if not callable(func):
         raise TypeError("create_proxy needs a callable, not " + type(func).__name__)
+    make_proxy = _make_proxy()
     token = _next_token[0]
     _next_token[0] = token + 1
-    _alive[token] = func
-    return token, helpers().makeProxy(backend.raw_proxy(_trampoline(func, token, key)), once)
+    _alive[token] = (func, key)
+    return token, make_proxy(token, once)
 
 
 def create_proxy(func):
@@ -77,11 +158,29 @@ def create_proxy(func):
     button.removeEventListener("click", create_proxy(on_click))  # same function
     handler.destroy()
     ```
+
+    Calling convention, the same on every interpreter:
+
+    - positional arguments only; each JS argument arrives converted one level
+      deep, as `to_py(arg, depth=0)` would: numbers, strings, booleans and
+      BigInts as Python values (exact, no 32-bit wrap), `null`/`undefined` as
+      `None`, every object (Arrays, plain Objects, events, functions) as a
+      `JsProxy`. JS `this` is not passed; a missing argument is a `TypeError`.
+    - the return value is converted as by `to_js` (dict -> plain Object,
+      `None` -> `null`, big ints exact).
+    - a Python exception reaches JS as an `Error` named `"PythonError"` whose
+      message is `"ValueError: the message"` (`.pythonType` holds the type).
+    - a coroutine function (`async def`) gives JS a real `Promise` of the
+      converted return value, rejected with such an `Error` if it raises.
+    - after `.destroy()` a call throws a JS `Error`; `.destroy()` twice is fine.
     """
     key = _key(func)
     entry = _by_key.get(key)
     if entry is not None:
-        return entry[1]
+        _flush()  # it may have been destroyed since
+        entry = _by_key.get(key)
+        if entry is not None:
+            return entry[1]
     token, fn = _make(func, False, key)
     _by_key[key] = (token, fn)
     return fn
@@ -89,14 +188,33 @@ def create_proxy(func):
 
 def create_once_callable(func):
     """A JS function that calls `func` once, then is destroyed: a second call
-    throws a JS `Error`."""
+    throws a JS `Error`. Same calling convention as `create_proxy`; each call
+    of `create_once_callable` makes a new JS function.
+
+    ```python
+    js.setTimeout(create_once_callable(lambda: print("later")), 100)
+    ```
+    """
     return _make(func, True, None)[1]
 
 
 def live_proxies():
-    """How many JS functions made by this package are alive (for leak checks).
+    """How many JS functions made by this package are alive: created by
+    `create_proxy`/`create_once_callable` (or by `to_js` for a callable) and
+    neither destroyed nor, for once-callables, called yet. For leak checks:
 
-    Counted on the JS side, so a proxy destroyed by its own running call (a
-    handler removing itself) is no longer counted, though the interpreter lets
-    go of the callable only when that call has returned."""
-    return helpers().liveProxies()
+    ```python
+    before = live_proxies()
+    handler = create_proxy(on_click)
+    handler.destroy()
+    assert live_proxies() == before
+    ```
+    """
+    _flush()
+    return len(_alive)
+
+
+def _flush():
+    """Let JS report the proxies destroyed since the last time."""
+    if _dispatch_ready:
+        _dispatch_ready[0].flushReleased()

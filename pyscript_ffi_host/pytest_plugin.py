@@ -181,13 +181,26 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     metafunc.parametrize("interp", specs, ids=ids, indirect=True, scope="module")
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Each parameter set of an `isolated` test gets its own fresh interpreter."""
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Each parameter set of an `isolated` test gets its own fresh interpreter; a test
+    whose markers leave no selected interpreter x runtime (e.g. `runtimes("chrome")`
+    in a Node-only run) is deselected, not skipped."""
+    keep, drop = [], []
     for item in items:
         callspec = getattr(item, "callspec", None)
-        spec = callspec.params.get("interp") if callspec is not None else None
-        if isinstance(spec, Spec) and spec.fresh:
+        if callspec is None or "interp" not in callspec.params:
+            keep.append(item)
+            continue
+        spec = callspec.params["interp"]
+        if not isinstance(spec, Spec):  # pytest's NOTSET for an empty parameter set
+            drop.append(item)
+            continue
+        if spec.fresh:
             callspec.params["interp"] = spec._replace(fresh=item.nodeid)
+        keep.append(item)
+    if drop:
+        config.hook.pytest_deselected(items=drop)
+        items[:] = keep
 
 
 # -- fixtures -------------------------------------------------------------------

@@ -25,6 +25,10 @@ def test_public_names_are_exactly_the_documented_ones(interp):
             "JsException",
             "ConversionError",
             "live_proxies",
+            "call",
+            "call_method",
+            "new",
+            "await_js",
         ]
     )
 

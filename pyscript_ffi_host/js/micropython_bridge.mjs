@@ -37,9 +37,29 @@ function addToSysPath(dirs) {
   ].join("\n");
 }
 
+/** Run `load()` and catch the WebAssembly.Memory it instantiates (the MicroPython
+ * build exports no HEAP views; leak tests read `bridge.wasmMemory.buffer.byteLength`). */
+async function catchingWasmMemory(load) {
+  const { instantiate, instantiateStreaming } = WebAssembly;
+  let memory = null;
+  const keep = (result) => {
+    const instance = result instanceof WebAssembly.Instance ? result : result.instance;
+    for (const value of Object.values(instance.exports)) if (value instanceof WebAssembly.Memory) memory = value;
+    return result;
+  };
+  WebAssembly.instantiate = (...args) => instantiate(...args).then(keep);
+  if (instantiateStreaming) WebAssembly.instantiateStreaming = (...args) => instantiateStreaming(...args).then(keep);
+  try {
+    return [await load(), memory];
+  } finally {
+    Object.assign(WebAssembly, { instantiate, instantiateStreaming });
+  }
+}
+
 export class Bridge {
   constructor() {
     this.mp = null;
+    this.wasmMemory = null;
     this.inside = null;
     this.output = [];
     this.failPending = null;
@@ -66,12 +86,14 @@ export class Bridge {
   /** Load MicroPython, write `files`, extend sys.path, import the harness module. */
   async op_start({ module, options, files, paths, inside }) {
     const { loadMicroPython } = await import(module);
-    this.mp = await loadMicroPython({
-      ...options,
-      linebuffer: true,
-      stdout: (line) => this.capture("stdout", line),
-      stderr: (line) => this.capture("stderr", line),
-    });
+    [this.mp, this.wasmMemory] = await catchingWasmMemory(() =>
+      loadMicroPython({
+        ...options,
+        linebuffer: true,
+        stdout: (line) => this.capture("stdout", line),
+        stderr: (line) => this.capture("stderr", line),
+      }),
+    );
     for (const [path, data] of Object.entries(files)) {
       this.mp.FS.mkdirTree(dirname(path));
       this.mp.FS.writeFile(path, fromBase64(data));

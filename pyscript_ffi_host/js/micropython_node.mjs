@@ -8,6 +8,7 @@ import { format } from "node:util";
 import { Bridge } from "./micropython_bridge.mjs";
 
 const bridge = new Bridge();
+globalThis.pyscriptFfiBridge = bridge; // as in micropython_page.html (tests read bridge.mp._module)
 const writeAnswer = process.stdout.write.bind(process.stdout);
 
 // Keep the protocol channel clean: nothing but answers goes to stdout.

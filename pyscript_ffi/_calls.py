@@ -1,0 +1,119 @@
+"""Guarded calls into arbitrary JavaScript: `call`, `call_method`, `new` and
+`await_js`. A JS throw (or rejection) comes back as `JsException`, never as
+a raw JS error; on MicroPython a raw one escapes `try/except` and corrupts
+the interpreter.
+
+Arguments are converted exactly as `to_js` converts them (one tape for all
+of them); a result comes back as a Python value when it is a primitive
+(number -> int/float exact, string, boolean, BigInt -> int,
+`null`/`undefined` -> `None`) and as a `JsProxy` otherwise.
+"""
+
+from ._backend import backend
+from ._bridge import from_tape, helpers, raise_record
+from ._proxies import default_options, wire
+from ._to_js import encode
+
+
+def _js_function(value):
+    """`value` as the JS function (and its object, or None) to hand to a helper.
+
+    MicroPython >= 1.26 gives `obj.method` (any JS function read as an
+    attribute, `js.URL` included) as a Python `bound_method`, which crosses
+    back into JS as a Python proxy: calling that runs the JS function under
+    Python, where a JS throw escapes `try/except`. Its repr names the refs of
+    both JsProxies (`<bound_method 36160 <JsProxy 2>.<JsProxy 3>>`), so the
+    helper `boundParts` fetches the JS function and object themselves.
+    """
+    if backend.NAME != "micropython" or type(value).__name__ != "bound_method":
+        return value, None
+    text = repr(value)
+    marker = ".<JsProxy "
+    at = text.rfind(marker)
+    if at < 0 or not text.endswith(">>"):
+        return value, None  # a Python method: JS calls it through its proxy
+    fn_ref = int(text[at + len(marker) : -2])
+    head = text[:at]
+    self_ref = -1
+    if head.endswith(">") and "<JsProxy " in head:
+        self_ref = int(head[head.rfind("<JsProxy ") + 9 : -1])
+    answer = helpers().boundParts(fn_ref, self_ref)
+    if answer[0] != 0:
+        raise_record(answer)
+    return answer[1], answer[2]
+
+
+def _arguments(args):
+    tape, refs = encode(list(args), default_options())
+    return wire([0, tape], refs)
+
+
+def _outcome(answer):
+    if answer[0] != 0:
+        raise_record(answer)
+    return from_tape(answer[1], answer[2])
+
+
+def call(fn, *args):
+    """`fn(*args)` in JS, guarded. Which `this` the function sees is up to the
+    interpreter's proxy of `fn` (`undefined` on Pyodide, the object it was read
+    from on MicroPython): use `call_method` for methods.
+
+    ```python
+    try:
+        value = call(js.JSON.parse, "{bad json")
+    except JsException as e:
+        print(e.name, e.message)  # SyntaxError ...
+    ```
+
+    A Python callable among `args` becomes `create_proxy(callable)`, as in
+    `to_js`: destroy it when JS no longer needs it.
+    """
+    fn, owner = _js_function(fn)
+    return _outcome(helpers().callFn(fn, owner, _arguments(args)))
+
+
+def call_method(obj, name, *args):
+    """`obj[name](*args)` in JS (with `this` = `obj`), guarded.
+
+    ```python
+    handler = create_proxy(on_click)
+    call_method(button, "addEventListener", "click", handler)
+    ```
+    """
+    obj = _js_function(obj)[0]
+    return _outcome(helpers().callMethod(obj, name, _arguments(args)))
+
+
+def new(cls, *args):
+    """`new cls(*args)` in JS, guarded.
+
+    ```python
+    url = new(js.URL, "https://example.org/a?b=1")
+    new(js.URL, "not a url")  # raises JsException (TypeError: Invalid URL)
+    ```
+    """
+    cls = _js_function(cls)[0]
+    return _outcome(helpers().construct(cls, _arguments(args)))
+
+
+async def await_js(promise):
+    """Await a JS Promise (or any JS value) so that a rejection raises
+    `JsException` on every interpreter; the value comes back like `call`'s.
+    A Python awaitable is awaited as it is.
+
+    ```python
+    response = await await_js(call(js.fetch, "/data.json"))
+    ```
+    """
+    if isinstance(promise, backend.JsProxy):
+        return _outcome(await helpers().settled(promise))
+    # Pyodide hands a JS Promise to Python as a Future; MicroPython never does.
+    try:
+        value = await promise
+    except Exception as exc:
+        error = getattr(exc, "js_error", None)  # pyodide.ffi.JsException: the JS value thrown
+        if error is None:
+            raise
+        raise_record(helpers().settledError(error))
+    return _outcome(helpers().toPy(value, 0))
