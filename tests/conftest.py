@@ -15,14 +15,12 @@ every older version puts its version in the id, `<interpreter>-<version>-<runtim
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
 from pyscript_ffi_host import artifacts
+from pyscript_ffi_host.cases import SHOW_JS
 from pyscript_ffi_host.interp import Interp
-
-SHOW_JS = (Path(__file__).parent / "js" / "show.js").read_text()
 
 INTERPRETERS = ("pyodide", "micropython")
 RUNTIMES = ("node", "chrome")
