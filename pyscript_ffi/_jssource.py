@@ -138,6 +138,7 @@ function toJs(tape, refs) {
 
 // ---- JS -> Python: flatten a value into a tape ------------------------------
 const TypedArray = Object.getPrototypeOf(Uint8Array);
+const F64 = new Float64Array(1), U32 = new Uint32Array(F64.buffer);  // a double as its two 32-bit words
 
 function isPlain(v) {
   const proto = Object.getPrototypeOf(v);
@@ -172,6 +173,7 @@ function toPy(value, depth) {
         else if (v !== v) put(NAN);
         else if (v === Infinity) put(INF);
         else if (v === -Infinity) put(NINF);
+        else if (JSON_TAPES) { F64[0] = v; put(FLOAT); put(U32[0]); put(U32[1]); }  // exact: older MicroPython parses some floats 1 ulp off
         else { put(FLOAT); put(v); }
       }
       else if (t === "string") { put(STR); put(v); }
