@@ -161,6 +161,8 @@ function fromBase64(text) {
 function toPy(value, depth) {
   const tape = [], refs = [], stack = [], active = new Set();
   const put = (x) => { tape.push(x); };
+  // JSON tapes: long strings go by reference (MicroPython's json.loads slows down badly on them)
+  const putStr = (s) => { if (JSON_TAPES && s.length > 1024) { put(REF); put(refs.length); refs.push(s); } else { put(STR); put(s); } };
   let v = value;
   try {
     for (;;) {
@@ -176,7 +178,7 @@ function toPy(value, depth) {
         else if (JSON_TAPES) { F64[0] = v; put(FLOAT); put(U32[0]); put(U32[1]); }  // exact: older MicroPython parses some floats 1 ulp off
         else { put(FLOAT); put(v); }
       }
-      else if (t === "string") { put(STR); put(v); }
+      else if (t === "string") putStr(v);
       else if (t === "bigint") { put(BIG); put(String(v)); }
       else if (t !== "object") { put(REF); put(refs.length); refs.push(v); }
       else if (depth >= 0 && stack.length >= depth) { put(REF); put(refs.length); refs.push(v); }
@@ -223,7 +225,7 @@ function toPy(value, depth) {
             catch (e) { return jsError(e, stack.map((g) => g.part)); }
             next = true; break;
           }
-          if (f.k < f.it.length) { f.part = f.it[f.k++]; put(STR); put(f.part); f.keyDone = true; continue; }
+          if (f.k < f.it.length) { f.part = f.it[f.k++]; putStr(f.part); f.keyDone = true; continue; }
         }
         stack.pop();
         active.delete(f.obj);

@@ -104,7 +104,7 @@ def decode(tape, refs, backend):
                 try:
                     frame[1][frame[3]] = v
                 except TypeError:
-                    raise ConversionError("unhashable Map key " + repr(frame[3]), _decode_path(stack))
+                    raise ConversionError("unhashable Map key " + repr(frame[3]), _decode_path(stack[:-1]))
                 frame[3] = _NO_KEY
             elif kind == ARR:
                 frame[1].append(v)

@@ -647,6 +647,18 @@ CASES: list[Case] = [
     _py("py-bigint-top", "2n ** 70n", "1180591620717411303424"),
     _py("py-string-nul", '["a\\u0000b"]', '["a\\u{0}b"]'),
     _py("py-string-astral", '["\\u{1F600}"]', '["\\u{1f600}"]'),
+    _py(
+        "py-long-string",
+        '["a\\u0000\\u{1F600}".repeat(500)]',
+        [1500, 0, 128512],
+        observe="[len(v[0]), ord(v[0][1]), ord(v[0][2])]",
+    ),
+    _py(
+        "py-long-key",
+        '({["k".repeat(2000)]: 1})',
+        [2000, 1],
+        observe="[len(list(v)[0]), list(v.values())[0]]",
+    ),
     _py("py-bool", "[true, false]", "[True,False]"),
     _py("py-date-stays-proxy", "[new Date(0)]", "[JsProxy]"),
     _py("py-function-stays-proxy", "{f: () => 1}", '{"f":JsProxy}'),
