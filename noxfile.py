@@ -6,6 +6,8 @@ bash bin/nox -s build    # wheels/pyscript_ffi-*.whl and wheels/pyscript_ffi.mpy
 bash bin/nox -s lint     # ruff + mypy on the stubs
 bash bin/nox -s smoke    # raw FFI vs pyscript_ffi on both interpreters, as a table
 bash bin/nox -s bench    # pyscript_ffi vs raw FFI vs PyScript's ffi.py -> site/bench/
+bash bin/nox -s compat   # case table: raw FFI vs PyScript's ffi.py vs pyscript_ffi -> site/compat.html
+bash bin/nox -s properties  # hypothesis with 10,500 values per interpreter (CI runs 300)
 """
 
 from __future__ import annotations
@@ -116,6 +118,27 @@ def bench(session: nox.Session) -> None:
     session.install(*EXTRAS["bench"])
     _build(session)
     session.run("python", "-m", "pyscript_ffi_host.bench", *session.posargs, env=ENV)
+
+
+@nox.session
+def compat(session: nox.Session) -> None:
+    """The conformance table on all eight interpreter versions (Node) for the raw
+    FFI, PyScript's pyscript/ffi.py and pyscript_ffi: terminal table + site/compat.html."""
+    _setup(session, chromium=False)
+    _build(session)
+    session.run("python", "-m", "pyscript_ffi_host.compat", *session.posargs, env=ENV)
+
+
+@nox.session
+def properties(session: nox.Session) -> None:
+    """The property tests with the "thorough" profile (10,500 values per
+    interpreter), newest versions on Node; pytest args after `--`."""
+    _setup(session, chromium=False)
+    _build(session)
+    args = session.posargs or ["--runtimes=node"]
+    session.run(
+        "pytest", "tests/test_properties.py", *args, env={**ENV, "PYSCRIPT_FFI_PROPERTIES": "thorough"}
+    )
 
 
 @nox.session

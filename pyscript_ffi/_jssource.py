@@ -138,6 +138,7 @@ function toJs(tape, refs) {
 
 // ---- JS -> Python: flatten a value into a tape ------------------------------
 const TypedArray = Object.getPrototypeOf(Uint8Array);
+const F64 = new Float64Array(1), U32 = new Uint32Array(F64.buffer);  // a double as its two 32-bit words
 
 function isPlain(v) {
   const proto = Object.getPrototypeOf(v);
@@ -160,6 +161,8 @@ function fromBase64(text) {
 function toPy(value, depth) {
   const tape = [], refs = [], stack = [], active = new Set();
   const put = (x) => { tape.push(x); };
+  // JSON tapes: long strings go by reference (MicroPython's json.loads slows down badly on them)
+  const putStr = (s) => { if (JSON_TAPES && s.length > 1024) { put(REF); put(refs.length); refs.push(s); } else { put(STR); put(s); } };
   let v = value;
   try {
     for (;;) {
@@ -172,9 +175,10 @@ function toPy(value, depth) {
         else if (v !== v) put(NAN);
         else if (v === Infinity) put(INF);
         else if (v === -Infinity) put(NINF);
+        else if (JSON_TAPES) { F64[0] = v; put(FLOAT); put(U32[0]); put(U32[1]); }  // exact: older MicroPython parses some floats 1 ulp off
         else { put(FLOAT); put(v); }
       }
-      else if (t === "string") { put(STR); put(v); }
+      else if (t === "string") putStr(v);
       else if (t === "bigint") { put(BIG); put(String(v)); }
       else if (t !== "object") { put(REF); put(refs.length); refs.push(v); }
       else if (depth >= 0 && stack.length >= depth) { put(REF); put(refs.length); refs.push(v); }
@@ -221,7 +225,7 @@ function toPy(value, depth) {
             catch (e) { return jsError(e, stack.map((g) => g.part)); }
             next = true; break;
           }
-          if (f.k < f.it.length) { f.part = f.it[f.k++]; put(STR); put(f.part); f.keyDone = true; continue; }
+          if (f.k < f.it.length) { f.part = f.it[f.k++]; putStr(f.part); f.keyDone = true; continue; }
         }
         stack.pop();
         active.delete(f.obj);

@@ -198,7 +198,7 @@ def encode(value, opts):
     depth = opts.depth
     conv_index = -1
     v = value
-    asked = None  # the object the default converter was last asked about
+    asked = False  # the default converter answered for this slot: its answer is not asked again
     try:
         while True:
             # ---- emit v -------------------------------------------------------
@@ -239,8 +239,8 @@ def encode(value, opts):
                 elif tag is None and isinstance(v, (int, float, str)):
                     v = _plain(v)
                     continue
-                elif tag is None and opts.default_converter is not None and asked is not v:
-                    asked = v
+                elif tag is None and opts.default_converter is not None and not asked:
+                    asked = True
                     v = opts.default_converter(v, _converter(opts), _cacher(opts))
                     continue
                 elif tag is None and not opts.create_pyproxies:
@@ -251,7 +251,7 @@ def encode(value, opts):
                     tape.append(REF)
                     tape.append(len(refs))
                     refs.append(opts.make_proxy(v))
-            asked = None
+            asked = False
 
             # ---- find the next value to emit --------------------------------
             while stack:

@@ -1,6 +1,8 @@
 """JavaScript -> Python: rebuild a Python value from the tape that `toPy` in
 `_jssource` made of a JS value. Iterative, like the JS side."""
 
+import struct
+
 from ._errors import ConversionError, format_path
 from ._tags import (
     ARR,
@@ -39,7 +41,9 @@ def _decode_path(stack):
 def decode(tape, refs, backend):
     """Tape -> value. `refs[i]` gives referenced JS objects. With
     `backend.JSON_TAPES` BYTES is followed by a count and the bytes, else by
-    the ref index of a Uint8Array that `backend.bytes_from_js` copies."""
+    the ref index of a Uint8Array that `backend.bytes_from_js` copies; FLOAT
+    is followed by the double's two 32-bit words (exact; MicroPython <= 1.25
+    parses some JSON floats 1 ulp off), else by the number."""
     bytes_inline = backend.JSON_TAPES
     i = 0
     # frames: [kind, container, remaining, pending key or _NO_KEY, path part]
@@ -53,8 +57,12 @@ def decode(tape, refs, backend):
         elif tag in _SIMPLE:
             v = _SIMPLE[tag]
         elif tag == FLOAT:
-            v = float(tape[i])
-            i += 1
+            if bytes_inline:  # JSON tapes: the double's two 32-bit words, little-endian
+                v = struct.unpack("<d", struct.pack("<II", tape[i], tape[i + 1]))[0]
+                i += 2
+            else:
+                v = float(tape[i])
+                i += 1
         elif tag == BIG:
             v = int(tape[i])
             i += 1
@@ -96,7 +104,7 @@ def decode(tape, refs, backend):
                 try:
                     frame[1][frame[3]] = v
                 except TypeError:
-                    raise ConversionError("unhashable Map key " + repr(frame[3]), _decode_path(stack))
+                    raise ConversionError("unhashable Map key " + repr(frame[3]), _decode_path(stack[:-1]))
                 frame[3] = _NO_KEY
             elif kind == ARR:
                 frame[1].append(v)

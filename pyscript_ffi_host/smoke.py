@@ -54,9 +54,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runtime", default="node", choices=["node", "chrome"])
     runtime = parser.parse_args().runtime
-    from pathlib import Path
+    from .cases import SHOW_JS as show_js
 
-    show_js = (Path(artifacts.ROOT) / "tests" / "js" / "show.js").read_text()
     built = artifacts.ensure()
     for name, version in (("pyodide", "314.0.7"), ("micropython", "1.27.0")):
         interp = artifacts.start(name, runtime, version, built)

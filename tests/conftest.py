@@ -1,6 +1,6 @@
 """Project specifics on top of the plugin (`pyscript_ffi_host/pytest_plugin.py`):
 every interpreter gets pyscript_ffi as users install it (the wheel on Pyodide,
-the `.mpy` on MicroPython) and `globalThis.__show` from `js/show.js`.
+the `.mpy` on MicroPython) and `globalThis.__show` from `pyscript_ffi_host/js/show.js`.
 
 The options (`--interpreters`, `--runtimes`, `--pyodide-versions`,
 `--micropython-versions`, `--interp-files`), the `interp` fixture, its ids
@@ -9,19 +9,17 @@ The options (`--interpreters`, `--runtimes`, `--pyodide-versions`,
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
 
 from pyscript_ffi_host import artifacts
+from pyscript_ffi_host.cases import SHOW_JS
 
 if TYPE_CHECKING:  # imported by pytest as a plugin (importing it here first skips assert rewriting)
     from pyscript_ffi_host.pytest_plugin import InterpSetup
 
 pytest_plugins = ("pyscript_ffi_host.pytest_plugin", "pytester")
-
-SHOW_JS = (Path(__file__).parent / "js" / "show.js").read_text()
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,7 @@ IS_PLAIN = "is_plain = js.Function.new('o', 'return Object.getPrototypeOf(o) ===
 
 
 def shown(interp, expr):
-    """What `to_js(<expr>)` looks like in JS (see tests/js/show.js)."""
+    """What `to_js(<expr>)` looks like in JS (see pyscript_ffi_host/js/show.js)."""
     return interp.run(SHOW + f"result = show(to_js({expr}))")
 
 

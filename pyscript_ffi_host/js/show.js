@@ -1,6 +1,8 @@
 // Test-only observer: a canonical text for a JS value, so tests compare exact
 // JavaScript observations (types, prototypes, -0, BigInt, key order) as strings.
-globalThis.__show = function show(v, seen = new Set()) {
+// `__showSorted` is the same text with object keys, Set members and Map entries
+// sorted: for values built from MicroPython dicts/sets, whose order is not insertion order.
+function show(v, seen, sorted) {
   if (v === undefined) return "undefined";
   if (v === null) return "null";
   switch (typeof v) {
@@ -13,19 +15,22 @@ globalThis.__show = function show(v, seen = new Set()) {
   }
   if (seen.has(v)) return "<cycle>";
   seen.add(v);
-  const inner = (x) => show(x, seen);
+  const inner = (x) => show(x, seen, sorted);
+  const order = (items) => (sorted ? items.sort() : items);
   let out;
   if (Array.isArray(v)) out = "[" + v.map(inner).join(",") + "]";
-  else if (v instanceof Set) out = "Set{" + [...v].map(inner).join(",") + "}";
-  else if (v instanceof Map) out = "Map{" + [...v].map(([k, x]) => inner(k) + "=>" + inner(x)).join(",") + "}";
+  else if (v instanceof Set) out = "Set{" + order([...v].map(inner)).join(",") + "}";
+  else if (v instanceof Map) out = "Map{" + order([...v].map(([k, x]) => inner(k) + "=>" + inner(x))).join(",") + "}";
   else if (v instanceof Uint8Array) out = "Uint8Array[" + Array.from(v).join(",") + "]";
   else {
     const proto = Object.getPrototypeOf(v);
-    const body = "{" + Object.keys(v).map((k) => JSON.stringify(k) + ":" + inner(v[k])).join(",") + "}";
+    const body = "{" + order(Object.keys(v).map((k) => JSON.stringify(k) + ":" + inner(v[k]))).join(",") + "}";
     if (proto === Object.prototype) out = body;
     else if (proto === null) out = "null-proto" + body;
     else out = "<" + ((proto.constructor && proto.constructor.name) || "object") + ">";
   }
   seen.delete(v);
   return out;
-};
+}
+globalThis.__show = (v) => show(v, new Set(), false);
+globalThis.__showSorted = (v) => show(v, new Set(), true);

@@ -1,0 +1,12 @@
+"""The conformance table (pyscript_ffi_host/cases.py), run unchanged on every
+interpreter: each case is one row of SPEC.md with its exact JS observation."""
+
+import pytest
+
+from pyscript_ffi_host.cases import CASES, OURS, judge, program
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
+def test_case(interp, case):
+    problem = judge(case, interp.run(program(case, OURS[interp.name])))
+    assert problem is None, problem

@@ -1,0 +1,190 @@
+"""Property: random JSON-shaped values survive `to_py(to_js(x)) == x` and give
+exactly the JavaScript value JSON semantics say, on every interpreter.
+
+Hypothesis generates the values on the host; each example is a BATCH of values
+sent into the interpreter in one `interp.run` (as JSON text, with big ints and
+floats in an exact tagged form), checked there, and the JS observations
+(`__showSorted`, see pyscript_ffi_host/js/show.js) compared on the host with
+what JSON semantics give. Profiles (env `PYSCRIPT_FFI_PROPERTIES`):
+"ci" (default, 12 batches x 25 values = 300 per interpreter) and "thorough"
+(`nox -s properties`: 420 batches x 25 values = 10,500 per interpreter).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import struct
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+BATCH = 25  # values per interp.run; bigger batches overrun hypothesis's buffer and generate slowly
+settings.register_profile("ci", max_examples=12, deadline=None, suppress_health_check=list(HealthCheck))
+settings.register_profile(
+    "thorough", max_examples=420, deadline=None, suppress_health_check=list(HealthCheck)
+)
+PROFILE = os.environ.get("PYSCRIPT_FFI_PROPERTIES", "ci")
+
+# -- the values ----------------------------------------------------------------
+text = st.text(st.characters(exclude_categories=("Cs",)), max_size=12)  # any code point but lone surrogates
+ints = st.one_of(
+    st.integers(-(2**31) - 2, 2**31 + 2),
+    st.integers(-(2**53) - 2, 2**53 + 2),
+    st.integers(-(2**70), 2**70),
+    st.sampled_from([2**31, -(2**31), 2**53 - 1, -(2**53 - 1), 2**53, -(2**53), 2**70, -(2**70)]),
+)
+floats = st.one_of(st.floats(), st.sampled_from([-0.0, math.nan, math.inf, -math.inf, 5e-324, 2.0**70]))
+leaves = st.one_of(st.none(), st.booleans(), ints, floats, text)
+values = st.recursive(
+    leaves,
+    lambda inner: st.one_of(st.lists(inner, max_size=5), st.dictionaries(text, inner, max_size=5)),
+    max_leaves=12,
+)
+#: Top level is a container: a top-level str/number is handed to JS by the interpreter itself.
+documents = st.one_of(st.lists(values, max_size=5), st.dictionaries(text, values, max_size=5))
+
+
+# -- host side: the exact transport and the JS observation JSON semantics give ----
+def pack(x: Any) -> Any:
+    """A JSON form that MicroPython's `json.loads` reads exactly (see INSIDE's `unpack`)."""
+    if x is None or isinstance(x, bool | str):
+        return x
+    if isinstance(x, int):
+        return x if abs(x) <= 2**53 - 1 else ["i", str(x)]
+    if isinstance(x, float):
+        return ["f", struct.pack("<d", x).hex()]
+    if isinstance(x, list):
+        return ["l", *map(pack, x)]
+    return ["d", *(p for k, v in x.items() for p in (k, pack(v)))]
+
+
+def js_number(x: float) -> str:
+    """ECMAScript Number::toString for a finite double (Python's repr has the same shortest digits)."""
+    if x == 0:
+        return "0"
+    if x < 0:
+        return "-" + js_number(-x)
+    mantissa, _, exp = repr(x).partition("e")
+    whole, _, frac = mantissa.partition(".")
+    digits = (whole + frac).lstrip("0")
+    n = len(whole) + int(exp or 0) - (len(whole + frac) - len((whole + frac).lstrip("0")))
+    digits = digits.rstrip("0")
+    k = len(digits)
+    if k <= n <= 21:
+        return digits + "0" * (n - k)
+    if 0 < n <= 21:
+        return digits[:n] + "." + digits[n:]
+    if -6 < n <= 0:
+        return "0." + "0" * -n + digits
+    e = n - 1
+    sign = "+" if e >= 0 else "-"
+    return (digits if k == 1 else digits[0] + "." + digits[1:]) + "e" + sign + str(abs(e))
+
+
+def _utf16(s: str) -> bytes:
+    return s.encode("utf-16-be")
+
+
+def shown(x: Any) -> str:
+    """`__showSorted(to_js(x))` as JSON semantics say it must be."""
+    if x is None:
+        return "null"
+    if isinstance(x, bool):
+        return "true" if x else "false"
+    if isinstance(x, int):
+        return str(x) if abs(x) <= 2**53 - 1 else str(x) + "n"
+    if isinstance(x, float):
+        if math.isnan(x):
+            return "NaN"
+        if math.isinf(x):
+            return "Infinity" if x > 0 else "-Infinity"
+        return "-0" if x == 0 and math.copysign(1, x) < 0 else js_number(x)
+    if isinstance(x, str):
+        return json.dumps(x, ensure_ascii=False)
+    if isinstance(x, list):
+        return "[" + ",".join(map(shown, x)) + "]"
+    items = [json.dumps(k, ensure_ascii=False) + ":" + shown(v) for k, v in x.items()]
+    return "{" + ",".join(sorted(items, key=_utf16)) + "}"  # JS sorts by UTF-16 code units
+
+
+# -- inside the interpreter -----------------------------------------------------
+INSIDE = r'''
+import binascii
+import json
+import struct
+
+from pyscript_ffi import js, to_js, to_py
+
+
+def unpack(p):
+    if type(p) is list:
+        tag = p[0]
+        if tag == "i":
+            return int(p[1])
+        if tag == "f":
+            return struct.unpack("<d", binascii.unhexlify(p[1]))[0]
+        if tag == "l":
+            return [unpack(x) for x in p[1:]]
+        return {p[i]: unpack(p[i + 1]) for i in range(1, len(p), 2)}
+    return p
+
+
+def negative_zero(f):
+    return f == 0 and str(f)[0] == "-"
+
+
+def same(a, b):
+    """`b == a`, nan-aware, and of the type SPEC's to_py gives back."""
+    t = type(a)
+    if t is float:
+        if a != a:
+            return type(b) is float and b != b
+        if negative_zero(a):
+            return type(b) is float and negative_zero(b)
+        if a in (float("inf"), float("-inf")) or a != int(a) or abs(a) > 2**53 - 1:
+            return type(b) is float and b == a
+        return type(b) is int and b == a
+    if t is list:
+        return type(b) is list and len(a) == len(b) and all(same(x, y) for x, y in zip(a, b))
+    if t is dict:
+        return type(b) is dict and sorted(a) == sorted(b) and all(same(a[k], b[k]) for k in a)
+    if t is bool or a is None:
+        return b is a
+    return type(b) is t and b == a
+
+
+out = []
+for item in json.loads(PAYLOAD):
+    x = unpack(item)
+    try:
+        j = to_js(x)
+        out.append([same(x, to_py(j)), js.__showSorted(j)])
+    except Exception as e:
+        out.append([False, "error " + type(e).__name__ + ": " + str(e)])
+result = out
+'''
+
+
+def check_batch(interp: Any, batch: list[Any]) -> None:
+    payload = json.dumps([pack(x) for x in batch], ensure_ascii=False)
+    answers = interp.run(f"PAYLOAD = {payload!r}\n" + INSIDE)
+    for x, (round_trips, observed) in zip(batch, answers, strict=True):
+        assert round_trips, f"to_py(to_js(x)) != x for x = {x!r} (JS: {observed})"
+        assert observed == shown(x), f"JS value of to_js({x!r})"
+
+
+@settings(settings.get_profile(PROFILE))
+@given(batch=st.lists(documents, min_size=BATCH, max_size=BATCH))
+def test_json_values_round_trip_and_match_json_semantics(interp, batch):
+    check_batch(interp, batch)
+
+
+def test_js_number_spelling_matches_ecmascript():
+    """The host's model of JS number text (used above) against known JS outputs."""
+    cases = {1.5: "1.5", 100.0: "100", 1e21: "1e+21", 1e20: "100000000000000000000", 1e-7: "1e-7",
+             0.000001: "0.000001", 5e-324: "5e-324", 2.0**70: "1.1805916207174113e+21", 123.456: "123.456",
+             -2.5: "-2.5", 1.7976931348623157e308: "1.7976931348623157e+308"}  # fmt: skip
+    assert {x: js_number(x) for x in cases} == cases
