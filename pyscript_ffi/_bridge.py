@@ -12,7 +12,7 @@ _helpers = []
 def helpers():
     """The JS helper object (see `_jssource`), made on first use."""
     if not _helpers:
-        factory = backend.js.Function.new(helper_source(backend.JSON_TAPES))
+        factory = backend.js.Function.new(helper_source(backend.JSON_TAPES, backend.JSON_FLOATS))
         _helpers.append(factory())
     return _helpers[0]
 

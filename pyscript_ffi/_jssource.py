@@ -428,9 +428,10 @@ function jsonOf(value) {
   const active = new Set();
   const check = (v) => {
     switch (typeof v) {
-      case "string": case "boolean": return;
+      case "boolean": return;
+      case "string": if (v.length > 1024) throw NOT_FAST; return;  // json.loads is slow on long strings: refs
       case "number":
-        if (Number.isSafeInteger(v) ? Object.is(v, -0) : v !== v || v === Infinity || v === -Infinity || (Number.isInteger(v) && Math.abs(v) < 1e21)) throw NOT_FAST;
+        if (Number.isSafeInteger(v) ? Object.is(v, -0) : !JSON_FLOATS || v !== v || v === Infinity || v === -Infinity || (Number.isInteger(v) && Math.abs(v) < 1e21)) throw NOT_FAST;
         return;
       case "object": break;
       default: throw NOT_FAST;
@@ -442,7 +443,7 @@ function jsonOf(value) {
       for (let k = 0; k < v.length; k++) { const x = v[k]; if (x !== undefined) check(x); }
     } else if (isPlain(v)) {
       const keys = Object.keys(v);
-      for (let k = 0; k < keys.length; k++) { const x = v[keys[k]]; if (x === undefined) throw NOT_FAST; check(x); }
+      for (let k = 0; k < keys.length; k++) { const x = v[keys[k]]; if (x === undefined || keys[k].length > 1024) throw NOT_FAST; check(x); }
     } else throw NOT_FAST;
     active.delete(v);
   };
@@ -756,7 +757,13 @@ return {
 """
 
 
-def helper_source(json_tapes):
-    """The full source of the helper factory (tags and flavour prepended)."""
-    flag = "true" if json_tapes else "false"
-    return js_constants() + "const JSON_TAPES = " + flag + ";\n" + SOURCE
+def helper_source(json_tapes, json_floats=True):
+    """The full source of the helper factory (tags and flavour prepended).
+
+    `json_floats`: the interpreter's `json.loads` parses every double exactly
+    (MicroPython <= 1.25 does not: its fast `to_py` route then carries no floats)."""
+    flags = "const JSON_TAPES = %s;\nconst JSON_FLOATS = %s;\n" % (
+        "true" if json_tapes else "false",
+        "true" if json_floats else "false",
+    )
+    return js_constants() + flags + SOURCE

@@ -19,6 +19,7 @@ class PyodideBackend:
     NAME = "pyodide"
     NUL_SAFE = True  # strings cross with NUL intact
     JSON_TAPES = False  # `toPy` answers an array, not JSON text
+    JSON_FLOATS = True  # (unused: the fast route is marshal)
     js = js
     JsProxy = JsProxy
     _from_marshal = None  # the JS `fromMarshal`, looked up once
