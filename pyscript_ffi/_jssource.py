@@ -565,7 +565,8 @@ function remoteDirect(ffi, value) {
 // ONE Python function, `dispatch`, serves every proxy (so no interpreter-level
 // proxy is made or freed per callable):
 //   dispatch(token, argsTape, argsRefs) runs the callable `token` (or, with
-//     argsTape "", dispatch(token, "", null, ...plainArgs)) and replies (see `unwire`) [0, resultTape], [1, pythonTypeName,
+//     argsTape "", dispatch(token, "", null, ...plainArgs)) and replies with a
+//     number, boolean or None (-> null) as it is, "s" + a string, or (see `unwire`) [0, resultTape], [1, pythonTypeName,
 //     message] (it raised) or [2, promiseId] (it gave an awaitable:
 //     resolvePromise settles it later);
 //   dispatch(-1, tokensJson) tells Python these proxies are gone. Releases are
@@ -647,6 +648,10 @@ function makeProxy(token, once) {
     } finally {
       if (once) releaseLater(token);
     }
+    const kind = typeof reply;
+    if (kind === "number" || kind === "boolean") return reply;
+    if (reply === undefined || reply === null) return null;
+    if (reply.charCodeAt(0) === 115) return reply.slice(1);  // "s" + a str result
     const [answer, refs] = unwire(reply);
     if (answer[0] === 2) return promiseFor(answer[1]);
     if (answer[0] !== 0) throw pythonError(answer[1], answer[2]);

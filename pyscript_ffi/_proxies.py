@@ -18,6 +18,7 @@ from ._to_js import Options, _put_primitive, encode
 _alive = {}  # token -> (callable, identity key or None): what JS keeps alive
 _by_key = {}  # identity key -> (token, JS function): one JS function per live callable
 _next_token = [0]
+_PYODIDE = backend.NAME == "pyodide"
 _dispatch_ready = []  # [helper object `_dispatch` was registered with, its makeProxy]
 
 
@@ -66,7 +67,10 @@ def _release(token):
 
 
 def _dispatch(token, args_tape, args_refs, *plain_args):
-    """Called by JS only (see `makeProxy`); never raises."""
+    """Called by JS only (see `makeProxy`); never raises. A str result crosses
+    as `"s" + result` (ASCII on Pyodide, whose lone surrogates would not
+    survive; NUL-free on MicroPython), an int32/float/bool/None as itself;
+    anything else as `wire` text, which always starts with `[`."""
     if token < 0:
         for gone in json.loads(args_tape):
             _release(gone)
@@ -76,9 +80,18 @@ def _dispatch(token, args_tape, args_refs, *plain_args):
         if entry is None:
             raise RuntimeError("pyscript_ffi: this proxy has been destroyed")
         result = entry[0](*(from_tape(args_tape, args_refs) if args_tape else plain_args))
+        t = type(result)  # the common results cross as they are (see `makeProxy`)
+        if t is str:
+            if result.isascii() if _PYODIDE else "\0" not in result:
+                return "s" + result
+        elif t is int:
+            if -2147483648 <= result <= 2147483647:
+                return result
+        elif t is float or t is bool or result is None:
+            return result
         tape = []
-        if _put_primitive(tape, result, type(result), backend.NUL_SAFE):
-            return wire([0, tape], None)  # the common cases, without a walk
+        if _put_primitive(tape, result, t, backend.NUL_SAFE):
+            return wire([0, tape], None)  # the other primitives, without a walk
         if isinstance(result, backend.JsProxy):
             return wire([0, [REF, 0]], [result])
         if _awaitable(result):
