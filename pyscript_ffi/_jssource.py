@@ -630,10 +630,13 @@ function plainArgs(args) {
   return true;
 }
 
+const aliveTokens = new Set();
+
 function makeProxy(token, once) {
   let alive = true;
   live++;
-  const end = () => { alive = false; live--; };
+  aliveTokens.add(token);
+  const end = () => { alive = false; live--; aliveTokens.delete(token); };
   const fn = function (...args) {
     if (!alive) throw new Error("pyscript_ffi: this proxy has been destroyed");
     let reply;
@@ -661,6 +664,13 @@ function makeProxy(token, once) {
   };
   fn.destroy = () => { if (alive) { end(); releaseLater(token); } };
   return fn;
+}
+
+// `create_proxy` of a callable whose proxy `oldToken` was made before: null while
+// that proxy is alive (Python hands out the same function), else a new proxy.
+// One call instead of flushReleased + makeProxy.
+function remakeProxy(oldToken, token) {
+  return aliveTokens.has(oldToken) ? null : makeProxy(token, false);
 }
 
 function liveProxies() { return live; }
@@ -750,7 +760,7 @@ function settled(value) {
 
 return {
   toJs, toPy, fromMarshal, fastPy, assign, gather, remoteAssign, remoteGather, remoteDirect,
-  setDispatch, makeProxy, liveProxies, flushReleased,
+  setDispatch, makeProxy, remakeProxy, liveProxies, flushReleased,
   stash, stashEach, resolvePromise, rejectPromise, pendingPromises,
   callFn, callMethod, construct, settled, settledError, boundParts,
 };

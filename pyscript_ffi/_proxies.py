@@ -19,7 +19,7 @@ _alive = {}  # token -> (callable, identity key or None): what JS keeps alive
 _by_key = {}  # identity key -> (token, JS function): one JS function per live callable
 _next_token = [0]
 _PYODIDE = backend.NAME == "pyodide"
-_dispatch_ready = []  # [helper object `_dispatch` was registered with, its makeProxy]
+_dispatch_ready = []  # [helper object `_dispatch` was registered with, its makeProxy, remakeProxy]
 
 
 def _key(func):
@@ -145,7 +145,7 @@ def _make_proxy():
     h = helpers()
     if not _dispatch_ready or _dispatch_ready[0] is not h:
         h.setDispatch(backend.raw_proxy(_dispatch))
-        _dispatch_ready[:] = [h, h.makeProxy]
+        _dispatch_ready[:] = [h, h.makeProxy, h.remakeProxy]
     return _dispatch_ready[1]
 
 
@@ -189,12 +189,17 @@ def create_proxy(func):
     """
     key = _key(func)
     entry = _by_key.get(key)
-    if entry is not None:
-        _flush()  # it may have been destroyed since
-        entry = _by_key.get(key)
-        if entry is not None:
+    if entry is None:
+        token, fn = _make(func, False, key)
+    else:  # one call into JS: the same function if still alive, else a new one
+        _make_proxy()
+        token = _next_token[0]
+        fn = _dispatch_ready[2](entry[0], token)
+        if backend.is_none(fn):
             return entry[1]
-    token, fn = _make(func, False, key)
+        _release(entry[0])  # destroyed; JS's later report of it finds nothing
+        _next_token[0] = token + 1
+        _alive[token] = (func, key)
     _by_key[key] = (token, fn)
     return fn
 
