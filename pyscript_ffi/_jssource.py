@@ -668,11 +668,11 @@ function makeProxy(token, once) {
   return fn;
 }
 
-// `create_proxy` of a callable whose proxy `oldToken` was made before: null while
+// `create_proxy` of a callable whose proxy `oldToken` was made before: 0 while
 // that proxy is alive (Python hands out the same function), else a new proxy.
 // One call instead of flushReleased + makeProxy.
 function remakeProxy(oldToken, token) {
-  return aliveTokens.has(oldToken) ? null : makeProxy(token, false);
+  return aliveTokens.has(oldToken) ? 0 : makeProxy(token, false);
 }
 
 function liveProxies() { return live; }

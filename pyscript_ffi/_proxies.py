@@ -209,11 +209,10 @@ def create_proxy(func):
     entry = _by_key.get(key)
     if entry is None:
         token, fn = _make(func, False, key)
-    else:  # one call into JS: the same function if still alive, else a new one
-        _make_proxy()
+    else:  # one call into JS: 0 if that function is still alive, else a new one
         token = _next_token[0]
         fn = _dispatch_ready[2](entry[0], token)
-        if backend.is_none(fn):
+        if type(fn) is int:
             return entry[1]
         _release(entry[0])  # destroyed; JS's later report of it finds nothing
         _next_token[0] = token + 1
