@@ -567,16 +567,19 @@ function remoteDirect(ffi, value) {
 }
 
 // ---- proxies of Python callables -------------------------------------------
-// ONE Python function, `dispatch`, serves every proxy (so no interpreter-level
+// ONE pair of Python functions serves every proxy (so no interpreter-level
 // proxy is made or freed per callable):
-//   dispatch(token, argsTape, argsRefs) runs the callable `token` (or, with
-//     argsTape "", dispatch(token, "", null, ...plainArgs)) and replies (see `unwire`) [0, resultTape], [1, pythonTypeName,
-//     message] (it raised) or [2, promiseId] (it gave an awaitable:
-//     resolvePromise settles it later);
-//   dispatch(-1, tokensJson) tells Python these proxies are gone. Releases are
-//     batched (`flushReleased`, also before Python counts or reuses proxies), so
+//   dispatch(token, ...plainArgs) runs the callable `token` with arguments every
+//     interpreter converts exactly (see `plainArgs`); dispatchTape(token,
+//     argsTape, argsRefs) with arguments that cross as a tape. Both reply with a
+//     number, boolean or None (-> null) as it is, "s" + a string, or (see
+//     `unwire`) [0, resultTape], [1, pythonTypeName, message] (it raised) or
+//     [2, promiseId] (it gave an awaitable: resolvePromise settles it later);
+//   dispatchTape(-1, tokensJson) tells Python these proxies are gone. Releases are
+//     batched (`flushReleased`, also before Python counts proxies), so
 //     destroying a proxy costs no call into Python.
 let dispatch = null;
+let dispatchTape = null;
 let live = 0;
 let released = [];
 
@@ -589,12 +592,12 @@ function flushReleased() {
   if (released.length > 0) {
     const tokens = released;
     released = [];
-    dispatch(-1, JSON.stringify(tokens), null);
+    dispatchTape(-1, JSON.stringify(tokens), null);
   }
   return 0;
 }
 
-function setDispatch(d) { dispatch = d; return [0, null]; }
+function setDispatch(d, dt) { dispatch = d; dispatchTape = dt; return [0, null]; }
 
 function pythonError(type, message) {
   const err = new Error(type + ": " + message);
@@ -634,24 +637,31 @@ function plainArgs(args) {
   return true;
 }
 
+const aliveTokens = new Set();
+
 function makeProxy(token, once) {
   let alive = true;
   live++;
-  const end = () => { alive = false; live--; };
+  aliveTokens.add(token);
+  const end = () => { alive = false; live--; aliveTokens.delete(token); };
   const fn = function (...args) {
     if (!alive) throw new Error("pyscript_ffi: this proxy has been destroyed");
     let reply;
     if (once) end();
     try {
-      if (plainArgs(args)) reply = dispatch(token, "", null, ...args);
+      if (plainArgs(args)) reply = dispatch(token, ...args);
       else {
         const encoded = toPy(args, 1);
         if (encoded[0] !== 0) throw recordError(encoded);
-        reply = dispatch(token, encoded[1], encoded[2].length ? encoded[2] : null);
+        reply = dispatchTape(token, encoded[1], encoded[2].length ? encoded[2] : null);
       }
     } finally {
       if (once) releaseLater(token);
     }
+    const kind = typeof reply;
+    if (kind === "number" || kind === "boolean") return reply;
+    if (reply === undefined || reply === null) return null;
+    if (reply.charCodeAt(0) === 115) return reply.slice(1);  // "s" + a str result
     const [answer, refs] = unwire(reply);
     if (answer[0] === 2) return promiseFor(answer[1]);
     if (answer[0] !== 0) throw pythonError(answer[1], answer[2]);
@@ -661,6 +671,13 @@ function makeProxy(token, once) {
   };
   fn.destroy = () => { if (alive) { end(); releaseLater(token); } };
   return fn;
+}
+
+// `create_proxy` of a callable whose proxy `oldToken` was made before: 0 while
+// that proxy is alive (Python hands out the same function), else a new proxy.
+// One call instead of flushReleased + makeProxy.
+function remakeProxy(oldToken, token) {
+  return aliveTokens.has(oldToken) ? 0 : makeProxy(token, false);
 }
 
 function liveProxies() { return live; }
@@ -750,7 +767,7 @@ function settled(value) {
 
 return {
   toJs, toPy, fromMarshal, fastPy, assign, gather, remoteAssign, remoteGather, remoteDirect,
-  setDispatch, makeProxy, liveProxies, flushReleased,
+  setDispatch, makeProxy, remakeProxy, liveProxies, flushReleased,
   stash, stashEach, resolvePromise, rejectPromise, pendingPromises,
   callFn, callMethod, construct, settled, settledError, boundParts,
 };

@@ -48,6 +48,9 @@ class MicroPythonBackend:
         tuples, NUL-free strings, 32-bit ints, floats, bools and None, at most
         `_RAW_DEPTH` levels deep (a container inside itself goes deeper). Else
         None, and the tape does the work. One pass over the value, level by level."""
+        # builtins as locals: MicroPython looks a global name up in two dicts
+        type_, str_, int_, float_, bool_ = type, str, int, float, bool
+        dict_, list_, tuple_ = dict, list, tuple
         level = [value]
         depth = 0
         while level:
@@ -57,24 +60,26 @@ class MicroPythonBackend:
             deeper = []
             push = deeper.append
             for container in level:
-                if type(container) is dict:
+                if type_(container) is dict_:
+                    if "__proto__" in container:
+                        return None
                     for k in container:
-                        if type(k) is not str or "\0" in k or k == "__proto__":
+                        if type_(k) is not str_ or "\0" in k:
                             return None
                     items = container.values()
                 else:
                     items = container
                 for v in items:
-                    t = type(v)
-                    if t is str:
+                    t = type_(v)
+                    if t is str_:
                         if "\0" in v:
                             return None
-                    elif t is int:
+                    elif t is int_:
                         if v < -2147483648 or v > 2147483647:
                             return None
-                    elif t is dict or t is list or t is tuple:
+                    elif t is dict_ or t is list_ or t is tuple_:
                         push(v)
-                    elif not (t is float or v is None or t is bool):
+                    elif not (t is float_ or v is None or t is bool_):
                         return None
             level = deeper
         return jsffi.to_js(value)

@@ -2,8 +2,9 @@
 `create_once_callable`, and the count of those still alive.
 
 Every proxy is a small JS closure (`makeProxy` in `_jssource`) holding a
-token; ONE Python function, `_dispatch`, registered once per interpreter,
-runs the callable a token stands for. So creating and destroying a proxy
+token; ONE pair of Python functions, `_dispatch` (plain arguments) and
+`_dispatch_tape`, registered once per interpreter, runs the callable a token
+stands for. So creating and destroying a proxy
 makes and frees no interpreter-level proxy at all (MicroPython would free
 those only when the JS garbage collector gets round to it).
 """
@@ -18,7 +19,8 @@ from ._to_js import Options, _put_primitive, encode
 _alive = {}  # token -> (callable, identity key or None): what JS keeps alive
 _by_key = {}  # identity key -> (token, JS function): one JS function per live callable
 _next_token = [0]
-_dispatch_ready = []  # [helper object `_dispatch` was registered with, its makeProxy]
+_PYODIDE = backend.NAME == "pyodide"
+_dispatch_ready = []  # [helper object `_dispatch` was registered with, its makeProxy, remakeProxy]
 
 
 def _key(func):
@@ -65,20 +67,29 @@ def _release(token):
             del _by_key[entry[1]]
 
 
-def _dispatch(token, args_tape, args_refs, *plain_args):
-    """Called by JS only (see `makeProxy`); never raises."""
-    if token < 0:
-        for gone in json.loads(args_tape):
-            _release(gone)
-        return None
+def _dispatch(token, *args):
+    """Called by JS only (see `makeProxy`), with plain arguments; never raises.
+    A str result crosses as `"s" + result` (ASCII on Pyodide, whose lone
+    surrogates would not survive; NUL-free on MicroPython), an
+    int32/float/bool/None as itself; anything else as `wire` text, which
+    always starts with `[`."""
     try:
         entry = _alive.get(token)
         if entry is None:
             raise RuntimeError("pyscript_ffi: this proxy has been destroyed")
-        result = entry[0](*(from_tape(args_tape, args_refs) if args_tape else plain_args))
+        result = entry[0](*args)
+        t = type(result)  # the common results cross as they are (see `makeProxy`)
+        if t is str:
+            if result.isascii() if _PYODIDE else "\0" not in result:
+                return "s" + result
+        elif t is int:
+            if -2147483648 <= result <= 2147483647:
+                return result
+        elif t is float or t is bool or result is None:
+            return result
         tape = []
-        if _put_primitive(tape, result, type(result), backend.NUL_SAFE):
-            return wire([0, tape], None)  # the common cases, without a walk
+        if _put_primitive(tape, result, t, backend.NUL_SAFE):
+            return wire([0, tape], None)  # the other primitives, without a walk
         if isinstance(result, backend.JsProxy):
             return wire([0, [REF, 0]], [result])
         if _awaitable(result):
@@ -86,7 +97,27 @@ def _dispatch(token, args_tape, args_refs, *plain_args):
         tape, refs = encode(result, default_options())
         return wire([0, tape], refs)
     except BaseException as exc:  # noqa: BLE001 - it goes to JS as an Error
-        return wire([1, type(exc).__name__, str(exc)], None)
+        return _failure(exc)
+
+
+def _dispatch_tape(token, args_tape, args_refs):
+    """`_dispatch` for arguments that crossed as a tape; with token -1, the
+    JSON list of tokens JS has released. Never raises."""
+    if token < 0:
+        for gone in json.loads(args_tape):
+            _release(gone)
+        return None
+    if token not in _alive:
+        return _dispatch(token)  # the "destroyed" error
+    try:
+        args = from_tape(args_tape, args_refs)
+    except BaseException as exc:  # noqa: BLE001 - it goes to JS as an Error
+        return _failure(exc)
+    return _dispatch(token, *args)
+
+
+def _failure(exc):
+    return wire([1, type(exc).__name__, str(exc)], None)
 
 
 def _awaitable(value):
@@ -131,8 +162,8 @@ def _make_proxy():
     """The helper `makeProxy`, read once (each attribute read is a call into JS)."""
     h = helpers()
     if not _dispatch_ready or _dispatch_ready[0] is not h:
-        h.setDispatch(backend.raw_proxy(_dispatch))
-        _dispatch_ready[:] = [h, h.makeProxy]
+        h.setDispatch(backend.raw_proxy(_dispatch), backend.raw_proxy(_dispatch_tape))
+        _dispatch_ready[:] = [h, h.makeProxy, h.remakeProxy]
     return _dispatch_ready[1]
 
 
@@ -176,12 +207,16 @@ def create_proxy(func):
     """
     key = _key(func)
     entry = _by_key.get(key)
-    if entry is not None:
-        _flush()  # it may have been destroyed since
-        entry = _by_key.get(key)
-        if entry is not None:
+    if entry is None:
+        token, fn = _make(func, False, key)
+    else:  # one call into JS: 0 if that function is still alive, else a new one
+        token = _next_token[0]
+        fn = _dispatch_ready[2](entry[0], token)
+        if type(fn) is int:
             return entry[1]
-    token, fn = _make(func, False, key)
+        _release(entry[0])  # destroyed; JS's later report of it finds nothing
+        _next_token[0] = token + 1
+        _alive[token] = (func, key)
     _by_key[key] = (token, fn)
     return fn
 

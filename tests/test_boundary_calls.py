@@ -142,6 +142,36 @@ def test_none_return_value_is_null(interp):
     assert interp.run(code) is True
 
 
+def test_primitive_return_values_arrive_exactly(interp):
+    values = (
+        "['', 's', '[0]', 'a\\x00b', '\\u00e9\\U0001f600', -2**31, 2**31 - 1, 2**31, -(2**53 - 1), "
+        "0.5, -0.0, float('nan'), float('inf'), True, False, None]"
+    )
+    code = (
+        IMPORTS
+        + PROBE
+        + ("values = " + values + "\nresult = [probe(create_proxy(lambda v=v: v), None) for v in values]")
+    )
+    assert interp.run(code) == [
+        'ok ""',
+        'ok "s"',
+        'ok "[0]"',
+        'ok "a\\u0000b"',
+        'ok "\u00e9\U0001f600"',
+        "ok -2147483648",
+        "ok 2147483647",
+        "ok 2147483648",
+        "ok -9007199254740991",
+        "ok 0.5",
+        "ok -0",
+        "ok NaN",
+        "ok Infinity",
+        "ok true",
+        "ok false",
+        "ok null",
+    ]
+
+
 def test_js_arguments_arrive_as_python_primitives_or_proxies(interp):
     code = IMPORTS + (
         "seen = []\n"
