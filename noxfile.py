@@ -92,10 +92,15 @@ def tests(session: nox.Session) -> None:
 @nox.session
 def demo(session: nox.Session) -> None:
     """Set up, build both artifacts, and serve the example site (task boards on
-    Pyodide and MicroPython, main thread and worker, live checks) at
-    http://127.0.0.1:8000 until Ctrl-C. `-- --port N` picks another port."""
+    Pyodide and MicroPython, main thread and worker, live checks, the
+    compatibility report) at http://127.0.0.1:8000 until Ctrl-C.
+    `-- --port N` picks another port. The first run also makes the
+    compatibility report (`compat`, about a minute); delete site/compat.html to
+    make it again."""
     _setup(session, chromium=False)
     _build(session)
+    if not (ROOT / "site" / "compat.html").is_file():
+        session.run("python", "-m", "pyscript_ffi_host.compat", env=ENV)
     session.run("python", "-m", "pyscript_ffi_host.site", *session.posargs, env=ENV)
 
 
