@@ -205,6 +205,20 @@ def _():
     return same(direct(obj), obj)
 
 
+# By value, a worker's object keeps the value it had when sent; by reference (the
+# main thread, where `direct` is the identity) the main thread sees later changes.
+@check("direct: a worker object crosses by value", 1 if IN_WORKER else 2)
+def _():
+    slot = "__kept_" + COLUMN.replace("-", "_")
+    keep = window.Function.new("o", "globalThis." + slot + " = o; return 0")
+    read = window.Function.new("return globalThis." + slot + ".x")
+    obj = js.Object.new()
+    obj.x = 1
+    keep(direct(obj))
+    obj.x = 2
+    return read()
+
+
 @check("in a worker, PyScript's one-round-trip ffi is used", True)
 def _():
     # the package's own switch, not public API
