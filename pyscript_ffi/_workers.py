@@ -9,6 +9,7 @@ worker is detected at first use, not at import.
 
 from ._backend import backend
 from ._bridge import from_tape, helpers, raise_record
+from ._calls import _js_function
 from ._proxies import default_options
 from ._to_js import encode
 
@@ -37,8 +38,12 @@ def in_worker():
 
 def _target(target):
     """The JS object for `target`: the `js` module stands for `globalThis`
-    (MicroPython would hand JS a proxy of the module object itself)."""
-    return backend.js.globalThis if target is backend.js else target
+    (MicroPython would hand JS a proxy of the module object itself), and a JS
+    function read as an attribute is the function itself (MicroPython >= 1.26
+    makes it a `bound_method`)."""
+    if target is backend.js:
+        return backend.js.globalThis
+    return _js_function(target)[0]
 
 
 def _answer(answer):

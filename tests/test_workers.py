@@ -26,6 +26,12 @@ def test_query_walks_dots_and_brackets(interp, path, expected):
     assert interp.run(IMPORTS + TREE + f"result = query(tree, {path!r})") == expected
 
 
+def test_query_and_gather_read_a_js_function_read_as_an_attribute(interp):
+    # MicroPython >= 1.26 hands `js.JSON.parse` to Python as a bound_method
+    code = IMPORTS + "result = [query(js.JSON.parse, 'length'), gather(js.Math.max, 'length', 'call.length')]"
+    assert interp.run(code) == [2, [2, 1]]
+
+
 @pytest.mark.parametrize("path", ["a.missing.deeper", "n.anything", "a.b[5].c", "nope"])
 def test_query_missing_step_gives_undefined_not_an_error(interp, path):
     assert interp.run(IMPORTS + TREE + f"result = is_none(query(tree, {path!r}))") is True
