@@ -112,7 +112,10 @@ def main(argv: list[str] | None = None) -> None:
     print(f"\npyscript-ffi example site at {server.base_url}/  (Ctrl-C stops it)\n", flush=True)
     for page, what in PAGES.items():
         print(f"  {server.base_url}/{page:<22} {what}", flush=True)
-    if not (SITE / "compat.html").is_file():
+    if (SITE / "compat.html").is_file():
+        report = "the compatibility report: raw FFI, PyScript's ffi.py, pyscript_ffi"
+        print(f"  {server.base_url}/{'compat.html':<22} {report}")
+    else:
         print("  (compat.html is made by `bash bin/nox -s compat`; until then index links check.html)")
     try:
         server.serve_forever()
