@@ -26,12 +26,22 @@ def raise_record(record):
     raise JsException(record[2], record[3], record[5], path)
 
 
-def build(tape, refs):
-    """Rebuild a tape in JS; the JS value (a JsProxy for objects)."""
-    answer = helpers().toJs(backend.to_array(tape), backend.refs_array(refs))
+def checked(answer):
+    """A helper's `answer`, `[0, ...]`; raises what an error record stands for."""
     if answer[0] != 0:
         raise_record(answer)
-    return answer[1]
+    return answer
+
+
+def from_answer(answer):
+    """The Python value of a helper's answer `[0, tape, refs]` (or its error raised)."""
+    answer = checked(answer)
+    return from_tape(answer[1], answer[2])
+
+
+def build(tape, refs):
+    """Rebuild a tape in JS; the JS value (a JsProxy for objects)."""
+    return checked(helpers().toJs(backend.to_array(tape), backend.refs_array(refs)))[1]
 
 
 def from_tape(tape, refs):
@@ -48,7 +58,4 @@ def to_python(value, depth):
             value_or_none = backend.from_fast(data)
             if value_or_none is not None:
                 return value_or_none[0]
-    answer = helpers().toPy(value, depth)
-    if answer[0] != 0:
-        raise_record(answer)
-    return from_tape(answer[1], answer[2])
+    return from_answer(helpers().toPy(value, depth))

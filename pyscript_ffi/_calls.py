@@ -10,7 +10,7 @@ of them); a result comes back as a Python value when it is a primitive
 """
 
 from ._backend import backend
-from ._bridge import from_tape, helpers, raise_record
+from ._bridge import checked, from_answer, helpers, raise_record
 from ._proxies import default_options, wire
 from ._to_js import encode
 
@@ -37,21 +37,13 @@ def _js_function(value):
     self_ref = -1
     if head.endswith(">") and "<JsProxy " in head:
         self_ref = int(head[head.rfind("<JsProxy ") + 9 : -1])
-    answer = helpers().boundParts(fn_ref, self_ref)
-    if answer[0] != 0:
-        raise_record(answer)
+    answer = checked(helpers().boundParts(fn_ref, self_ref))
     return answer[1], answer[2]
 
 
 def _arguments(args):
     tape, refs = encode(list(args), default_options())
     return wire([0, tape], refs)
-
-
-def _outcome(answer):
-    if answer[0] != 0:
-        raise_record(answer)
-    return from_tape(answer[1], answer[2])
 
 
 def call(fn, *args):
@@ -70,7 +62,7 @@ def call(fn, *args):
     `to_js`: destroy it when JS no longer needs it.
     """
     fn, owner = _js_function(fn)
-    return _outcome(helpers().callFn(fn, owner, _arguments(args)))
+    return from_answer(helpers().callFn(fn, owner, _arguments(args)))
 
 
 def call_method(obj, name, *args):
@@ -82,7 +74,7 @@ def call_method(obj, name, *args):
     ```
     """
     obj = _js_function(obj)[0]
-    return _outcome(helpers().callMethod(obj, name, _arguments(args)))
+    return from_answer(helpers().callMethod(obj, name, _arguments(args)))
 
 
 def new(cls, *args):
@@ -94,7 +86,7 @@ def new(cls, *args):
     ```
     """
     cls = _js_function(cls)[0]
-    return _outcome(helpers().construct(cls, _arguments(args)))
+    return from_answer(helpers().construct(cls, _arguments(args)))
 
 
 async def await_js(promise):
@@ -107,7 +99,7 @@ async def await_js(promise):
     ```
     """
     if isinstance(promise, backend.JsProxy):
-        return _outcome(await helpers().settled(promise))
+        return from_answer(await helpers().settled(promise))
     # Pyodide hands a JS Promise to Python as a Future; MicroPython never does.
     try:
         value = await promise
@@ -116,4 +108,4 @@ async def await_js(promise):
         if error is None:
             raise
         raise_record(helpers().settledError(error))
-    return _outcome(helpers().toPy(value, 0))
+    return from_answer(helpers().toPy(value, 0))

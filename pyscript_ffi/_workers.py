@@ -8,7 +8,7 @@ worker is detected at first use, not at import.
 """
 
 from ._backend import backend
-from ._bridge import from_tape, helpers, raise_record
+from ._bridge import checked, from_answer, helpers
 from ._calls import _js_function
 from ._proxies import default_options
 from ._to_js import encode
@@ -46,12 +46,6 @@ def _target(target):
     return _js_function(target)[0]
 
 
-def _answer(answer):
-    if answer[0] != 0:
-        raise_record(answer)
-    return answer
-
-
 def assign(target, *sources):
     """Merge `sources` (dicts or JS objects) into the JS object `target`, in
     order, in one call (one round trip in a worker), and return `target`.
@@ -65,9 +59,9 @@ def assign(target, *sources):
     tape, refs = backend.to_array(tape), backend.refs_array(refs)
     worker = in_worker()
     if worker is None:
-        _answer(helpers().assign(_target(target), tape, refs))
+        checked(helpers().assign(_target(target), tape, refs))
     else:
-        _answer(helpers().remoteAssign(worker[0], worker[1], _target(target), tape, refs))
+        checked(helpers().remoteAssign(worker[0], worker[1], _target(target), tape, refs))
     return target
 
 
@@ -82,10 +76,10 @@ def gather(target, *paths):
     paths = backend.to_array(list(paths))
     worker = in_worker()
     if worker is None:
-        answer = _answer(helpers().gather(_target(target), paths))
+        answer = helpers().gather(_target(target), paths)
     else:
-        answer = _answer(helpers().remoteGather(worker[0], worker[1], _target(target), paths))
-    return tuple(from_tape(answer[1], answer[2]))
+        answer = helpers().remoteGather(worker[0], worker[1], _target(target), paths)
+    return tuple(from_answer(answer))
 
 
 def query(target, path):
@@ -111,5 +105,5 @@ def direct(obj):
     """
     worker = in_worker()
     if worker is not None and isinstance(obj, backend.JsProxy):
-        _answer(helpers().remoteDirect(worker[0], obj))
+        checked(helpers().remoteDirect(worker[0], obj))
     return obj
