@@ -20,6 +20,9 @@ ROOT = Path(__file__).resolve().parent.parent
 WHEELS = ROOT / "wheels"
 NODE_MODULES = ROOT / "node_modules"
 BUILD = ROOT / "build"
+#: PyScript's own FFI module, compared side by side (compat, bench): read at run time
+#: from the installed `@pyscript/core`, never copied into this repository.
+PYSCRIPT_FFI_PY = NODE_MODULES / "@pyscript" / "core" / "src" / "stdlib" / "pyscript" / "ffi.py"
 
 
 @dataclass(frozen=True)

@@ -29,12 +29,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import artifacts
+from . import artifacts, user_files
 from .interp import Interp
 
 __all__ = ["Op", "Sizes", "operations", "bench_one", "run", "table", "markdown", "chart", "main"]
 
-PYSCRIPT_FFI_PY = artifacts.NODE_MODULES / "@pyscript" / "core" / "src" / "stdlib" / "pyscript" / "ffi.py"
+PYSCRIPT_FFI_PY = artifacts.PYSCRIPT_FFI_PY
 OUT = artifacts.ROOT / "site" / "bench"
 VERSIONS = {"pyodide": "314.0.7", "micropython": "1.27.0"}
 IMPLS = ("ours", "raw", "pyscript")
@@ -233,17 +233,8 @@ def _code(op: Op, impl: str) -> str | None:
 
 def _install_pyscript_ffi(interp: Interp) -> None:
     """Write PyScript's installed `ffi.py` into the interpreter FS as `pyscript.ffi`."""
-    source = PYSCRIPT_FFI_PY.read_text()
-    code = (
-        "import sys\n"
-        "try:\n    import os\n    os.mkdir('/bench_pyscript')\nexcept OSError:\n    pass\n"
-        "try:\n    os.mkdir('/bench_pyscript/pyscript')\nexcept OSError:\n    pass\n"
-        "open('/bench_pyscript/pyscript/__init__.py', 'w').close()\n"
-        f"with open('/bench_pyscript/pyscript/ffi.py', 'w') as f:\n    f.write({source!r})\n"
-        "if '/bench_pyscript' not in sys.path:\n    sys.path.append('/bench_pyscript')\n"
-        "result = True\n"
-    )
-    interp.run(code)
+    files = {"pyscript/__init__.py": b"", "pyscript/ffi.py": PYSCRIPT_FFI_PY.read_bytes()}
+    user_files.install(interp, files, root="/bench_pyscript")
 
 
 def _summary(samples: list[float]) -> dict[str, Any]:

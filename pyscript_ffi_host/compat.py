@@ -29,7 +29,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import artifacts
+from . import artifacts, user_files
 from .cases import CASES, OURS, SHOW_JS, Case, judge, program
 from .interp import Interp, InterpError
 
@@ -43,7 +43,6 @@ __all__ = [
     "main",
 ]
 
-PYSCRIPT_FFI = artifacts.NODE_MODULES / "@pyscript" / "core" / "src" / "stdlib" / "pyscript" / "ffi.py"
 #: Where PyScript's module is written inside the interpreter, and its module name there.
 PYSCRIPT_DIR = "/compat_pyscript"
 PYSCRIPT_MODULE = "pyscript_upstream_ffi"
@@ -101,7 +100,9 @@ def _applies(case: Case, impl: str, interp_name: str) -> bool:
 class _Session:
     """One interpreter version, restarted when a raw FFI error corrupts it."""
 
-    def __init__(self, name: str, runtime: str, version: str, built: artifacts.Artifacts, pyscript_src: str):
+    def __init__(
+        self, name: str, runtime: str, version: str, built: artifacts.Artifacts, pyscript_src: bytes
+    ):
         self.name, self.runtime, self.version, self.built = name, runtime, version, built
         self.pyscript_src = pyscript_src
         self.interp: Interp = self._start()
@@ -109,13 +110,7 @@ class _Session:
     def _start(self) -> Interp:
         interp = artifacts.start(self.name, self.runtime, self.version, self.built)
         interp.run_js(SHOW_JS)
-        interp.run(
-            "import os, sys\n"
-            f"try:\n    os.mkdir({PYSCRIPT_DIR!r})\nexcept OSError:\n    pass\n"
-            f"with open({PYSCRIPT_DIR + '/' + PYSCRIPT_MODULE + '.py'!r}, 'w') as f:\n"
-            f"    f.write({self.pyscript_src!r})\n"
-            f"sys.path.append({PYSCRIPT_DIR!r})\n"
-        )
+        user_files.install(interp, {PYSCRIPT_MODULE + ".py": self.pyscript_src}, root=PYSCRIPT_DIR)
         return interp
 
     def recover(self) -> None:
@@ -282,7 +277,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--micropython-versions", default="all")
     parser.add_argument("--out", type=Path, default=artifacts.ROOT / "site" / "compat.html")
     args = parser.parse_args(argv)
-    pyscript_src = PYSCRIPT_FFI.read_text()  # at run time, from the installed @pyscript/core
+    pyscript_src = artifacts.PYSCRIPT_FFI_PY.read_bytes()  # at run time, from the installed @pyscript/core
     installed = installed_versions()
     built = artifacts.ensure()
     impls = list(IMPLEMENTATIONS)
