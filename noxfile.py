@@ -4,7 +4,6 @@ bash bin/nox -s demo     # set up, build, serve the example site at http://127.0
 bash bin/nox -s tests    # set up, build, run the whole test suite
 bash bin/nox -s build    # wheels/pyscript_ffi-*.whl and wheels/pyscript_ffi.mpy
 bash bin/nox -s lint     # ruff + mypy on the stubs
-bash bin/nox -s smoke    # raw FFI vs pyscript_ffi on both interpreters, as a table
 bash bin/nox -s bench    # pyscript_ffi vs raw FFI vs PyScript's ffi.py -> site/bench/
 bash bin/nox -s compat   # case table: raw FFI vs PyScript's ffi.py vs pyscript_ffi -> site/compat.html
 bash bin/nox -s properties  # hypothesis with 10,500 values per interpreter (CI runs 300)
@@ -102,15 +101,6 @@ def demo(session: nox.Session) -> None:
     if not (ROOT / "site" / "compat.html").is_file():
         session.run("python", "-m", "pyscript_ffi_host.compat", env=ENV)
     session.run("python", "-m", "pyscript_ffi_host.site", *session.posargs, env=ENV)
-
-
-@nox.session
-def smoke(session: nox.Session) -> None:
-    """Build, then run one program on Pyodide and MicroPython, raw FFI beside
-    pyscript_ffi, printed as a table."""
-    _setup(session, chromium=False)
-    _build(session)
-    session.run("python", "-m", "pyscript_ffi_host.smoke", *session.posargs, env=ENV)
 
 
 @nox.session
