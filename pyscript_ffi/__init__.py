@@ -6,7 +6,7 @@ from pyscript_ffi import js, to_js, create_proxy, is_none
 js.console.log(to_js({"a": [1, None, 2**60]}))  # {a: [1, null, 1152921504606846976n]}
 ```
 
-The contract is SPEC.md; the README restates it. The interpreter backend is
+The contract is docs/contract.md; the README shows it in brief. The interpreter backend is
 chosen once, at import (`_backend`).
 """
 

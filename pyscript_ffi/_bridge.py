@@ -50,7 +50,7 @@ def from_tape(tape, refs):
 
 
 def to_python(value, depth):
-    """JS value -> Python value, as SPEC's `to_py`. JSON-shaped values cross in
+    """JS value -> Python value, as docs/contract.md's `to_py`. JSON-shaped values cross in
     one piece (`fastPy`: marshal bytes or JSON text); everything else as a tape."""
     if depth < 0:
         data = helpers().fastPy(value)

@@ -43,7 +43,7 @@ class MicroPythonBackend:
 
     def fast_to_js(self, value, helpers):
         """`to_js` of a dict/list/tuple with default keywords by raw
-        `jsffi.to_js`, where that gives exactly what SPEC says (the tape's
+        `jsffi.to_js`, where that gives exactly what docs/contract.md says (the tape's
         result): exact dicts (str keys, no NUL, no `"__proto__"`), lists and
         tuples, NUL-free strings, 32-bit ints, floats, bools and None, at most
         `_RAW_DEPTH` levels deep (a container inside itself goes deeper). Else

@@ -1,7 +1,7 @@
 """Python -> JavaScript: flatten a Python value into a tape (see `_tags`).
 
 The walk is iterative (MicroPython's Python stack holds ~150 frames) and checks
-everything SPEC asks for: key types, circular references, depth. The JS side
+everything docs/contract.md asks for: key types, circular references, depth. The JS side
 (`toJs` in `_jssource`) rebuilds the value and spots key collisions.
 """
 

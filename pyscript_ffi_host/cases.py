@@ -1,6 +1,8 @@
-"""The conformance case table: SPEC.md written as data.
+"""The conformance case table: docs/contract.md written as data.
 
-Each `Case` is one row of observable behaviour: a Python input (source text),
+Each `Case` is one observation proving a row of the contract (`spec` is the
+row's id, e.g. "to_js.dict"; `python -m pyscript_ffi_host.contract` lists the
+cases in that row): a Python input (source text),
 the keywords, and the exact JavaScript observation it must give (the
 `__show` text of `js/show.js`), or the error type, path and a message
 substring. `tests/test_conformance.py` runs every case on every interpreter;
@@ -32,6 +34,8 @@ from pathlib import Path
 from typing import Any
 
 __all__ = ["SHOW_JS", "Err", "Case", "CASES", "OURS", "COMMON", "program", "judge", "by_id"]
+# Observations and setups shared with tests/test_hostile.py's table: DEPTH_OF, KEYS_DEPTH_OF,
+# IS_PLAIN, PY_DEPTH, THING.
 
 #: JS defining `__show(v)` / `__showSorted(v)` (canonical text of a JS value); run once per interpreter.
 SHOW_JS = (Path(__file__).parent / "js" / "show.js").read_text()
@@ -50,6 +54,7 @@ class Err:
 class Case:
     """One conformance case.
 
+    `spec` is the id of the row of docs/contract.md the case proves.
     `kind` is "to_js" (`source` is a Python expression), "to_py" (`source` is a
     JS expression) or "is_none" (`source` is a Python expression). `kwargs` maps
     keyword names to Python source. `setup` runs first; `after` runs after the
@@ -192,35 +197,35 @@ def by_id(case_id: str) -> Case:
 
 
 # -- the table -------------------------------------------------------------------
-# SPEC rows (to_js table, to_py, is_none), as the `spec` column.
-DICT = "dict -> plain Object"
-KEY_STR = "dict key str (__proto__ an own property)"
-KEY_JSON = "dict key int/float/bool/None -> JSON spelling"
-KEY_OTHER = "dict key of any other type -> ConversionError"
-KEY_CLASH = "two keys with the same JS spelling -> ConversionError"
-SEQ = "list/tuple/range -> Array"
-SET = "set/frozenset -> Set"
-BYTES = "bytes/bytearray/memoryview -> Uint8Array (a copy)"
-STR = "str -> string, every code point"
-BOOL = "bool -> boolean"
-SAFE = "int <= 2**53-1 -> number"
-BIG = "int beyond -> BigInt"
-FLOAT = "float -> number (nan, inf, -0.0 kept)"
-NONE = "None in a container -> null"
-JSPROXY = "JsProxy -> the JS object itself"
-CYCLE = "self-containing container -> ConversionError"
-OTHER = "anything else -> proxy / ConversionError / default_converter"
-DEPTH = "depth=N"
-DICTCONV = "dict_converter"
-DEEP = "500 levels deep"
-TO_PY = "to_py"
-IS_NONE = "is_none"
+# Rows of docs/contract.md (their ids), as the `spec` column.
+DICT = "to_js.dict"
+KEY_STR = "to_js.key-str"
+KEY_JSON = "to_js.key-json"
+KEY_OTHER = "to_js.key-other"
+KEY_CLASH = "to_js.key-clash"
+SEQ = "to_js.sequence"
+SET = "to_js.set"
+BYTES = "to_js.bytes"
+STR = "to_js.str"
+BOOL = "to_js.bool"
+SAFE = "to_js.int-safe"
+BIG = "to_js.int-big"
+FLOAT = "to_js.float"
+NONE = "to_js.none"
+JSPROXY = "to_js.jsproxy"
+CYCLE = "to_js.cycle"
+OTHER = "to_js.other"
+DEPTH = "to_js.depth"
+DICTCONV = "to_js.dict-converter"
+DEEP = "to_js.deep"
 
 IS_PLAIN = "jsf('v', 'return Object.getPrototypeOf(v) === Object.prototype')(v)"
 DEPTH_OF = "jsf('v', 'let n = 0; while (Array.isArray(v)) { n++; v = v[0] } return n')(v)"
 KEYS_DEPTH_OF = (
     "jsf('v', 'let n = 0; while (v && typeof v === \"object\" && \"k\" in v) { n++; v = v.k } return n')(v)"
 )
+#: Python run after a to_py case: `n` is how deep the lists in `v` nest.
+PY_DEPTH = "n = 0\nwhile type(v) is list:\n    n += 1\n    v = v[0] if v else None"
 THING = "class Thing:\n    def __init__(self, n=1):\n        self.n = n\n"
 
 
@@ -228,12 +233,12 @@ def _js(cid: str, spec: str, source: str, expect: Any = None, **more: Any) -> Ca
     return Case(cid, spec, "to_js", source, expect, **more)
 
 
-def _py(cid: str, source: str, expect: Any = None, **more: Any) -> Case:
-    return Case(cid, TO_PY, "to_py", source, expect, **more)
+def _py(cid: str, spec: str, source: str, expect: Any = None, **more: Any) -> Case:
+    return Case(cid, spec, "to_py", source, expect, **more)
 
 
 def _none(cid: str, source: str, expect: bool) -> Case:
-    return Case(cid, IS_NONE, "is_none", source, expect)
+    return Case(cid, "is_none.nullish" if expect else "is_none.other", "is_none", source, expect)
 
 
 CASES: list[Case] = [
@@ -243,9 +248,17 @@ CASES: list[Case] = [
     _js("dict-empty", DICT, "{}", "{}"),
     _js("dict-nested", DICT, '{"a": {"b": [1, {"c": "d"}]}}', '{"a":{"b":[1,{"c":"d"}]}}'),
     _js("dict-many-keys", DICT, '{"b": 2, "a": 1, "c": 3}', '{"a":1,"b":2,"c":3}', observe="show_sorted(v)"),
+    _js("dict-two-keys", DICT, '{"a": 1, "b": "x"}', '{"a":1,"b":"x"}'),
     # str keys, __proto__
     _js("key-proto-own-property", KEY_STR, '{"__proto__": {"x": 1}}', '{"__proto__":{"x":1}}'),
     _js("key-proto-prototype-untouched", KEY_STR, '{"__proto__": {"x": 1}}', True, observe=IS_PLAIN),
+    _js(
+        "key-proto-own-and-prototype-untouched",
+        KEY_STR,
+        '{"__proto__": {"polluted": 1}}',
+        [True, '{"__proto__":{"polluted":1}}'],
+        observe="[" + IS_PLAIN + ", show(v)]",
+    ),
     _js("key-proto-nested", KEY_STR, '{"a": [{"__proto__": None}]}', '{"a":[{"__proto__":null}]}'),
     _js(
         "key-proto-no-pollution",
@@ -307,6 +320,12 @@ CASES: list[Case] = [
         '{"k": [{1: "int", "1": "str"}]}',
         error=Err("ConversionError", "$.k[0]", '"1"'),
     ),
+    _js(
+        "clash-in-dict",
+        KEY_CLASH,
+        '{"k": {1: "int", "1": "str"}}',
+        error=Err("ConversionError", "$.k", '"1"'),
+    ),
     _js("clash-true", KEY_CLASH, '{True: 1, "true": 2}', error=Err("ConversionError", "$", '"true"')),
     _js("clash-none", KEY_CLASH, '{None: 1, "null": 2}', error=Err("ConversionError", "$", '"null"')),
     _js("clash-float", KEY_CLASH, '{1.5: 1, "1.5": 2}', error=Err("ConversionError", "$", '"1.5"')),
@@ -314,6 +333,7 @@ CASES: list[Case] = [
     _js("list", SEQ, '[1, "two", 3.5]', '[1,"two",3.5]'),
     _js("list-empty", SEQ, "[]", "[]"),
     _js("tuple-nested", SEQ, "(1, (2, 3), ())", "[1,[2,3],[]]"),
+    _js("tuple-in-tuple", SEQ, "(1, (2, 3))", "[1,[2,3]]"),
     _js("range", SEQ, "range(4)", "[0,1,2,3]"),
     _js("range-step", SEQ, "range(10, 0, -3)", "[10,7,4,1]"),
     _js("range-empty", SEQ, "[range(0)]", "[[]]"),
@@ -349,7 +369,9 @@ CASES: list[Case] = [
     _js("str-nul-inside", STR, '["a\\x00b"]', '["a\\u0000b"]'),
     _js("str-nul-only", STR, '["\\x00", "\\x00\\x00"]', '["\\u0000","\\u0000\\u0000"]'),
     _js("str-nul-edges", STR, '{"k": "\\x00x\\x00"}', '{"k":"\\u0000x\\u0000"}'),
+    _js("str-nul-trailing", STR, '["a\\x00b\\x00"]', '["a\\u0000b\\u0000"]'),
     _js("str-astral", STR, '["\\U0001F600"]', '["\U0001f600"]'),
+    _js("str-astral-reads-back", STR, '["\\U0001F600"]', True, observe="v[0] == '\\U0001F600'"),
     _js(
         "str-astral-code-units",
         STR,
@@ -371,11 +393,14 @@ CASES: list[Case] = [
     _js("int-2-53-minus-1", SAFE, "[2**53 - 1]", "[9007199254740991]"),
     _js("int-minus-2-53-plus-1", SAFE, "[-(2**53 - 1)]", "[-9007199254740991]"),
     _js("int-2-31-top", SAFE, "2**31", "2147483648"),
+    _js("int-2-40", SAFE, "[2**40]", "[1099511627776]"),
+    _js("int-2-40-top", SAFE, "2**40", "1099511627776", observe="js.String(v)"),
     _js("int-2-53-minus-1-top", SAFE, "2**53 - 1", "9007199254740991"),
     _js("int-2-53", BIG, "[2**53]", "[9007199254740992n]"),
     _js("int-minus-2-53", BIG, "[-2**53]", "[-9007199254740992n]"),
     _js("int-2-70", BIG, "[2**70]", "[1180591620717411303424n]"),
     _js("int-minus-2-70", BIG, "[-2**70]", "[-1180591620717411303424n]"),
+    _js("int-minus-2-64", BIG, "[-(2**64)]", "[-18446744073709551616n]"),
     _js("int-2-70-top", BIG, "2**70", "1180591620717411303424n"),
     _js("int-2-53-is-bigint", BIG, "[2**53]", "bigint", observe="jsf('v', 'return typeof v[0]')(v)"),
     # floats
@@ -389,6 +414,7 @@ CASES: list[Case] = [
     # None
     _js("none-in-list", NONE, "[None]", "[null]"),
     _js("none-in-dict", NONE, '{"a": None}', '{"a":null}'),
+    _js("none-in-dict-and-list", NONE, '{"a": None, "b": [None]}', '{"a":null,"b":[null]}'),
     _js("none-in-set", NONE, "{None}", "Set{null}"),
     _js("none-top-is-nullish", NONE, "None", True, observe="jsf('v', 'return v == null')(v)"),
     # JsProxy passthrough
@@ -606,33 +632,41 @@ CASES: list[Case] = [
         observe=KEYS_DEPTH_OF,
     ),
     # to_py
-    _py("py-object", '{"a": 1, "b": [true, null]}', '{"a":1,"b":[True,None]}'),
-    _py("py-array", '[1, "x", null, undefined, false]', '[1,"x",None,None,False]'),
-    _py("py-nested", '{"a": {"b": [{"c": []}]}}', '{"a":{"b":[{"c":[]}]}}'),
-    _py("py-null-proto", 'Object.assign(Object.create(null), {"k": 1})', '{"k":1}'),
-    _py("py-map", 'new Map([["a", 1], [2, "b"]])', '{"a":1,2:"b"}'),
-    _py("py-set", 'new Set([1, "a"])', 'set{"a",1}'),
-    _py("py-uint8array", "new Uint8Array([0, 1, 255])", "b[0,1,255]"),
-    _py("py-arraybuffer", "new Uint8Array([7, 8]).buffer", "b[7,8]"),
-    _py("py-int16array", "new Int16Array([1, -1])", "b[1,0,255,255]"),
-    _py("py-subarray", "new Uint8Array([1, 2, 3, 4]).subarray(1, 3)", "b[2,3]"),
-    _py("py-null", "[null]", "[None]"),
-    _py("py-undefined", "[undefined]", "[None]"),
-    _py("py-null-top", "null", "None"),
+    _py("py-object", "to_py.object", '{"a": 1, "b": [true, null]}', '{"a":1,"b":[True,None]}'),
+    _py("py-array", "to_py.array", '[1, "x", null, undefined, false]', '[1,"x",None,None,False]'),
+    _py("py-nested", "to_py.object", '{"a": {"b": [{"c": []}]}}', '{"a":{"b":[{"c":[]}]}}'),
+    _py("py-null-proto", "to_py.object", 'Object.assign(Object.create(null), {"k": 1})', '{"k":1}'),
+    _py("py-map", "to_py.map", 'new Map([["a", 1], [2, "b"]])', '{"a":1,2:"b"}'),
+    _py("py-set", "to_py.set", 'new Set([1, "a"])', 'set{"a",1}'),
+    _py("py-uint8array", "to_py.bytes", "new Uint8Array([0, 1, 255])", "b[0,1,255]"),
+    _py("py-arraybuffer", "to_py.bytes", "new Uint8Array([7, 8]).buffer", "b[7,8]"),
+    _py("py-int16array", "to_py.bytes", "new Int16Array([1, -1])", "b[1,0,255,255]"),
+    _py("py-subarray", "to_py.bytes", "new Uint8Array([1, 2, 3, 4]).subarray(1, 3)", "b[2,3]"),
+    _py("py-null", "to_py.none", "[null]", "[None]"),
+    _py("py-undefined", "to_py.none", "[undefined]", "[None]"),
+    _py("py-null-top", "to_py.none", "null", "None"),
     _py(
         "py-int32-edges",
+        "to_py.number",
         "[2147483647, 2147483648, -2147483648, -2147483649]",
         "[2147483647,2147483648,-2147483648,-2147483649]",
     ),
-    _py("py-safe-int", "[9007199254740991, -9007199254740991]", "[9007199254740991,-9007199254740991]"),
+    _py(
+        "py-safe-int",
+        "to_py.number",
+        "[9007199254740991, -9007199254740991]",
+        "[9007199254740991,-9007199254740991]",
+    ),
     _py(
         "py-unsafe-integral-is-float",
+        "to_py.number",
         "[9007199254740992, 2 ** 70]",
         "[9007199254740992.0,1180591620717411303424.0]",
     ),
-    _py("py-float", "[1.5, 0.1]", "[1.5,0.1]"),
+    _py("py-float", "to_py.number", "[1.5, 0.1]", "[1.5,0.1]"),
     _py(
         "py-float-exact",
+        "to_py.number",
         "[5e-324, 2 ** 70, 1.7976931348623157e308, 0.1, 1 / 3, -2.2250738585072014e-308]",
         [
             struct.pack("<d", x).hex()
@@ -641,49 +675,65 @@ CASES: list[Case] = [
         setup="import struct",
         observe="[struct.pack('<d', x).hex() for x in v]",
     ),
-    _py("py-negzero", "[-0]", "[-0.0]"),
-    _py("py-specials", "[NaN, Infinity, -Infinity]", "[nan,inf,-inf]"),
-    _py("py-bigint", "[2n ** 70n, -(2n ** 53n), 5n]", "[1180591620717411303424,-9007199254740992,5]"),
-    _py("py-bigint-top", "2n ** 70n", "1180591620717411303424"),
-    _py("py-string-nul", '["a\\u0000b"]', '["a\\u{0}b"]'),
-    _py("py-string-astral", '["\\u{1F600}"]', '["\\u{1f600}"]'),
+    _py("py-negzero", "to_py.number", "[-0]", "[-0.0]"),
+    _py("py-specials", "to_py.number", "[NaN, Infinity, -Infinity]", "[nan,inf,-inf]"),
+    _py(
+        "py-bigint",
+        "to_py.bigint",
+        "[2n ** 70n, -(2n ** 53n), 5n]",
+        "[1180591620717411303424,-9007199254740992,5]",
+    ),
+    _py("py-bigint-top", "to_py.bigint", "2n ** 70n", "1180591620717411303424"),
+    _py("py-string-nul", "to_py.str", '["a\\u0000b"]', '["a\\u{0}b"]'),
+    _py("py-string-astral", "to_py.str", '["\\u{1F600}"]', '["\\u{1f600}"]'),
     _py(
         "py-long-string",
+        "to_py.str",
         '["a\\u0000\\u{1F600}".repeat(500)]',
         [1500, 0, 128512],
         observe="[len(v[0]), ord(v[0][1]), ord(v[0][2])]",
     ),
     _py(
         "py-long-key",
+        "to_py.object",
         '({["k".repeat(2000)]: 1})',
         [2000, 1],
         observe="[len(list(v)[0]), list(v.values())[0]]",
     ),
-    _py("py-bool", "[true, false]", "[True,False]"),
-    _py("py-date-stays-proxy", "[new Date(0)]", "[JsProxy]"),
-    _py("py-function-stays-proxy", "{f: () => 1}", '{"f":JsProxy}'),
-    _py("py-class-instance-stays-proxy", "[new (class A { constructor() { this.x = 1 } })()]", "[JsProxy]"),
-    _py("py-depth-1", "[[1], {a: 2}]", "[JsProxy,JsProxy]", kwargs={"depth": "1"}),
-    _py("py-depth-2", "[[1, [2]]]", "[[1,JsProxy]]", kwargs={"depth": "2"}),
+    _py("py-bool", "to_py.bool", "[true, false]", "[True,False]"),
+    _py("py-date-stays-proxy", "to_py.other", "[new Date(0)]", "[JsProxy]"),
+    _py("py-function-stays-proxy", "to_py.other", "{f: () => 1}", '{"f":JsProxy}'),
+    _py(
+        "py-class-instance-stays-proxy",
+        "to_py.other",
+        "[new (class A { constructor() { this.x = 1 } })()]",
+        "[JsProxy]",
+    ),
+    _py("py-depth-1", "to_py.depth", "[[1], {a: 2}]", "[JsProxy,JsProxy]", kwargs={"depth": "1"}),
+    _py("py-depth-2", "to_py.depth", "[[1, [2]]]", "[[1,JsProxy]]", kwargs={"depth": "2"}),
     _py(
         "py-deep-500",
+        "to_py.deep",
         "(() => { let v = []; for (let i = 0; i < 499; i++) v = [v]; return v })()",
         500,
-        after="n = 0\nwhile type(v) is list:\n    n += 1\n    v = v[0] if v else None",
+        after=PY_DEPTH,
         observe="n",
     ),
     _py(
         "py-getter-throws",
+        "to_py.errors",
         '({ok: 1, get bad() { throw new RangeError("getter says no") }})',
         error=Err("JsException", "$.bad", "getter says no"),
     ),
     _py(
         "py-cycle",
+        "to_py.errors",
         "(() => { const a = [1, {}]; a[1].self = a; return a })()",
         error=Err("ConversionError", "$[1].self", "circular reference"),
     ),
     _py(
         "py-roundtrip",
+        "to_py.round-trip",
         '{"a": [1, 2.5, "x", null, true], "b": {"c": 2 ** 31}}',
         '{"a":[1,2.5,"x",None,True],"b":{"c":2147483648}}',
     ),

@@ -243,7 +243,7 @@ def html_page(columns: list[str], impls: list[str], results: dict[str, dict[tupl
         "✗ anything else, including a JS error escaping <code>try/except</code> (hover for details); "
         "– n/a: the implementation has no such function (raw and PyScript have no <code>is_none</code>/"
         "<code>to_py</code> where marked), never counted as a failure. "
-        "Each case is one row of the project's SPEC; hover a case name for its Python input "
+        "Each case proves one row of docs/contract.md; hover a case name for its Python input "
         "(or JS input for <code>to_py</code> cases).</p>"
     )
     return (
@@ -253,7 +253,7 @@ def html_page(columns: list[str], impls: list[str], results: dict[str, dict[tupl
         "<h1>Same program, same JavaScript value?</h1>\n"
         f"<p>{len(CASES)} conformance cases on {len(columns)} interpreters, generated "
         f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} by <code>nox -s compat</code>.</p>\n"
-        f"{legend}\n<table><thead><tr><th rowspan=2>case</th><th rowspan=2>SPEC row</th>{top}</tr>"
+        f"{legend}\n<table><thead><tr><th rowspan=2>case</th><th rowspan=2>contract row</th>{top}</tr>"
         f"<tr>{sub}</tr></thead><tbody>\n" + "\n".join(rows) + "\n</tbody>"
         f'<tfoot><tr><td class="case">passed</td><td></td>{"".join(totals)}</tr></tfoot>'
         "</table>\n</body></html>\n"

@@ -1,6 +1,7 @@
 """Project specifics on top of the plugin (`pyscript_ffi_host/pytest_plugin.py`):
 every interpreter gets pyscript_ffi as users install it (the wheel on Pyodide,
-the `.mpy` on MicroPython) and `globalThis.__show` from `pyscript_ffi_host/js/show.js`.
+the `.mpy` on MicroPython) and `globalThis.__show` from `pyscript_ffi_host/js/show.js`; the `contract`
+marker names the rows of docs/contract.md a test proves.
 
 The options (`--interpreters`, `--runtimes`, `--pyodide-versions`,
 `--micropython-versions`, `--interp-files`), the `interp` fixture, its ids
@@ -20,6 +21,13 @@ if TYPE_CHECKING:  # imported by pytest as a plugin (importing it here first ski
     from pyscript_ffi_host.pytest_plugin import InterpSetup
 
 pytest_plugins = ("pyscript_ffi_host.pytest_plugin", "pytester")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "contract(*rows): the rows of docs/contract.md this test proves (pyscript_ffi_host/contract.py)",
+    )
 
 
 @pytest.fixture(scope="session")

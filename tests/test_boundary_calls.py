@@ -1,22 +1,18 @@
-"""Calls across the JS boundary, the same on every interpreter (SPEC "Proxies"
-and "Errors"): JS functions of Python callables (lifetimes, identity, calling
-convention, errors, events, leaks), guarded calls into arbitrary JS (`call`,
-`call_method`, `new`, `await_js`: a JS throw or rejection is a catchable
-`JsException`, never an escaped JS error) and async both ways.
+"""Calls across the JS boundary, the same on every interpreter (docs/contract.md
+"Proxies" and "Guarded calls"): JS functions of Python callables (lifetimes,
+identity, calling convention, errors, events, leaks), guarded calls into
+arbitrary JS (`call`, `call_method`, `new`, `await_js`: a JS throw or rejection
+is a catchable `JsException`, never an escaped JS error) and async both ways.
 
-One module, so that each interpreter starts once for all of them."""
+Each body runs inside the interpreter; only the leak loops are driven from the
+host, by JS, as events drive a page. One module, so that each interpreter starts
+once for all of them."""
 
 import pytest
 
-IMPORTS = "from pyscript_ffi import js, create_proxy, create_once_callable, live_proxies\n"
-CALLS = "from pyscript_ffi import js, call, call_method, new, await_js, create_proxy, JsException, JsProxy\n"
+from pyscript_ffi_host.pytest_plugin import run_inside
 
-# `probe(f)`: JS calls `f` and reports what happened as text, never throwing.
-PROBE = (
-    "probe = js.Function.new('f', 'args', "
-    '\'try { return "ok " + __show(f(...(args || []))) } '
-    'catch (e) { return [e instanceof Error, e.name, e.message].join("|") }\')\n'
-)
+IMPORTS = "from pyscript_ffi import js, create_proxy, create_once_callable, live_proxies\n"
 #: JS: the interpreter's wasm memory size in bytes (Pyodide's HEAP8, MicroPython's memory
 #: caught by the harness bridge, see `micropython_bridge.mjs`).
 WASM_BYTES = (
@@ -30,129 +26,154 @@ WASM_BYTES = (
 WASM_GROWTH_BOUND = 4 << 20
 
 
-def test_call_after_destroy_throws_a_catchable_js_error(interp):
-    code = IMPORTS + PROBE + "f = create_proxy(lambda: 1)\nf.destroy()\nresult = probe(f, None)"
-    assert interp.run(code) == "true|Error|pyscript_ffi: this proxy has been destroyed"
+# ---- lifetimes -------------------------------------------------------------------
+@pytest.mark.contract("proxy.destroy")
+@run_inside
+def test_call_after_destroy_throws_a_catchable_js_error():
+    from probes import probe
+
+    from pyscript_ffi import create_proxy
+
+    f = create_proxy(lambda: 1)
+    f.destroy()
+    assert probe(f) == "true|Error|pyscript_ffi: this proxy has been destroyed"
 
 
-def test_destroy_twice_is_harmless(interp):
-    code = IMPORTS + (
-        "before = live_proxies()\n"
-        "f = create_proxy(lambda: 1)\n"
-        "f.destroy()\nf.destroy()\n"
-        "result = live_proxies() - before"
-    )
-    assert interp.run(code) == 0
+@pytest.mark.contract("proxy.destroy")
+@run_inside
+def test_destroy_twice_is_harmless():
+    from pyscript_ffi import create_proxy, live_proxies
+
+    before = live_proxies()
+    f = create_proxy(lambda: 1)
+    f.destroy()
+    f.destroy()
+    assert live_proxies() - before == 0
 
 
-def test_interpreter_keeps_working_after_calls_to_destroyed_proxies(interp):
-    code = (
-        IMPORTS
-        + PROBE
-        + (
-            "f = create_proxy(lambda: 1)\n"
-            "f.destroy()\n"
-            "for i in range(200):\n    probe(f, None)\n"
-            "result = probe(create_proxy(lambda: 2), None)"
-        )
-    )
-    assert interp.run(code) == "ok 2"
+@pytest.mark.contract("proxy.destroy")
+@run_inside
+def test_interpreter_keeps_working_after_calls_to_destroyed_proxies():
+    from probes import probe
+
+    from pyscript_ffi import create_proxy
+
+    f = create_proxy(lambda: 1)
+    f.destroy()
+    for _ in range(200):
+        probe(f)
+    assert probe(create_proxy(lambda: 2)) == "ok 2"
 
 
-def test_create_proxy_after_destroy_gives_a_new_working_function(interp):
-    code = (
-        IMPORTS
-        + PROBE
-        + (
-            "def handler():\n    return 'again'\n"
-            "old = create_proxy(handler)\n"
-            "old.destroy()\n"
-            "new = create_proxy(handler)\n"
-            "same = js.Function.new('a', 'b', 'return a === b')\n"
-            "result = [same(old, new), probe(new, None)]"
-        )
-    )
-    assert interp.run(code) == [False, 'ok "again"']
+@pytest.mark.contract("proxy.destroy")
+@run_inside
+def test_create_proxy_after_destroy_gives_a_new_working_function():
+    from probes import probe, same
+
+    from pyscript_ffi import create_proxy
+
+    def handler():
+        return "again"
+
+    old = create_proxy(handler)
+    old.destroy()
+    new = create_proxy(handler)
+    assert same(old, new) is False
+    assert probe(new) == 'ok "again"'
 
 
-def test_same_bound_method_gives_the_same_js_function(interp):
-    code = IMPORTS + (
-        "class Counter:\n    def tick(self):\n        pass\n"
-        "c = Counter()\n"
-        "same = js.Function.new('a', 'b', 'return a === b')\n"
-        "result = same(create_proxy(c.tick), create_proxy(c.tick))"
-    )
-    assert interp.run(code) is True
+# ---- identity --------------------------------------------------------------------
+@pytest.mark.contract("proxy.same-function")
+@run_inside
+def test_same_bound_method_gives_the_same_js_function():
+    from probes import same
+
+    from pyscript_ffi import create_proxy
+
+    class Counter:
+        def tick(self):
+            pass
+
+    c = Counter()
+    assert same(create_proxy(c.tick), create_proxy(c.tick)) is True
 
 
-def test_different_callables_give_different_js_functions(interp):
-    code = IMPORTS + (
-        "same = js.Function.new('a', 'b', 'return a === b')\n"
-        "result = same(create_proxy(lambda: 1), create_proxy(lambda: 1))"
-    )
-    assert interp.run(code) is False
+@pytest.mark.contract("proxy.same-function")
+@run_inside
+def test_different_callables_give_different_js_functions():
+    from probes import same
+
+    from pyscript_ffi import create_proxy
+
+    assert same(create_proxy(lambda: 1), create_proxy(lambda: 1)) is False
 
 
-def test_each_once_callable_is_a_new_js_function(interp):
-    code = IMPORTS + (
-        "def f():\n    pass\n"
-        "same = js.Function.new('a', 'b', 'return a === b')\n"
-        "result = same(create_once_callable(f), create_once_callable(f))"
-    )
-    assert interp.run(code) is False
+@pytest.mark.contract("proxy.once")
+@run_inside
+def test_each_once_callable_is_a_new_js_function():
+    from probes import same
+
+    from pyscript_ffi import create_once_callable
+
+    def f():
+        pass
+
+    assert same(create_once_callable(f), create_once_callable(f)) is False
 
 
-def test_once_callable_is_released_when_it_raises(interp):
-    code = (
-        IMPORTS
-        + PROBE
-        + (
-            "def bad():\n    raise ValueError('v')\n"
-            "before = live_proxies()\n"
-            "f = create_once_callable(bad)\n"
-            "first = probe(f, None)\n"
-            "result = [first, probe(f, None), live_proxies() - before]"
-        )
-    )
-    assert interp.run(code) == [
-        "true|PythonError|ValueError: v",
-        "true|Error|pyscript_ffi: this proxy has been destroyed",
-        0,
-    ]
+@pytest.mark.contract("proxy.once")
+@run_inside
+def test_once_callable_is_released_when_it_raises():
+    from probes import probe
+
+    from pyscript_ffi import create_once_callable, live_proxies
+
+    def bad():
+        raise ValueError("v")
+
+    before = live_proxies()
+    f = create_once_callable(bad)
+    assert probe(f) == "true|PythonError|ValueError: v"
+    assert probe(f) == "true|Error|pyscript_ffi: this proxy has been destroyed"
+    assert live_proxies() - before == 0
 
 
-def test_return_value_is_converted_like_to_js(interp):
-    code = (
-        IMPORTS
-        + PROBE
-        + (
-            "f = create_proxy(lambda: {'d': {'n': None}, 'big': 2**64, 'safe': 2**53 - 1, 't': (1, 'x')})\n"
-            "plain = js.Function.new('f', 'return Object.getPrototypeOf(f().d) === Object.prototype')\n"
-            "result = [probe(f, None), plain(f)]"
-        )
-    )
-    shown, plain = interp.run(code)
-    assert plain is True
+# ---- the calling convention --------------------------------------------------------
+@pytest.mark.contract("proxy.result")
+@run_inside
+def test_return_value_is_converted_like_to_js():
+    from probes import jsf, probe
+
+    from pyscript_ffi import create_proxy
+
+    f = create_proxy(lambda: {"d": {"n": None}, "big": 2**64, "safe": 2**53 - 1, "t": (1, "x")})
+    shown = probe(f)
+    assert jsf("f", "return Object.getPrototypeOf(f().d) === Object.prototype")(f) is True
     for part in ['"d":{"n":null}', '"big":18446744073709551616n', '"safe":9007199254740991', '"t":[1,"x"]']:
         assert part in shown
 
 
-def test_none_return_value_is_null(interp):
-    code = IMPORTS + "f = create_proxy(lambda: None)\nresult = js.Function.new('f', 'return f() === null')(f)"
-    assert interp.run(code) is True
+@pytest.mark.contract("proxy.result")
+@run_inside
+def test_none_return_value_is_null():
+    from probes import jsf
+
+    from pyscript_ffi import create_proxy
+
+    f = create_proxy(lambda: None)
+    assert jsf("f", "return f() === null")(f) is True
 
 
-def test_primitive_return_values_arrive_exactly(interp):
-    values = (
-        "['', 's', '[0]', 'a\\x00b', '\\u00e9\\U0001f600', -2**31, 2**31 - 1, 2**31, -(2**53 - 1), "
-        "0.5, -0.0, float('nan'), float('inf'), True, False, None]"
-    )
-    code = (
-        IMPORTS
-        + PROBE
-        + ("values = " + values + "\nresult = [probe(create_proxy(lambda v=v: v), None) for v in values]")
-    )
-    assert interp.run(code) == [
+@pytest.mark.contract("proxy.result")
+@run_inside
+def test_primitive_return_values_arrive_exactly():
+    from probes import probe
+
+    from pyscript_ffi import create_proxy
+
+    values = ["", "s", "[0]", "a\x00b", "\u00e9\U0001f600", -(2**31), 2**31 - 1, 2**31, -(2**53 - 1),
+              0.5, -0.0, float("nan"), float("inf"), True, False, None]  # fmt: skip
+    assert [probe(create_proxy(lambda v=v: v)) for v in values] == [
         'ok ""',
         'ok "s"',
         'ok "[0]"',
@@ -172,15 +193,18 @@ def test_primitive_return_values_arrive_exactly(interp):
     ]
 
 
-def test_js_arguments_arrive_as_python_primitives_or_proxies(interp):
-    code = IMPORTS + (
-        "seen = []\n"
-        "def record(*args):\n    seen.extend(args)\n"
-        "js.Function.new('f', 'f(2 ** 40, -0.5, 12345678901234567890n, \"a\\\\0b\", true, null, undefined, "
-        "[1, 2], {k: 1})')(create_proxy(record))\n"
-        "result = [repr(v) for v in seen[:7]] + [js.__show(v) for v in seen[7:]]"
+@pytest.mark.contract("proxy.arguments")
+@run_inside
+def test_js_arguments_arrive_as_python_primitives_or_proxies():
+    from probes import jsf, recorder, show
+
+    from pyscript_ffi import create_proxy
+
+    record, seen = recorder()
+    jsf("f", 'f(2 ** 40, -0.5, 12345678901234567890n, "a\\0b", true, null, undefined, [1, 2], {k: 1})')(
+        create_proxy(record)
     )
-    assert interp.run(code) == [
+    assert [repr(v) for v in seen[:7]] + [show(v) for v in seen[7:]] == [
         "1099511627776",
         "-0.5",
         "12345678901234567890",
@@ -193,94 +217,128 @@ def test_js_arguments_arrive_as_python_primitives_or_proxies(interp):
     ]
 
 
-def test_plain_js_arguments_arrive_exactly(interp):
-    code = IMPORTS + (
-        "seen = []\n"
-        "def record(*args):\n    seen.extend(args)\n"
-        "js.Function.new('f', 'f(-7, 2147483647, 0.5, String.fromCodePoint(233, 128512), false, NaN)')"
-        "(create_proxy(record))\n"
-        "result = [repr(v) for v in seen if type(v) is not str] + [seen[3] == '\\u00e9\\U0001f600']"
+@pytest.mark.contract("proxy.arguments")
+@run_inside
+def test_plain_js_arguments_arrive_exactly():
+    from probes import jsf, recorder
+
+    from pyscript_ffi import create_proxy
+
+    record, seen = recorder()
+    jsf("f", "f(-7, 2147483647, 0.5, String.fromCodePoint(233, 128512), false, NaN)")(create_proxy(record))
+    assert [repr(v) for v in seen if type(v) is not str] == ["-7", "2147483647", "0.5", "False", "nan"]
+    assert seen[3] == "\u00e9\U0001f600"
+
+
+@pytest.mark.contract("proxy.arguments")
+@run_inside
+def test_missing_argument_is_a_python_type_error_in_js():
+    from probes import probe
+
+    from pyscript_ffi import create_proxy, js
+
+    assert probe(create_proxy(lambda a, b: a), js.JSON.parse("[1]")).startswith(
+        "true|PythonError|TypeError: "
     )
-    assert interp.run(code) == ["-7", "2147483647", "0.5", "False", "nan", True]
 
 
-def test_missing_argument_is_a_python_type_error_in_js(interp):
-    code = IMPORTS + PROBE + "result = probe(create_proxy(lambda a, b: a), js.JSON.parse('[1]'))"
-    assert interp.run(code).startswith("true|PythonError|TypeError: ")
+@pytest.mark.contract("proxy.errors")
+@run_inside
+def test_python_exception_message_names_type_and_message():
+    from probes import jsf
+
+    from pyscript_ffi import create_proxy
+
+    class Oops(Exception):
+        pass
+
+    def bad():
+        raise Oops("it broke")
+
+    read = jsf("f", "try { f() } catch (e) { return [e.name, e.pythonType, e.message] }")
+    assert list(read(create_proxy(bad))) == ["PythonError", "Oops", "Oops: it broke"]
 
 
-def test_python_exception_message_names_type_and_message(interp):
-    code = IMPORTS + (
-        "class Oops(Exception):\n    pass\n"
-        "def bad():\n    raise Oops('it broke')\n"
-        "read = js.Function.new('f', 'try { f() } catch (e) { return [e.name, e.pythonType, e.message] }')\n"
-        "result = list(read(create_proxy(bad)))"
-    )
-    assert interp.run(code) == ["PythonError", "Oops", "Oops: it broke"]
+@pytest.mark.contract("proxy.leaks")
+@run_inside
+def test_live_proxies_counts_proxies_until_destroyed():
+    from pyscript_ffi import create_proxy, live_proxies
 
-
-def test_live_proxies_counts_proxies_until_destroyed(interp):
-    code = IMPORTS + (
-        "start = live_proxies()\n"
-        "fs = [create_proxy(lambda: i) for i in range(5)]\n"
-        "made = live_proxies() - start\n"
-        "for f in fs:\n    f.destroy()\n"
-        "result = [made, live_proxies() - start]"
-    )
-    assert interp.run(code) == [5, 0]
+    start = live_proxies()
+    fs = [create_proxy(lambda i=i: i) for i in range(5)]
+    made = live_proxies() - start
+    for f in fs:
+        f.destroy()
+    assert [made, live_proxies() - start] == [5, 0]
 
 
 # ---- events ------------------------------------------------------------------
-EVENTS = IMPORTS + (
-    "from pyscript_ffi import call_method\ncount = [0]\ndef on_event(event):\n    count[0] += 1\n"
-)
+@pytest.mark.contract("proxy.events")
+@run_inside
+def test_event_listener_removed_with_a_second_create_proxy_call():
+    from probes import fire
+
+    from pyscript_ffi import create_proxy, js
+
+    count = [0]
+
+    def on_event(event):
+        count[0] += 1
+
+    target = js.EventTarget.new()
+    target.addEventListener("ping", create_proxy(on_event))
+    fire(target)
+    fire(target)
+    target.removeEventListener("ping", create_proxy(on_event))
+    fire(target)
+    create_proxy(on_event).destroy()
+    assert count[0] == 2
 
 
-def test_event_listener_removed_with_a_second_create_proxy_call(interp):
-    code = EVENTS + (
-        "target = js.EventTarget.new()\n"
-        "fire = js.Function.new('t', 't.dispatchEvent(new Event(\"ping\"))')\n"
-        "target.addEventListener('ping', create_proxy(on_event))\n"
-        "fire(target)\nfire(target)\n"
-        "target.removeEventListener('ping', create_proxy(on_event))\n"
-        "fire(target)\n"
-        "create_proxy(on_event).destroy()\n"
-        "result = count[0]"
-    )
-    assert interp.run(code) == 2
+@pytest.mark.contract("proxy.events")
+@run_inside
+def test_event_listener_added_and_removed_through_call_method():
+    from probes import fire
+
+    from pyscript_ffi import call_method, create_proxy, js
+
+    count = [0]
+
+    def on_event(event):
+        count[0] += 1
+
+    target = js.EventTarget.new()
+    handler = create_proxy(on_event)
+    call_method(target, "addEventListener", "ping", handler)
+    fire(target)
+    call_method(target, "removeEventListener", "ping", create_proxy(on_event))
+    fire(target)
+    fire(target)
+    handler.destroy()
+    assert count[0] == 1
 
 
-def test_event_listener_added_and_removed_through_call_method(interp):
-    code = EVENTS + (
-        "target = js.EventTarget.new()\n"
-        "fire = js.Function.new('t', 't.dispatchEvent(new Event(\"ping\"))')\n"
-        "handler = create_proxy(on_event)\n"
-        "call_method(target, 'addEventListener', 'ping', handler)\n"
-        "fire(target)\n"
-        "call_method(target, 'removeEventListener', 'ping', create_proxy(on_event))\n"
-        "fire(target)\nfire(target)\n"
-        "handler.destroy()\n"
-        "result = count[0]"
-    )
-    assert interp.run(code) == 1
-
-
+@pytest.mark.contract("proxy.events")
 @pytest.mark.runtimes("chrome")
-def test_button_click_handler_added_and_removed(interp):
-    code = EVENTS + (
-        "button = js.document.createElement('button')\n"
-        "js.document.body.appendChild(button)\n"
-        "kinds = []\n"
-        "def on_click(event):\n    kinds.append(event.type)\n"
-        "button.addEventListener('click', create_proxy(on_click))\n"
-        "button.click()\nbutton.click()\n"
-        "button.removeEventListener('click', create_proxy(on_click))\n"
-        "button.click()\n"
-        "create_proxy(on_click).destroy()\n"
-        "button.remove()\n"
-        "result = kinds"
-    )
-    assert interp.run(code) == ["click", "click"]
+@run_inside
+def test_button_click_handler_added_and_removed():
+    from pyscript_ffi import create_proxy, js
+
+    button = js.document.createElement("button")
+    js.document.body.appendChild(button)
+    kinds = []
+
+    def on_click(event):
+        kinds.append(event.type)
+
+    button.addEventListener("click", create_proxy(on_click))
+    button.click()
+    button.click()
+    button.removeEventListener("click", create_proxy(on_click))
+    button.click()
+    create_proxy(on_click).destroy()
+    button.remove()
+    assert kinds == ["click", "click"]
 
 
 # ---- leaks ---------------------------------------------------------------------
@@ -307,6 +365,7 @@ def _cycles(interp, setup, step):
     return out, end - start, growth
 
 
+@pytest.mark.contract("proxy.leaks")
 def test_100k_create_destroy_cycles_leave_count_and_memory_where_they_started(interp):
     setup = (
         "def cycle():\n    create_proxy(lambda: None).destroy()\njs.globalThis.__step = create_proxy(cycle)"
@@ -316,6 +375,7 @@ def test_100k_create_destroy_cycles_leave_count_and_memory_where_they_started(in
     assert growth <= WASM_GROWTH_BOUND
 
 
+@pytest.mark.contract("proxy.leaks")
 def test_100k_once_callable_calls_leave_count_and_memory_where_they_started(interp):
     setup = "js.globalThis.__step = create_proxy(lambda: create_once_callable(abs))"
     out, count, growth = _cycles(interp, setup, "out += __step()(-1)")
@@ -324,6 +384,7 @@ def test_100k_once_callable_calls_leave_count_and_memory_where_they_started(inte
     assert growth <= WASM_GROWTH_BOUND
 
 
+@pytest.mark.contract("proxy.leaks")
 def test_100k_js_calls_of_one_proxy_leave_count_and_memory_where_they_started(interp):
     setup = "js.globalThis.__step = create_proxy(lambda x: x + 1)"
     out, count, growth = _cycles(interp, setup, "out = __step(out)")
@@ -333,83 +394,137 @@ def test_100k_js_calls_of_one_proxy_leave_count_and_memory_where_they_started(in
 
 
 # ---- guarded calls into JS ------------------------------------------------------
-def js_exception(interp, statement):
-    code = (
-        CALLS
-        + "try:\n    "
-        + statement
-        + "\n    result = 'no error'\nexcept JsException as e:\n    result = [e.name, e.message]"
+@pytest.mark.contract("call.throws")
+@run_inside
+def test_call_turns_a_js_throw_into_js_exception():
+    from probes import jsf
+
+    from pyscript_ffi import JsException, call
+
+    try:
+        call(jsf("m", "throw new RangeError(m)"), "too far")
+        raise AssertionError("no error")
+    except JsException as e:
+        assert [e.name, e.message] == ["RangeError", "too far"]
+
+
+@pytest.mark.contract("call.throws")
+@run_inside
+def test_call_of_a_function_read_as_attribute_is_guarded():
+    from pyscript_ffi import JsException, call, js
+
+    try:
+        call(js.JSON.parse, "{bad")
+        raise AssertionError("no error")
+    except JsException as e:
+        assert e.name == "SyntaxError"
+        assert e.message
+
+
+@pytest.mark.contract("to_js.dict-converter")
+@run_inside
+def test_to_js_dict_converter_read_as_attribute_is_guarded():
+    from probes import show
+
+    from pyscript_ffi import JsException, js, to_js
+
+    try:
+        to_js({"a": 1}, dict_converter=js.JSON.parse)
+        raise AssertionError("no error")
+    except JsException as e:
+        assert e.name == "SyntaxError"
+    assert show(to_js({"a": 1}, dict_converter=js.Object.fromEntries)) == '{"a":1}'
+
+
+@pytest.mark.contract("call.throws")
+@run_inside
+def test_call_of_a_non_function_raises_js_exception():
+    from pyscript_ffi import JsException, call, js
+
+    try:
+        call(js.Object.new(), 1)
+        raise AssertionError("no error")
+    except JsException as e:
+        assert e.name == "TypeError"
+
+
+@pytest.mark.contract("call.throws")
+@run_inside
+def test_a_thrown_non_error_value_is_named_by_its_type():
+    from probes import jsf
+
+    from pyscript_ffi import JsException, call
+
+    try:
+        call(jsf("throw 42"))
+        raise AssertionError("no error")
+    except JsException as e:
+        assert [e.name, e.message] == ["number", "42"]
+
+
+@pytest.mark.contract("call.throws")
+@run_inside
+def test_js_exception_carries_the_thrown_js_error():
+    from probes import jsf, same
+
+    from pyscript_ffi import JsException, call
+
+    err = jsf('return new TypeError("mine")')()
+    try:
+        call(jsf("e", "throw e"), err)
+        raise AssertionError("no error")
+    except JsException as e:
+        assert same(e.error, err) is True
+
+
+@pytest.mark.contract("call.keeps-working")
+@run_inside
+def test_interpreter_keeps_working_after_many_js_exceptions():
+    from pyscript_ffi import JsException, call, js
+
+    caught = 0
+    for _ in range(300):
+        try:
+            call(js.JSON.parse, "{bad")
+        except JsException:
+            caught += 1
+
+    def nested():
+        raise ValueError("still fine")
+
+    message = "no error"
+    try:
+        nested()
+    except ValueError as e:
+        message = str(e)
+    assert [caught, message] == [300, "still fine"]
+
+
+@pytest.mark.contract("call.call")
+@run_inside
+def test_call_converts_arguments_like_to_js():
+    from probes import jsf
+
+    from pyscript_ffi import call
+
+    show = jsf("...a", "return __show(a)")
+    assert (
+        call(show, {"a": None}, 2**40, 2**70, (1, 2), {3}, b"\x00")
+        == '[{"a":null},1099511627776,1180591620717411303424n,[1,2],Set{3},Uint8Array[0]]'
     )
-    return interp.run(code)
 
 
-def test_call_turns_a_js_throw_into_js_exception(interp):
-    thrower = "js.Function.new('m', 'throw new RangeError(m)')"
-    assert js_exception(interp, "call(" + thrower + ", 'too far')") == ["RangeError", "too far"]
+@pytest.mark.contract("call.results")
+@run_inside
+def test_call_returns_primitives_exact_and_objects_as_proxies():
+    from probes import jsf, show
 
+    from pyscript_ffi import JsProxy, call
 
-def test_call_of_a_function_read_as_attribute_is_guarded(interp):
-    name, message = js_exception(interp, "call(js.JSON.parse, '{bad')")
-    assert name == "SyntaxError" and message
-
-
-def test_to_js_dict_converter_read_as_attribute_is_guarded(interp):
-    code = CALLS + (
-        "from pyscript_ffi import to_js\n"
-        "try:\n    to_js({'a': 1}, dict_converter=js.JSON.parse)\n    result = 'no error'\n"
-        "except JsException as e:\n    result = e.name\n"
-        "result = [result, js.__show(to_js({'a': 1}, dict_converter=js.Object.fromEntries))]"
-    )
-    assert interp.run(code) == ["SyntaxError", '{"a":1}']
-
-
-def test_call_of_a_non_function_raises_js_exception(interp):
-    name, _ = js_exception(interp, "call(js.Object.new(), 1)")
-    assert name == "TypeError"
-
-
-def test_a_thrown_non_error_value_is_named_by_its_type(interp):
-    assert js_exception(interp, "call(js.Function.new('throw 42'))") == ["number", "42"]
-
-
-def test_js_exception_carries_the_thrown_js_error(interp):
-    code = CALLS + (
-        "err = js.Function.new('return new TypeError(\"mine\")')()\n"
-        "try:\n    call(js.Function.new('e', 'throw e'), err)\n"
-        "except JsException as e:\n"
-        "    result = js.Function.new('a', 'b', 'return a === b')(e.error, err)"
-    )
-    assert interp.run(code) is True
-
-
-def test_interpreter_keeps_working_after_many_js_exceptions(interp):
-    code = CALLS + (
-        "caught = 0\n"
-        "for i in range(300):\n"
-        "    try:\n        call(js.JSON.parse, '{bad')\n"
-        "    except JsException:\n        caught += 1\n"
-        "def nested():\n    raise ValueError('still fine')\n"
-        "try:\n    nested()\nexcept ValueError as e:\n    result = [caught, str(e)]"
-    )
-    assert interp.run(code) == [300, "still fine"]
-
-
-def test_call_converts_arguments_like_to_js(interp):
-    code = CALLS + (
-        "show = js.Function.new('...a', 'return __show(a)')\n"
-        "result = call(show, {'a': None}, 2**40, 2**70, (1, 2), {3}, b'\\x00')"
-    )
-    assert interp.run(code) == '[{"a":null},1099511627776,1180591620717411303424n,[1,2],Set{3},Uint8Array[0]]'
-
-
-def test_call_returns_primitives_exact_and_objects_as_proxies(interp):
-    code = CALLS + (
-        "values = [call(js.Function.new('return ' + src)) for src in "
-        "['2 ** 40', '2n ** 70n', '\"a\\\\0b\"', 'null', 'undefined', 'true', '-0.5']]\n"
-        "obj = call(js.Function.new('return {k: [1]}'))\n"
-        "result = [repr(v) for v in values] + [isinstance(obj, JsProxy), js.__show(obj)]"
-    )
-    assert interp.run(code) == [
+    sources = ["2 ** 40", "2n ** 70n", '"a\\0b"', "null", "undefined", "true", "-0.5"]
+    values = [call(jsf("return " + src)) for src in sources]
+    obj = call(jsf("return {k: [1]}"))
+    assert [repr(v) for v in values] + [isinstance(obj, JsProxy), show(obj)] == [
         "1099511627776",
         "1180591620717411303424",
         "'a\\x00b'",
@@ -422,101 +537,160 @@ def test_call_returns_primitives_exact_and_objects_as_proxies(interp):
     ]
 
 
-def test_call_method_calls_with_the_object_as_this(interp):
-    code = CALLS + (
-        "obj = js.Function.new('return {n: 41, inc(by) { return this.n + by }}')()\n"
-        "result = call_method(obj, 'inc', 1)"
-    )
-    assert interp.run(code) == 42
+@pytest.mark.contract("call.call")
+@run_inside
+def test_call_method_calls_with_the_object_as_this():
+    from probes import jsf
+
+    from pyscript_ffi import call_method
+
+    obj = jsf("return {n: 41, inc(by) { return this.n + by }}")()
+    assert call_method(obj, "inc", 1) == 42
 
 
-def test_call_method_of_a_missing_method_raises_js_exception(interp):
-    assert js_exception(interp, "call_method(js.Object.new(), 'nothing')") == [
-        "TypeError",
-        '"nothing" is not a function but undefined',
-    ]
+@pytest.mark.contract("call.throws")
+@run_inside
+def test_call_method_of_a_missing_method_raises_js_exception():
+    from pyscript_ffi import JsException, call_method, js
+
+    try:
+        call_method(js.Object.new(), "nothing")
+        raise AssertionError("no error")
+    except JsException as e:
+        assert [e.name, e.message] == ["TypeError", '"nothing" is not a function but undefined']
 
 
-def test_new_constructs_with_converted_arguments(interp):
-    code = CALLS + "m = new(js.Map, [[1, 'one'], [2**60, 'big']])\nresult = js.__show(m)"
-    assert interp.run(code) == 'Map{1=>"one",1152921504606846976n=>"big"}'
+@pytest.mark.contract("call.call")
+@run_inside
+def test_new_constructs_with_converted_arguments():
+    from probes import show
+
+    from pyscript_ffi import js, new
+
+    m = new(js.Map, [[1, "one"], [2**60, "big"]])
+    assert show(m) == 'Map{1=>"one",1152921504606846976n=>"big"}'
 
 
-def test_new_turns_a_throwing_constructor_into_js_exception(interp):
-    assert js_exception(interp, "new(js.URL, 'not a url')")[0] == "TypeError"
+@pytest.mark.contract("call.throws")
+@run_inside
+def test_new_turns_a_throwing_constructor_into_js_exception():
+    from pyscript_ffi import JsException, js, new
+
+    try:
+        new(js.URL, "not a url")
+        raise AssertionError("no error")
+    except JsException as e:
+        assert e.name == "TypeError"
 
 
 # ---- async -------------------------------------------------------------------
-def test_coroutine_function_proxy_gives_js_a_real_promise(interp):
-    code = CALLS + (
-        "async def later():\n    return 1\n"
-        "check = js.Function.new('f', 'const p = f(); "
-        "return p instanceof Promise && p.constructor === Promise')\n"
-        "result = check(create_proxy(later))"
-    )
-    assert interp.run_async(code) is True
+@pytest.mark.contract("proxy.async")
+@run_inside
+async def test_coroutine_function_proxy_gives_js_a_real_promise():
+    from probes import jsf
+
+    from pyscript_ffi import create_proxy
+
+    async def later():
+        return 1
+
+    check = jsf("f", "const p = f(); return p instanceof Promise && p.constructor === Promise")
+    assert check(create_proxy(later)) is True
 
 
-def test_promise_resolves_to_the_converted_return_value(interp):
-    code = CALLS + (
-        "import asyncio\n"
-        "async def later(x):\n    await asyncio.sleep(0.01)\n    return {'x': x, 'n': None, 'big': 2**60}\n"
-        "show = js.Function.new('f', 'return f(2 ** 40).then((v) => __show(v))')\n"
-        "result = await show(create_proxy(later))"
-    )
-    shown = interp.run_async(code)
+@pytest.mark.contract("proxy.async")
+@run_inside
+async def test_promise_resolves_to_the_converted_return_value():
+    import asyncio
+
+    from probes import jsf
+
+    from pyscript_ffi import create_proxy
+
+    async def later(x):
+        await asyncio.sleep(0.01)
+        return {"x": x, "n": None, "big": 2**60}
+
+    shown = await jsf("f", "return f(2 ** 40).then((v) => __show(v))")(create_proxy(later))
     for part in ['"x":1099511627776', '"n":null', '"big":1152921504606846976n']:
         assert part in shown
 
 
-def test_promise_rejects_with_an_error_naming_the_python_exception(interp):
-    code = CALLS + (
-        "import asyncio\n"
-        "async def fails():\n    await asyncio.sleep(0)\n    raise ValueError('async nope')\n"
-        "read = js.Function.new('f', 'return f().then(() => \"resolved\", "
-        '(e) => [e instanceof Error, e.name, e.message].join("|"))\')\n'
-        "result = await read(create_proxy(fails))"
+@pytest.mark.contract("proxy.async")
+@run_inside
+async def test_promise_rejects_with_an_error_naming_the_python_exception():
+    import asyncio
+
+    from probes import jsf
+
+    from pyscript_ffi import create_proxy
+
+    async def fails():
+        await asyncio.sleep(0)
+        raise ValueError("async nope")
+
+    read = jsf(
+        "f", 'return f().then(() => "resolved", (e) => [e instanceof Error, e.name, e.message].join("|"))'
     )
-    assert interp.run_async(code) == "true|PythonError|ValueError: async nope"
+    assert await read(create_proxy(fails)) == "true|PythonError|ValueError: async nope"
 
 
-def test_python_awaits_a_js_promise(interp):
-    code = CALLS + (
-        "later = js.Function.new('return new Promise((r) => setTimeout(() => r(\"done\"), 10))')\n"
-        "result = await later()"
-    )
-    assert interp.run_async(code) == "done"
+@pytest.mark.contract("call.await")
+@run_inside
+async def test_python_awaits_a_js_promise():
+    from probes import jsf
+
+    later = jsf('return new Promise((r) => setTimeout(() => r("done"), 10))')
+    assert await later() == "done"
 
 
-def test_await_js_gives_the_resolved_value_exactly(interp):
-    code = CALLS + "result = repr(await await_js(js.Function.new('return Promise.resolve(2 ** 40)')()))"
-    assert interp.run_async(code) == "1099511627776"
+@pytest.mark.contract("call.await")
+@run_inside
+async def test_await_js_gives_the_resolved_value_exactly():
+    from probes import jsf
+
+    from pyscript_ffi import await_js
+
+    assert repr(await await_js(jsf("return Promise.resolve(2 ** 40)")())) == "1099511627776"
 
 
-def test_await_js_raises_js_exception_on_rejection(interp):
-    code = CALLS + (
-        "late = js.Function.new('return new Promise((_, no) => "
-        'setTimeout(() => no(new TypeError("late")), 10))\')\n'
-        "try:\n    await await_js(late())\n    result = 'no error'\n"
-        "except JsException as e:\n    result = [e.name, e.message]"
-    )
-    assert interp.run_async(code) == ["TypeError", "late"]
+@pytest.mark.contract("call.await")
+@run_inside
+async def test_await_js_raises_js_exception_on_rejection():
+    from probes import jsf
+
+    from pyscript_ffi import JsException, await_js
+
+    late = jsf('return new Promise((_, no) => setTimeout(() => no(new TypeError("late")), 10))')
+    try:
+        await await_js(late())
+        raise AssertionError("no error")
+    except JsException as e:
+        assert [e.name, e.message] == ["TypeError", "late"]
 
 
-def test_await_js_of_a_promise_from_call(interp):
-    code = CALLS + (
-        "p = call(js.Function.new('x', 'return Promise.resolve({v: x})'), 7)\n"
-        "result = js.__show(await await_js(p))"
-    )
-    assert interp.run_async(code) == '{"v":7}'
+@pytest.mark.contract("call.await")
+@run_inside
+async def test_await_js_of_a_promise_from_call():
+    from probes import jsf, show
+
+    from pyscript_ffi import await_js, call
+
+    p = call(jsf("x", "return Promise.resolve({v: x})"), 7)
+    assert show(await await_js(p)) == '{"v":7}'
 
 
-def test_await_js_inside_a_proxied_coroutine(interp):
-    code = CALLS + (
-        "async def handler():\n"
-        "    try:\n        await await_js(js.Function.new('return Promise.reject(new Error(\"inner\"))')())\n"
-        "    except JsException as e:\n        return 'caught ' + e.message\n"
-        "run = js.Function.new('f', 'return f()')\n"
-        "result = await run(create_proxy(handler))"
-    )
-    assert interp.run_async(code) == "caught inner"
+@pytest.mark.contract("call.await")
+@run_inside
+async def test_await_js_inside_a_proxied_coroutine():
+    from probes import jsf
+
+    from pyscript_ffi import JsException, await_js, create_proxy
+
+    async def handler():
+        try:
+            await await_js(jsf('return Promise.reject(new Error("inner"))')())
+        except JsException as e:
+            return "caught " + e.message
+
+    assert await jsf("f", "return f()")(create_proxy(handler)) == "caught inner"

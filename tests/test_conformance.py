@@ -1,5 +1,5 @@
 """The conformance table (pyscript_ffi_host/cases.py), run unchanged on every
-interpreter: each case is one row of SPEC.md with its exact JS observation."""
+interpreter: each case proves one row of docs/contract.md with its exact observation."""
 
 import pytest
 

@@ -5,29 +5,34 @@ value correctly afterwards. One table; each row records exactly what it gives
 
 import pytest
 
-from pyscript_ffi_host.cases import COMMON, OURS, Case, Err, judge, program
-
-DEPTH_OF = "jsf('v', 'let n = 0; while (Array.isArray(v)) { n++; v = v[0] } return n')(v)"
-KEYS_DEPTH_OF = (
-    "jsf('v', 'let n = 0; while (v && typeof v === \"object\" && \"k\" in v) { n++; v = v.k } return n')(v)"
+from pyscript_ffi_host.cases import (
+    COMMON,
+    DEPTH_OF,
+    IS_PLAIN,
+    KEYS_DEPTH_OF,
+    OURS,
+    PY_DEPTH,
+    THING,
+    Case,
+    Err,
+    judge,
+    program,
 )
-IS_PLAIN = "jsf('v', 'return Object.getPrototypeOf(v) === Object.prototype')(v)"
+
 NO_POLLUTION = "jsf('return ({}).polluted === undefined && Object.prototype.polluted === undefined')()"
-THING = "class Thing:\n    pass\n"
 #: A class whose __hash__ raises once `build` has put an instance in a dict/set.
 HASH_K = (
     "class K:\n    ok = True\n    def __hash__(self):\n        if K.ok:\n            return 1\n"
     "        raise ValueError('no hash')\n{build}\nK.ok = False"
 )
-PY_DEPTH = "n = 0\nwhile type(v) is list:\n    n += 1\n    v = v[0] if v else None"
 
 
 def to_js(cid, source, expect=None, **more):
-    return Case(cid, "hostile", "to_js", source, expect, **more)
+    return Case(cid, "errors.hostile", "to_js", source, expect, **more)
 
 
 def to_py(cid, source, expect=None, **more):
-    return Case(cid, "hostile", "to_py", source, expect, **more)
+    return Case(cid, "errors.hostile", "to_py", source, expect, **more)
 
 
 HOSTILE = [
@@ -263,6 +268,7 @@ SANITY = (
 )
 
 
+@pytest.mark.contract("errors.hostile")
 @pytest.mark.parametrize("case", HOSTILE, ids=[case.id for case in HOSTILE])
 def test_hostile_input(interp, case):
     problem = judge(case, interp.run(program(case, OURS[interp.name])))
@@ -273,5 +279,6 @@ def test_hostile_input(interp, case):
     ]
 
 
+@pytest.mark.contract("errors.hostile")
 def test_corpus_has_at_least_30_inputs():
     assert len(HOSTILE) >= 30

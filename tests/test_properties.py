@@ -18,6 +18,7 @@ import os
 import struct
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -137,7 +138,7 @@ def negative_zero(f):
 
 
 def same(a, b):
-    """`b == a`, nan-aware, and of the type SPEC's to_py gives back."""
+    """`b == a`, nan-aware, and of the type to_py gives back (docs/contract.md)."""
     t = type(a)
     if t is float:
         if a != a:
@@ -176,12 +177,14 @@ def check_batch(interp: Any, batch: list[Any]) -> None:
         assert observed == shown(x), f"JS value of to_js({x!r})"
 
 
+@pytest.mark.contract("to_py.round-trip")
 @settings(settings.get_profile(PROFILE))
 @given(batch=st.lists(documents, min_size=BATCH, max_size=BATCH))
 def test_json_values_round_trip_and_match_json_semantics(interp, batch):
     check_batch(interp, batch)
 
 
+@pytest.mark.contract("to_py.round-trip")
 def test_js_number_spelling_matches_ecmascript():
     """The host's model of JS number text (used above) against known JS outputs."""
     cases = {1.5: "1.5", 100.0: "100", 1e21: "1e+21", 1e20: "100000000000000000000", 1e-7: "1e-7",

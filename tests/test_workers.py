@@ -6,12 +6,10 @@ The same four in real PyScript workers (Chromium) are checked by
 
 import pytest
 
-IMPORTS = "from pyscript_ffi import *\nfrom pyscript_ffi import js\n"
-# One JS object with nested arrays/objects, made in JS (not converted from Python).
-TREE = 'tree = js.JSON.parse(\'{"a": {"b": [{"c": 7}, 8]}, "x.y": 1, "n": null, "s": "hi"}\')\n'
-SAME = "same = js.Function.new('a', 'b', 'return a === b')\n"
+from pyscript_ffi_host.pytest_plugin import run_inside
 
 
+@pytest.mark.contract("workers.query")
 @pytest.mark.parametrize(
     ("path", "expected"),
     [
@@ -22,111 +20,189 @@ SAME = "same = js.Function.new('a', 'b', 'return a === b')\n"
         ("s.length", 2),
     ],
 )
-def test_query_walks_dots_and_brackets(interp, path, expected):
-    assert interp.run(IMPORTS + TREE + f"result = query(tree, {path!r})") == expected
+@run_inside
+def test_query_walks_dots_and_brackets(path, expected):
+    from probes import tree
+
+    from pyscript_ffi import query
+
+    assert query(tree(), path) == expected
 
 
-def test_query_and_gather_read_a_js_function_read_as_an_attribute(interp):
+@pytest.mark.contract("workers.query", "workers.gather")
+@run_inside
+def test_query_and_gather_read_a_js_function_read_as_an_attribute():
+    from pyscript_ffi import gather, js, query
+
     # MicroPython >= 1.26 hands `js.JSON.parse` to Python as a bound_method
-    code = IMPORTS + "result = [query(js.JSON.parse, 'length'), gather(js.Math.max, 'length', 'call.length')]"
-    assert interp.run(code) == [2, [2, 1]]
+    assert query(js.JSON.parse, "length") == 2
+    assert list(gather(js.Math.max, "length", "call.length")) == [2, 1]
 
 
+@pytest.mark.contract("workers.missing")
 @pytest.mark.parametrize("path", ["a.missing.deeper", "n.anything", "a.b[5].c", "nope"])
-def test_query_missing_step_gives_undefined_not_an_error(interp, path):
-    assert interp.run(IMPORTS + TREE + f"result = is_none(query(tree, {path!r}))") is True
+@run_inside
+def test_query_missing_step_gives_undefined_not_an_error(path):
+    from probes import tree
+
+    from pyscript_ffi import is_none, query
+
+    assert is_none(query(tree(), path)) is True
 
 
-def test_query_splits_bracket_keys_on_dots_like_reflected_ffi(interp):
+@pytest.mark.contract("workers.query")
+@run_inside
+def test_query_splits_bracket_keys_on_dots_like_reflected_ffi():
+    from probes import tree
+
+    from pyscript_ffi import is_none, query
+
     # reflected-ffi turns ['x.y'] into .x.y: the key "x.y" is not reachable by path.
-    assert interp.run(IMPORTS + TREE + "result = is_none(query(tree, \"['x.y']\"))") is True
+    assert is_none(query(tree(), "['x.y']")) is True
 
 
-def test_query_gives_js_objects_as_themselves(interp):
-    code = IMPORTS + TREE + SAME + "result = same(query(tree, 'a.b'), tree.a.b)"
-    assert interp.run(code) is True
+@pytest.mark.contract("workers.query")
+@run_inside
+def test_query_gives_js_objects_as_themselves():
+    from probes import same, tree
+
+    from pyscript_ffi import query
+
+    t = tree()
+    assert same(query(t, "a.b"), t.a.b) is True
 
 
-def test_gather_unpacks_several_paths_in_order(interp):
-    code = IMPORTS + TREE + "c, eight, s, missing = gather(tree, 'a.b[0].c', 'a.b[1]', 's', 'zz')\n"
-    code += "result = [c, eight, s, is_none(missing)]"
-    assert interp.run(code) == [7, 8, "hi", True]
+@pytest.mark.contract("workers.gather")
+@run_inside
+def test_gather_unpacks_several_paths_in_order():
+    from probes import tree
+
+    from pyscript_ffi import gather, is_none
+
+    c, eight, s, missing = gather(tree(), "a.b[0].c", "a.b[1]", "s", "zz")
+    assert [c, eight, s, is_none(missing)] == [7, 8, "hi", True]
 
 
-def test_gather_with_no_paths_is_an_empty_tuple(interp):
-    assert interp.run(IMPORTS + TREE + "result = gather(tree) == ()") is True
+@pytest.mark.contract("workers.gather")
+@run_inside
+def test_gather_with_no_paths_is_an_empty_tuple():
+    from probes import tree
+
+    from pyscript_ffi import gather
+
+    assert gather(tree()) == ()
 
 
-def test_gather_from_the_js_global_scope(interp):
-    code = IMPORTS + "is_array, n, nothing = gather(js, 'Array.isArray', 'Array.isArray.length', 'no.such')\n"
-    code += "result = [is_array(js.Array.new()), n, is_none(nothing)]"
-    assert interp.run(code) == [True, 1, True]
+@pytest.mark.contract("workers.gather")
+@run_inside
+def test_gather_from_the_js_global_scope():
+    from pyscript_ffi import gather, is_none, js
+
+    is_array, n, nothing = gather(js, "Array.isArray", "Array.isArray.length", "no.such")
+    assert [is_array(js.Array.new()), n, is_none(nothing)] == [True, 1, True]
 
 
-def test_query_getter_that_throws_raises_js_exception_and_interpreter_keeps_working(interp):
-    code = IMPORTS + (
-        "bad = js.Function.new('return { get boom() { throw new RangeError(\"no\") } }')()\n"
-        "try:\n    query(bad, 'boom')\n    result = 'no error'\n"
-        "except JsException as e:\n    result = [e.name, e.message, query(bad, 'missing') is None]"
+@pytest.mark.contract("workers.missing")
+@run_inside
+def test_query_getter_that_throws_raises_js_exception_and_interpreter_keeps_working():
+    from probes import jsf
+
+    from pyscript_ffi import JsException, query
+
+    bad = jsf('return { get boom() { throw new RangeError("no") } }')()
+    try:
+        query(bad, "boom")
+        raise AssertionError("no error")
+    except JsException as e:
+        assert [e.name, e.message, query(bad, "missing") is None] == ["RangeError", "no", True]
+
+
+@pytest.mark.contract("workers.direct")
+@run_inside
+def test_direct_is_identity_on_the_main_thread():
+    from probes import same
+
+    from pyscript_ffi import direct, js
+
+    o = js.Object.new()
+    assert same(direct(o), o) is True
+    assert direct(5) == 5
+
+
+@pytest.mark.contract("assign.merge")
+@run_inside
+def test_assign_merges_python_and_js_sources_and_returns_target():
+    from probes import same, show
+
+    from pyscript_ffi import assign, js
+
+    target = js.JSON.parse('{"keep": 0}')
+    out = assign(target, {"a": [1, None]}, js.JSON.parse('{"b": 2}'), {"b": 3})
+    assert same(out, target) is True
+    assert show(target) == '{"keep":0,"a":[1,null],"b":3}'
+
+
+@pytest.mark.contract("assign.proto")
+@run_inside
+def test_assign_nested_proto_key_is_an_own_property():
+    from probes import jsf
+
+    from pyscript_ffi import assign, js
+
+    target = assign(js.Object.new(), {"inner": {"__proto__": {"x": 1}}})
+    check = jsf(
+        "t",
+        "return Object.getPrototypeOf(t.inner) === Object.prototype"
+        ' && Object.keys(t.inner).join() === "__proto__" && ({}).x === undefined',
     )
-    assert interp.run(code) == ["RangeError", "no", True]
+    assert check(target) is True
 
 
-def test_direct_is_identity_on_the_main_thread(interp):
-    code = IMPORTS + SAME + "o = js.Object.new()\nresult = [same(direct(o), o), direct(5)]"
-    assert interp.run(code) == [True, 5]
+@pytest.mark.contract("assign.errors")
+@run_inside
+def test_assign_to_a_frozen_object_raises_js_exception():
+    from pyscript_ffi import JsException, assign, js, query
+
+    frozen = js.Object.freeze(js.Object.new())
+    try:
+        assign(frozen, {"a": 1})
+        raise AssertionError("no error")
+    except JsException as e:
+        assert [e.name, query(js, "Math.PI") > 3] == ["TypeError", True]
 
 
-def test_assign_merges_python_and_js_sources_and_returns_target(interp):
-    code = (
-        IMPORTS
-        + SAME
-        + (
-            "target = js.JSON.parse('{\"keep\": 0}')\n"
-            "out = assign(target, {'a': [1, None]}, js.JSON.parse('{\"b\": 2}'), {'b': 3})\n"
-            "result = [same(out, target), js.__show(target)]"
-        )
-    )
-    assert interp.run(code) == [True, '{"keep":0,"a":[1,null],"b":3}']
+@pytest.mark.contract("assign.errors")
+@run_inside
+def test_assign_bad_key_raises_conversion_error_and_target_untouched():
+    from probes import show
+
+    from pyscript_ffi import ConversionError, assign, js
+
+    target = js.Object.new()
+    try:
+        assign(target, {"ok": 1}, {(1, 2): 3})
+        raise AssertionError("no error")
+    except ConversionError as e:
+        assert [e.path, show(target)] == ["$[1]", "{}"]
 
 
-def test_assign_nested_proto_key_is_an_own_property(interp):
-    code = IMPORTS + (
-        "target = assign(js.Object.new(), {'inner': {'__proto__': {'x': 1}}})\n"
-        "check = js.Function.new('t', 'return Object.getPrototypeOf(t.inner) === Object.prototype "
-        '&& Object.keys(t.inner).join() === "__proto__" && ({}).x === undefined\')\n'
-        "result = check(target)"
-    )
-    assert interp.run(code) is True
-
-
-def test_assign_to_a_frozen_object_raises_js_exception(interp):
-    code = IMPORTS + (
-        "frozen = js.Object.freeze(js.Object.new())\n"
-        "try:\n    assign(frozen, {'a': 1})\n    result = 'no error'\n"
-        "except JsException as e:\n    result = [e.name, query(js, 'Math.PI') > 3]"
-    )
-    assert interp.run(code) == ["TypeError", True]
-
-
-def test_assign_bad_key_raises_conversion_error_and_target_untouched(interp):
-    code = IMPORTS + (
-        "target = js.Object.new()\n"
-        "try:\n    assign(target, {'ok': 1}, {(1, 2): 3})\n    result = 'no error'\n"
-        "except ConversionError as e:\n    result = [e.path, js.__show(target)]"
-    )
-    assert interp.run(code) == ["$[1]", "{}"]
-
-
-def test_a_handler_can_destroy_its_own_proxy_while_running(interp):
+@pytest.mark.contract("proxy.destroy")
+@run_inside
+def test_a_handler_can_destroy_its_own_proxy_while_running():
     # The task board's delete handler does this: the call still returns its value.
-    code = IMPORTS + (
-        "before = live_proxies()\n"
-        "def once_only():\n    me.destroy()\n    return 'done'\n"
-        "me = create_proxy(once_only)\n"
-        "call = js.Function.new('f', 'const r = f(); try { f(); return [r, \"no error\"] } "
-        "catch (e) { return [r, e instanceof Error] }')\n"
-        "first, second = call(me)\n"
-        "result = [first, second, live_proxies() - before]"
+    from probes import jsf
+
+    from pyscript_ffi import create_proxy, live_proxies
+
+    before = live_proxies()
+
+    def once_only():
+        me.destroy()
+        return "done"
+
+    me = create_proxy(once_only)
+    call = jsf(
+        "f", 'const r = f(); try { f(); return [r, "no error"] } catch (e) { return [r, e instanceof Error] }'
     )
-    assert interp.run(code) == ["done", True, 0]
+    first, second = call(me)
+    assert [first, second, live_proxies() - before] == ["done", True, 0]

@@ -1,0 +1,59 @@
+"""JS-side observations for `@run_inside` test bodies: copied into every interpreter
+(`interp_files` in pyproject.toml), imported inside a body as `from probes import same`.
+
+Each probe looks at a value from JavaScript, so the answer never depends on an
+interpreter's own proxy semantics (a raw JsProxy `==` is identity on
+MicroPython <= 1.25, for example).
+"""
+
+from pyscript_ffi import js
+
+
+def jsf(*args):
+    """A JS function from `js.Function`'s arguments: parameter names, then the body."""
+    return js.Function.new(*args)
+
+
+#: `same(a, b)`: JS `a === b`.
+same = jsf("a", "b", "return a === b")
+
+#: `is_plain(o)`: the prototype of `o` is `Object.prototype`.
+is_plain = jsf("o", "return Object.getPrototypeOf(o) === Object.prototype")
+
+#: `typeof_(v)`: JS `typeof v`.
+typeof_ = jsf("v", "return typeof v")
+
+#: `show(v)`: the canonical text of a JS value (pyscript_ffi_host/js/show.js).
+show = js.__show
+
+_probe = jsf(
+    "f",
+    "args",
+    'try { return "ok " + __show(f(...(args || []))) } '
+    'catch (e) { return [e instanceof Error, e.name, e.message].join("|") }',
+)
+
+
+def probe(f, args=None):
+    """JS calls `f(...args)` (`args` a JS array) and reports, never throwing:
+    `"ok <show of the result>"` or `"<is an Error>|<name>|<message>"`."""
+    return _probe(f, args)
+
+
+def recorder():
+    """`(record, seen)`: a Python callable that appends every argument it gets to the list `seen`."""
+    seen = []
+
+    def record(*args):
+        seen.extend(args)
+
+    return record, seen
+
+
+#: `fire(target)`: JS dispatches a "ping" Event on `target`.
+fire = jsf("t", 't.dispatchEvent(new Event("ping"))')
+
+
+def tree():
+    """One JS object with nested arrays and objects, made in JS (not converted from Python)."""
+    return js.JSON.parse('{"a": {"b": [{"c": 7}, 8]}, "x.y": 1, "n": null, "s": "hi"}')

@@ -1,0 +1,158 @@
+"""The values `tests/test_fast_paths.py` sends down each conversion route, and the
+helpers that run them: copied into every interpreter (`interp_files` in
+pyproject.toml). The host imports it too, for the names of the values, so
+pyscript_ffi is imported only when a helper runs.
+"""
+
+
+def deep(n):
+    v = 0
+    for _ in range(n):
+        v = [v]
+    return v
+
+
+class MyInt(int):
+    pass
+
+
+class MyStr(str):
+    pass
+
+
+class MyDict(dict):
+    pass
+
+
+def _cycle():
+    v = [1]
+    v.append(v)
+    return v
+
+
+def _twice(x):
+    return [x, x]
+
+
+#: Python values that `to_js` converts, by name (each made afresh by its function).
+PY_VALUES = {
+    "records": lambda: [
+        {"id": i, "name": "item " + str(i), "price": i * 0.5, "ok": i % 2 == 0, "tags": ["a"], "p": None}
+        for i in range(50)
+    ],
+    "proto-key": lambda: {"__proto__": {"polluted": 1}, "a": 1},
+    "clashing-keys": lambda: {1: "a", "1": "b"},
+    "int-like-keys": lambda: {"0": "a", "1": "b", "2": "c", "3": "d", "4": "e", "": "f"},
+    "nul": lambda: {"a\x00": 1, "b": "x\x00y"},
+    "float-keys": lambda: {1.0: "x", 1e16: "y", 1e-7: "z", 0.1: "w"},
+    "other-keys": lambda: {True: 1, None: 2, -0.0: 3, 2**60: 4, 7: 5},
+    "ints": lambda: [2**31, -(2**31) - 1, 2**40, 2**53 - 1, -(2**53 - 1), 2**53, 2**70, -(2**64), 0, -1],
+    "floats": lambda: [float("nan"), float("inf"), float("-inf"), -0.0, 1e300, 5e-324, 2.0, 1e21],
+    "strings": lambda: ["a\x00b", "\U0001f600", "é" * 40, "x" * 100, "", "abc"],
+    "lone-surrogates": lambda: ["\ud800", {"\udc00": 1}],
+    "bytes": lambda: [b"ab", bytearray(b"x")],
+    "sets": lambda: [{1, 2}, frozenset([3])],
+    "shared-list": lambda: _twice([1, 2]),
+    "cycle": _cycle,
+    "range": lambda: [range(3)],
+    "tuple-key": lambda: {(1, 2): 3},
+    "tuples": lambda: [("a", 1), ()],
+    "empties": lambda: {"k": [None] * 3, "e": {}, "l": []},
+    "shared-dict": lambda: _twice({"shared": 1}),
+    "equal-dicts": lambda: [{"a": "b"}, {"a": "b"}],
+    "deep-500": lambda: deep(500),
+    "empty-list": lambda: [],
+    "empty-dict": lambda: {},
+    "empty-tuple": lambda: (),
+    "primitives": lambda: [True, False, None, 0, -1, 1.5, "x"],
+    "deep-63": lambda: deep(63),
+    "deep-64": lambda: deep(64),
+    "subclasses": lambda: [MyInt(5), MyStr("s")],
+    "dict-subclass": lambda: MyDict(a=1),
+    "builtin-function": lambda: [print],
+}
+
+#: JS expressions that `to_py` converts, by name.
+JS_VALUES = {
+    "records": "Array.from({length: 50}, "
+    "(_, i) => ({id: i, name: 'item ' + i, price: i / 2, ok: i > 9, p: null}))",
+    "numbers": "({a: -0, b: [2 ** 53 + 2, 2 ** 53 - 1, 1e21, 1.5, 5e-324, 1e300]})",
+    "specials": "[NaN, Infinity, -Infinity]",
+    "bigints": "[12n, 2n ** 70n, -(2n ** 64n)]",
+    "strings": "['a\\u0000b', '\\ud83d\\ude00', '\\ud800']",
+    "proto-key": 'JSON.parse(\'{"__proto__": {"x": 1}, "y": 2}\')',
+    "map": "new Map([[1, 'a'], ['1', 'b']])",
+    "set": "new Set([1, 'a'])",
+    "uint8array": "new Uint8Array([1, 2, 3])",
+    "date": "[new Date(0)]",
+    "holes": "[1, , 3, undefined, null]",
+    "null-prototype": "Object.assign(Object.create(null), {k: [true, false]})",
+    "cycle": "(() => { const a = [1]; a.push(a); return a; })()",
+    "throwing-getter": "({get boom() { throw new TypeError('boom'); }})",
+    "shared": "(() => { const r = {x: 1}; return [r, r]; })()",
+    "empties": "[[], {}, '', 0, -1]",
+    "ints": "[2 ** 40, -(2 ** 40), 2 ** 31, -(2 ** 31) - 1, 0n, 5n, -5n]",
+    "long-strings": "['x'.repeat(300), '\u00e9'.repeat(300), '\u00e9', 'a'.repeat(255)]",
+    "mixed": "({b: new Uint8Array([1, 2]), u: undefined, f: () => 1})",
+    "undefined-value": "[1, {x: undefined}]",
+    "deep-500": "(() => { let v = 0; for (let i = 0; i < 500; i++) v = [v]; return v; })()",
+}
+
+
+def internals():
+    """pyscript_ffi's bridge, proxies and to_js modules (the .mpy is one module)."""
+    import pyscript_ffi
+
+    try:  # the wheel keeps the modules
+        from pyscript_ffi import _bridge, _proxies, _to_js
+
+        return _bridge, _proxies, _to_js
+    except ImportError:
+        return pyscript_ffi, pyscript_ffi, pyscript_ffi
+
+
+def tape_to_js(x):
+    """`to_js(x)` through the tape alone (no fast route)."""
+    bridge, proxies, to_js = internals()
+    return bridge.build(*to_js.encode(x, proxies.default_options()))
+
+
+def tape_to_py(v):
+    """`to_py(v)` through the tape alone (no fast route)."""
+    bridge = internals()[0]
+    answer = bridge.helpers().toPy(v, -1)
+    if answer[0] != 0:
+        bridge.raise_record(answer)
+    return bridge.from_tape(answer[1], answer[2])
+
+
+def canon(x):
+    """`x` as exact, comparable data: types included."""
+    t = type(x)
+    if t is dict:
+        return ["dict"] + [[canon(k), canon(v)] for k, v in x.items()]
+    if t is list:
+        return ["list"] + [canon(v) for v in x]
+    if t is set:
+        return ["set", len(x)]
+    if t is float or t is int or t is bool or t is str or t is bytes or x is None:
+        return t.__name__ + ":" + repr(x)
+    return "other:" + t.__name__
+
+
+def js_outcome(convert, make):
+    """What JS sees of `convert(make())`, or the error it raises."""
+    from pyscript_ffi import js
+
+    try:
+        return js.__show(convert(make()))
+    except Exception as e:
+        return type(e).__name__ + ": " + str(e)
+
+
+def py_outcome(convert, make):
+    """`canon(convert(make()))`, or the error it raises."""
+    try:
+        return canon(convert(make()))
+    except Exception as e:
+        return type(e).__name__ + ": " + str(e)
