@@ -345,11 +345,12 @@ def test_button_click_handler_added_and_removed():
 # JS drives each loop, calling into Python as events do. (MicroPython's webassembly
 # port collects garbage only when a call from JS returns, so a single Python call
 # running all 100,000 cycles would grow its heap by their garbage, not by a leak.)
-def _cycles(interp, setup, step):
+def leak_free_cycles(interp, setup, step):
     """Run `setup` (Python storing what `step` needs on `globalThis`), then the JS
-    statement `step` 2,000 times to warm up and 100,000 times measured; the change
-    of `live_proxies()` across it all (after `setup`'s proxies are destroyed) and the
-    wasm memory growth over the measured cycles."""
+    statement `step` 2,000 times to warm up and 100,000 times measured; assert that
+    `live_proxies()` ends where it started (after `setup`'s proxies are destroyed) and
+    that the wasm memory grew by at most WASM_GROWTH_BOUND over the measured cycles.
+    Returns the JS variable `out` the steps leave."""
     start = interp.run(IMPORTS + "result = live_proxies()")
     interp.run(IMPORTS + setup)
     body = (
@@ -362,7 +363,9 @@ def _cycles(interp, setup, step):
     )
     out, growth = interp.run_js(body)
     end = interp.run(IMPORTS + "js.globalThis.__step.destroy()\nresult = live_proxies()")
-    return out, end - start, growth
+    assert end - start == 0
+    assert growth <= WASM_GROWTH_BOUND
+    return out
 
 
 @pytest.mark.contract("proxy.leaks")
@@ -370,27 +373,19 @@ def test_100k_create_destroy_cycles_leave_count_and_memory_where_they_started(in
     setup = (
         "def cycle():\n    create_proxy(lambda: None).destroy()\njs.globalThis.__step = create_proxy(cycle)"
     )
-    _, count, growth = _cycles(interp, setup, "__step()")
-    assert count == 0
-    assert growth <= WASM_GROWTH_BOUND
+    leak_free_cycles(interp, setup, "__step()")
 
 
 @pytest.mark.contract("proxy.leaks")
 def test_100k_once_callable_calls_leave_count_and_memory_where_they_started(interp):
     setup = "js.globalThis.__step = create_proxy(lambda: create_once_callable(abs))"
-    out, count, growth = _cycles(interp, setup, "out += __step()(-1)")
-    assert out == 102000
-    assert count == 0
-    assert growth <= WASM_GROWTH_BOUND
+    assert leak_free_cycles(interp, setup, "out += __step()(-1)") == 102000
 
 
 @pytest.mark.contract("proxy.leaks")
 def test_100k_js_calls_of_one_proxy_leave_count_and_memory_where_they_started(interp):
     setup = "js.globalThis.__step = create_proxy(lambda x: x + 1)"
-    out, count, growth = _cycles(interp, setup, "out = __step(out)")
-    assert out == 102000
-    assert count == 0
-    assert growth <= WASM_GROWTH_BOUND
+    assert leak_free_cycles(interp, setup, "out = __step(out)") == 102000
 
 
 # ---- guarded calls into JS ------------------------------------------------------
