@@ -403,7 +403,7 @@ def test_call_turns_a_js_throw_into_js_exception():
         assert [e.name, e.message] == ["RangeError", "too far"]
 
 
-@pytest.mark.contract("call.throws")
+@pytest.mark.contract("call.throws", "call.call")
 @run_inside
 def test_call_of_a_function_read_as_attribute_is_guarded():
     from pyscript_ffi import JsException, call, js
