@@ -3,7 +3,7 @@ exactly the JavaScript value JSON semantics say, on every interpreter.
 
 Hypothesis generates the values on the host; each example is a BATCH of values
 sent into the interpreter in one `interp.run` (as JSON text, with big ints and
-floats in an exact tagged form), checked there, and the JS observations
+floats in an exact tagged form), checked there by `tests/round_trip.py`, and the JS observations
 (`__showSorted`, see pyscript_ffi_host/js/show.js) compared on the host with
 what JSON semantics give. Profiles (env `PYSCRIPT_FFI_PROPERTIES`):
 "ci" (default, 12 batches x 25 values = 300 per interpreter) and "thorough"
@@ -50,7 +50,7 @@ documents = st.one_of(st.lists(values, max_size=5), st.dictionaries(text, values
 
 # -- host side: the exact transport and the JS observation JSON semantics give ----
 def pack(x: Any) -> Any:
-    """A JSON form that MicroPython's `json.loads` reads exactly (see INSIDE's `unpack`)."""
+    """A JSON form that MicroPython's `json.loads` reads exactly (see `unpack` in tests/round_trip.py)."""
     if x is None or isinstance(x, bool | str):
         return x
     if isinstance(x, int):
@@ -111,67 +111,9 @@ def shown(x: Any) -> str:
     return "{" + ",".join(sorted(items, key=_utf16)) + "}"  # JS sorts by UTF-16 code units
 
 
-# -- inside the interpreter -----------------------------------------------------
-INSIDE = r'''
-import binascii
-import json
-import struct
-
-from pyscript_ffi import js, to_js, to_py
-
-
-def unpack(p):
-    if type(p) is list:
-        tag = p[0]
-        if tag == "i":
-            return int(p[1])
-        if tag == "f":
-            return struct.unpack("<d", binascii.unhexlify(p[1]))[0]
-        if tag == "l":
-            return [unpack(x) for x in p[1:]]
-        return {p[i]: unpack(p[i + 1]) for i in range(1, len(p), 2)}
-    return p
-
-
-def negative_zero(f):
-    return f == 0 and str(f)[0] == "-"
-
-
-def same(a, b):
-    """`b == a`, nan-aware, and of the type to_py gives back (docs/contract.md)."""
-    t = type(a)
-    if t is float:
-        if a != a:
-            return type(b) is float and b != b
-        if negative_zero(a):
-            return type(b) is float and negative_zero(b)
-        if a in (float("inf"), float("-inf")) or a != int(a) or abs(a) > 2**53 - 1:
-            return type(b) is float and b == a
-        return type(b) is int and b == a
-    if t is list:
-        return type(b) is list and len(a) == len(b) and all(same(x, y) for x, y in zip(a, b))
-    if t is dict:
-        return type(b) is dict and sorted(a) == sorted(b) and all(same(a[k], b[k]) for k in a)
-    if t is bool or a is None:
-        return b is a
-    return type(b) is t and b == a
-
-
-out = []
-for item in json.loads(PAYLOAD):
-    x = unpack(item)
-    try:
-        j = to_js(x)
-        out.append([same(x, to_py(j)), js.__showSorted(j)])
-    except Exception as e:
-        out.append([False, "error " + type(e).__name__ + ": " + str(e)])
-result = out
-'''
-
-
 def check_batch(interp: Any, batch: list[Any]) -> None:
     payload = json.dumps([pack(x) for x in batch], ensure_ascii=False)
-    answers = interp.run(f"PAYLOAD = {payload!r}\n" + INSIDE)
+    answers = interp.run(f"from round_trip import check\nresult = check({payload!r})")
     for x, (round_trips, observed) in zip(batch, answers, strict=True):
         assert round_trips, f"to_py(to_js(x)) != x for x = {x!r} (JS: {observed})"
         assert observed == shown(x), f"JS value of to_js({x!r})"
