@@ -3,17 +3,18 @@ directions, guarded calls, and error records turned into exceptions."""
 
 from ._backend import backend
 from ._errors import ConversionError, JsException
-from ._jssource import helper_source
+from ._jshelpers import SOURCE
 from ._to_py import decode
 
 _helpers = []
 
 
 def helpers():
-    """The JS helper object (see `_jssource`), made on first use."""
+    """The JS helper object (`pyscript_ffi/*.mjs`, embedded as `_jshelpers`), made on first use."""
     if not _helpers:
-        factory = backend.js.Function.new(helper_source(backend.JSON_TAPES, backend.JSON_FLOATS))
-        _helpers.append(factory())
+        made = backend.js.Function.new(SOURCE)()
+        made.configure(backend.JSON_TAPES, backend.JSON_FLOATS)
+        _helpers.append(made)
     return _helpers[0]
 
 

@@ -1,7 +1,7 @@
 """JS functions that call Python callables: `create_proxy`,
 `create_once_callable`, and the count of those still alive.
 
-Every proxy is a small JS closure (`makeProxy` in `_jssource`) holding a
+Every proxy is a small JS closure (`makeProxy` in `_proxies.mjs`) holding a
 token; ONE pair of Python functions, `_dispatch` (plain arguments) and
 `_dispatch_tape`, registered once per interpreter, runs the callable a token
 stands for. So creating and destroying a proxy

@@ -2,7 +2,7 @@
 
 The walk is iterative (MicroPython's Python stack holds ~150 frames) and checks
 everything SPEC asks for: key types, circular references, depth. The JS side
-(`toJs` in `_jssource`) rebuilds the value and spots key collisions.
+(`toJs` in `_to_js.mjs`) rebuilds the value and spots key collisions.
 """
 
 from ._bridge import build

@@ -1,5 +1,5 @@
 """JavaScript -> Python: rebuild a Python value from the tape that `toPy` in
-`_jssource` made of a JS value. Iterative, like the JS side."""
+`_to_py.mjs` made of a JS value. Iterative, like the JS side."""
 
 import struct
 

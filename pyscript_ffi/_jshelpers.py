@@ -1,16 +1,17 @@
-"""The JavaScript half of the package, created once per interpreter on first use.
+# generated from pyscript_ffi/*.mjs by pyscript_ffi_host/jsbuild.py: do not modify
+"""The JavaScript half of the package: the helper factory's body (see `_bridge.helpers`).
 
-Every call this package makes into JavaScript goes through these helpers, and
-none of them throws: each returns `[0, value...]` or an error record
-`[1, kind, name, message, path, error]` (kind "conversion" or "js"). That is
-what keeps a JS exception from escaping Python's `try/except` on MicroPython.
-"""
+Every helper answers `[0, value...]` or an error record and never throws (`_errors.mjs`).
+The sources are `pyscript_ffi/*.mjs`."""
 
-from ._tags import js_constants
+SOURCE = r""""use strict";
 
-SOURCE = r"""
-"use strict";
-const hasOwn = Object.prototype.hasOwnProperty;
+// ---- pyscript_ffi/_errors.mjs ----
+// Error records: how every helper reports a failure instead of throwing.
+// A helper answers `[0, value...]` or `[1, kind, name, message, path, error]`
+// (kind "conversion" or "js"); pyscript_ffi/_bridge.py raises what a record
+// stands for. Paths are spelled as `format_path` in _errors.py spells them.
+
 const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
 function pathOf(parts) {
@@ -23,11 +24,13 @@ function pathOf(parts) {
   return out;
 }
 
+// `[name, message]` of any thrown value, never throwing itself: an Error's own
+// fields, a primitive as `[typeof, String(value)]`, hostile getters ignored.
 function describe(e) {
   if (e !== null && (typeof e === "object" || typeof e === "function")) {
     let name = "Error", message = "";
-    try { name = String(e.name === undefined ? (e.constructor && e.constructor.name) || "Error" : e.name); } catch (_) {}
-    try { message = String(e.message === undefined ? "" : e.message); } catch (_) {}
+    try { name = String(e.name === undefined ? (e.constructor && e.constructor.name) || "Error" : e.name); } catch (_) { /* keep "Error" */ }
+    try { message = String(e.message === undefined ? "" : e.message); } catch (_) { /* keep "" */ }
     return [name, message];
   }
   let text;
@@ -44,6 +47,55 @@ function conversionError(message, parts) {
   return [1, "conversion", "ConversionError", message, pathOf(parts), null];
 }
 
+// ---- pyscript_ffi/_tape.mjs ----
+// The "tape": a converted value crosses the boundary as ONE flat array of
+// primitives (tags, counts, numbers, strings) plus an array of the JS objects
+// it refers to; the other side rebuilds it. Both directions use these tags.
+//
+// This file is the only place the tags are written down: the build
+// (pyscript_ffi_host/jsbuild.py) makes pyscript_ffi/_tags.py from the
+// `export const NAME = number;` lines below, comments included.
+
+const NULL = 0; // None / null / undefined
+const UNDEF = 1; // JS undefined (MicroPython's `js.undefined`)
+const FALSE = 2;
+const TRUE = 3;
+const INT = 4; // next: a safe integer (as int, or as float when beyond 32 bits)
+const FLOAT = 5; // next: a finite number (JSON tapes: its two 32-bit words, little-endian)
+const NAN = 6;
+const INF = 7;
+const NINF = 8;
+const NEGZERO = 9;
+const BIG = 10; // next: decimal string of an integer beyond 2**53 - 1
+const STR = 11; // next: the string
+const STRPARTS = 12; // next: count n, then n strings to join with NUL
+const ARR = 13; // next: count n, then n values
+const OBJ = 14; // next: count n, then n (key, value) pairs
+const SET = 15; // next: count n, then n values
+const MAP = 16; // next: converter ref index, count n, then n (key, value) pairs
+const BYTES = 17; // next: ref index of a Uint8Array (JSON tapes: count n, then n bytes)
+const REF = 18; // next: ref index
+
+// The interpreter's flavour, set once by `configure` when Python makes the helpers.
+// JSON_TAPES (MicroPython): `toPy` answers JSON text, bytes travel inside the tape
+// (base64 towards JS), floats as their two 32-bit words.
+let JSON_TAPES = false;
+// JSON_FLOATS: the interpreter's json.loads parses every double exactly
+// (MicroPython <= 1.25 does not: its fast `to_py` route then carries no floats).
+let JSON_FLOATS = true;
+
+function configure(jsonTapes, jsonFloats) {
+  JSON_TAPES = jsonTapes === true;
+  JSON_FLOATS = jsonFloats === true;
+  return 0;
+}
+
+// ---- pyscript_ffi/_to_js.mjs ----
+// Python -> JS (pyscript_ffi/_to_js.py): `toJs` rebuilds a value from the tape
+// that `encode` made; `fromMarshal` is Pyodide's fast route for JSON-shaped data.
+
+
+const hasOwn = Object.prototype.hasOwnProperty;
 function spell(key) {
   // The JS property key a Python dict key becomes (JSON spelling).
   return key === null ? "null" : String(key);
@@ -136,20 +188,6 @@ function toJs(tape, refs) {
   }
 }
 
-// ---- JS -> Python: flatten a value into a tape ------------------------------
-const TypedArray = Object.getPrototypeOf(Uint8Array);
-const F64 = new Float64Array(1), U32 = new Uint32Array(F64.buffer);  // a double as its two 32-bit words
-
-function isPlain(v) {
-  const proto = Object.getPrototypeOf(v);
-  return proto === Object.prototype || proto === null;
-}
-
-function toBytes(v) {
-  if (v instanceof ArrayBuffer) return new Uint8Array(v);
-  return new Uint8Array(v.buffer, v.byteOffset, v.byteLength);
-}
-
 function fromBase64(text) {
   const raw = atob(text);
   const out = new Uint8Array(raw.length);
@@ -158,85 +196,6 @@ function fromBase64(text) {
 }
 
 // JSON_TAPES (MicroPython): the tape goes back as JSON text, bytes inline.
-function toPy(value, depth) {
-  const tape = [], refs = [], stack = [], active = new Set();
-  const put = (x) => { tape.push(x); };
-  // JSON tapes: long strings go by reference (MicroPython's json.loads slows down badly on them)
-  const putStr = (s) => { if (JSON_TAPES && s.length > 1024) { put(REF); put(refs.length); refs.push(s); } else { put(STR); put(s); } };
-  let v = value;
-  try {
-    for (;;) {
-      // emit v
-      const t = typeof v;
-      if (v === null || v === undefined) put(NULL);
-      else if (t === "boolean") put(v ? TRUE : FALSE);
-      else if (t === "number") {
-        if (Number.isSafeInteger(v)) { if (Object.is(v, -0)) put(NEGZERO); else { put(INT); put(v); } }
-        else if (v !== v) put(NAN);
-        else if (v === Infinity) put(INF);
-        else if (v === -Infinity) put(NINF);
-        else if (JSON_TAPES) { F64[0] = v; put(FLOAT); put(U32[0]); put(U32[1]); }  // exact: older MicroPython parses some floats 1 ulp off
-        else { put(FLOAT); put(v); }
-      }
-      else if (t === "string") putStr(v);
-      else if (t === "bigint") { put(BIG); put(String(v)); }
-      else if (t !== "object") { put(REF); put(refs.length); refs.push(v); }
-      else if (depth >= 0 && stack.length >= depth) { put(REF); put(refs.length); refs.push(v); }
-      else if (v instanceof ArrayBuffer || ArrayBuffer.isView(v)) {
-        const bytes = toBytes(v);
-        if (JSON_TAPES) { put(BYTES); put(bytes.length); for (let j = 0; j < bytes.length; j++) put(bytes[j]); }
-        else { put(BYTES); put(refs.length); refs.push(bytes.slice()); }
-      }
-      else {
-        let items = null, tag;
-        if (Array.isArray(v)) { tag = ARR; items = v; }
-        else if (v instanceof Map) { tag = OBJ; items = v; }
-        else if (v instanceof Set) { tag = SET; items = v; }
-        else if (isPlain(v)) { tag = OBJ; items = null; }
-        else { put(REF); put(refs.length); refs.push(v); tag = -1; }
-        if (tag !== -1) {
-          if (active.has(v)) return conversionError("circular reference", stack.map((f) => f.part));
-          active.add(v);
-          let it;
-          if (tag === ARR) { it = v; put(ARR); put(v.length); }
-          else if (v instanceof Map) { it = v.entries(); put(OBJ); put(v.size); }
-          else if (tag === SET) { it = v.values(); put(SET); put(v.size); }
-          else { it = Object.keys(v); put(OBJ); put(it.length); }
-          stack.push({ obj: v, tag, plain: items === null, map: v instanceof Map, it, k: 0, part: 0, keyDone: false, entry: null });
-        }
-      }
-      // find the next value to emit
-      let next = false;
-      while (stack.length) {
-        const f = stack[stack.length - 1];
-        if (f.tag === ARR) {
-          if (f.k < f.it.length) { f.part = f.k; v = f.it[f.k++]; next = true; break; }
-        } else if (f.tag === SET) {
-          const r = f.it.next();
-          if (!r.done) { f.part = f.k++; v = r.value; next = true; break; }
-        } else if (f.map) {
-          if (f.keyDone) { f.keyDone = false; v = f.entry[1]; next = true; break; }
-          const r = f.it.next();
-          if (!r.done) { f.entry = r.value; f.part = spell(r.value[0]); f.keyDone = true; v = r.value[0]; f.k++; next = true; break; }
-        } else {
-          if (f.keyDone) {
-            f.keyDone = false;
-            try { v = f.obj[f.part]; }
-            catch (e) { return jsError(e, stack.map((g) => g.part)); }
-            next = true; break;
-          }
-          if (f.k < f.it.length) { f.part = f.it[f.k++]; putStr(f.part); f.keyDone = true; continue; }
-        }
-        stack.pop();
-        active.delete(f.obj);
-      }
-      if (!next) return [0, JSON_TAPES ? JSON.stringify(tape) : tape, refs];
-    }
-  } catch (e) {
-    return jsError(e, stack.map((f) => f.part));
-  }
-}
-
 // ---- fast paths for JSON-shaped data (same results as toJs / toPy) ----------
 // Each answers `undefined` ("not for me") where the tape walk is needed: the
 // caller then takes the tape path, which also reports every error.
@@ -326,6 +285,108 @@ function fromMarshal(u8) {
 // or JSON text (MicroPython: `json.loads`) of a JSON-shaped value, or `false`
 // where the tape is needed: Maps, Sets, class instances, cycles, getters that
 // throw, and the few numbers and strings a route cannot carry exactly.
+// ---- assign ------------------------------------------------------------------
+function defineOwn(target, key, value) {
+  Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+}
+
+// ---- pyscript_ffi/_to_py.mjs ----
+// JS -> Python (pyscript_ffi/_to_py.py): `toPy` flattens a JS value into a tape;
+// `fastPy` is the fast route for JSON-shaped data (marshal bytes or JSON text).
+
+
+// ---- JS -> Python: flatten a value into a tape ------------------------------
+const F64 = new Float64Array(1), U32 = new Uint32Array(F64.buffer);  // a double as its two 32-bit words
+
+function isPlain(v) {
+  const proto = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+}
+
+function toBytes(v) {
+  if (v instanceof ArrayBuffer) return new Uint8Array(v);
+  return new Uint8Array(v.buffer, v.byteOffset, v.byteLength);
+}
+
+function toPy(value, depth) {
+  const tape = [], refs = [], stack = [], active = new Set();
+  const put = (x) => { tape.push(x); };
+  // JSON tapes: long strings go by reference (MicroPython's json.loads slows down badly on them)
+  const putStr = (s) => { if (JSON_TAPES && s.length > 1024) { put(REF); put(refs.length); refs.push(s); } else { put(STR); put(s); } };
+  let v = value;
+  try {
+    for (;;) {
+      // emit v
+      const t = typeof v;
+      if (v === null || v === undefined) put(NULL);
+      else if (t === "boolean") put(v ? TRUE : FALSE);
+      else if (t === "number") {
+        if (Number.isSafeInteger(v)) { if (Object.is(v, -0)) put(NEGZERO); else { put(INT); put(v); } }
+        else if (v !== v) put(NAN);
+        else if (v === Infinity) put(INF);
+        else if (v === -Infinity) put(NINF);
+        else if (JSON_TAPES) { F64[0] = v; put(FLOAT); put(U32[0]); put(U32[1]); }  // exact: older MicroPython parses some floats 1 ulp off
+        else { put(FLOAT); put(v); }
+      }
+      else if (t === "string") putStr(v);
+      else if (t === "bigint") { put(BIG); put(String(v)); }
+      else if (t !== "object") { put(REF); put(refs.length); refs.push(v); }
+      else if (depth >= 0 && stack.length >= depth) { put(REF); put(refs.length); refs.push(v); }
+      else if (v instanceof ArrayBuffer || ArrayBuffer.isView(v)) {
+        const bytes = toBytes(v);
+        if (JSON_TAPES) { put(BYTES); put(bytes.length); for (let j = 0; j < bytes.length; j++) put(bytes[j]); }
+        else { put(BYTES); put(refs.length); refs.push(bytes.slice()); }
+      }
+      else {
+        let items = null, tag;
+        if (Array.isArray(v)) { tag = ARR; items = v; }
+        else if (v instanceof Map) { tag = OBJ; items = v; }
+        else if (v instanceof Set) { tag = SET; items = v; }
+        else if (isPlain(v)) { tag = OBJ; items = null; }
+        else { put(REF); put(refs.length); refs.push(v); tag = -1; }
+        if (tag !== -1) {
+          if (active.has(v)) return conversionError("circular reference", stack.map((f) => f.part));
+          active.add(v);
+          let it;
+          if (tag === ARR) { it = v; put(ARR); put(v.length); }
+          else if (v instanceof Map) { it = v.entries(); put(OBJ); put(v.size); }
+          else if (tag === SET) { it = v.values(); put(SET); put(v.size); }
+          else { it = Object.keys(v); put(OBJ); put(it.length); }
+          stack.push({ obj: v, tag, plain: items === null, map: v instanceof Map, it, k: 0, part: 0, keyDone: false, entry: null });
+        }
+      }
+      // find the next value to emit
+      let next = false;
+      while (stack.length) {
+        const f = stack[stack.length - 1];
+        if (f.tag === ARR) {
+          if (f.k < f.it.length) { f.part = f.k; v = f.it[f.k++]; next = true; break; }
+        } else if (f.tag === SET) {
+          const r = f.it.next();
+          if (!r.done) { f.part = f.k++; v = r.value; next = true; break; }
+        } else if (f.map) {
+          if (f.keyDone) { f.keyDone = false; v = f.entry[1]; next = true; break; }
+          const r = f.it.next();
+          if (!r.done) { f.entry = r.value; f.part = spell(r.value[0]); f.keyDone = true; v = r.value[0]; f.k++; next = true; break; }
+        } else {
+          if (f.keyDone) {
+            f.keyDone = false;
+            try { v = f.obj[f.part]; }
+            catch (e) { return jsError(e, stack.map((g) => g.part)); }
+            next = true; break;
+          }
+          if (f.k < f.it.length) { f.part = f.it[f.k++]; putStr(f.part); f.keyDone = true; continue; }
+        }
+        stack.pop();
+        active.delete(f.obj);
+      }
+      if (!next) return [0, JSON_TAPES ? JSON.stringify(tape) : tape, refs];
+    }
+  } catch (e) {
+    return jsError(e, stack.map((f) => f.part));
+  }
+}
+
 const NOT_PY = false;
 const utf8Out = typeof TextEncoder === "function" ? new TextEncoder() : null;
 const wellFormed = typeof "".isWellFormed === "function" ? (s) => s.isWellFormed() : (s) => !/[\ud800-\udfff]/.test(s);
@@ -460,111 +521,9 @@ function fastPy(value) {
   }
 }
 
-// ---- paths: query / gather (reflected-ffi's rules) -------------------------
-// Every bracket step, quoted or not, becomes a dot step ("a.b[0]['c']" ->
-// "a.b.0.c"); the path is split on dots and each step reads v?.[step], so a
-// missing step gives undefined. A non-string path is one property key.
-const BRACKET = /\[('|")?(.+?)\1\]/g;
+// ---- pyscript_ffi/_proxies.mjs ----
+// JS functions that call Python callables (pyscript_ffi/_proxies.py).
 
-function walk(target, path) {
-  if (typeof path !== "string") return target === null || target === undefined ? undefined : target[path];
-  let v = target;
-  for (const step of path.replace(BRACKET, ".$2").split(".")) {
-    if (v === null || v === undefined) return undefined;
-    v = v[step];
-  }
-  return v;
-}
-
-function gather(target, paths) {
-  try {
-    const values = paths.map((p) => walk(target, p));
-    return toPy(values, 1);
-  } catch (e) { return jsError(e, null); }
-}
-
-// ---- assign ------------------------------------------------------------------
-function defineOwn(target, key, value) {
-  Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
-}
-
-function assign(target, tape, refs) {
-  const built = toJs(tape, refs);
-  if (built[0] !== 0) return built;
-  try {
-    for (const source of built[1]) {
-      if (source === null || source === undefined) continue;
-      for (const key of Object.keys(source)) {
-        if (key === "__proto__") defineOwn(target, key, source[key]);
-        // the helpers run in sloppy mode: a failed set must throw, as in Object.assign
-        else if (!Reflect.set(target, key, source[key])) throw new TypeError("Cannot assign to read only property '" + key + "' of object");
-      }
-    }
-    return [0, target];
-  } catch (e) { return jsError(e, null); }
-}
-
-// ---- PyScript workers: reflected-ffi's one-round-trip versions ----------------
-// `ffi` is polyscript's worker `ffi` (reflected-ffi's remote utilities) and
-// `isRemote` tells a main-thread object (a reflected proxy) from a worker one.
-function remoteGather(ffi, isRemote, target, paths) {
-  if (!isRemote(target)) return gather(target, paths);
-  try { return toPy(ffi.gather(target, ...paths), 1); }
-  catch (e) { return jsError(e, null); }
-}
-
-function remoteAssign(ffi, isRemote, target, tape, refs) {
-  if (!isRemote(target)) return assign(target, tape, refs);
-  const built = toJs(tape, refs);
-  if (built[0] !== 0) return built;
-  try {
-    // One merged plain object crosses in one round trip. reflected-ffi would
-    // *set* a "__proto__" key (a prototype change on the other side) and drops
-    // nested ones, so each "__proto__" goes afterwards as an own property
-    // defined on its main-thread object (extra round trips, only then).
-    const merged = {};
-    const protos = [];
-    for (const source of built[1]) {
-      if (source === null || source === undefined) continue;
-      for (const key of Object.keys(source)) {
-        if (key === "__proto__") protos[0] = [[], source[key]];
-        else merged[key] = source[key];
-      }
-    }
-    nestedProtos(merged, protos);
-    ffi.assign(target, merged);
-    for (const [parts, value] of protos) {
-      let o = target;
-      for (const part of parts) o = o[part];
-      defineOwn(o, "__proto__", value);
-    }
-    return [0, target];
-  } catch (e) { return jsError(e, null); }
-}
-
-// [path, value] of every own "__proto__" key inside plain objects and arrays
-// reachable from `root` (and from values already in `found`), parents first.
-function nestedProtos(root, found) {
-  const seen = new Set();
-  const todo = [[[], root]];
-  for (const [parts, value] of found) todo.push([parts.concat("__proto__"), value]);
-  while (todo.length) {
-    const [parts, v] = todo.shift();
-    if (v === null || typeof v !== "object" || seen.has(v)) continue;
-    if (!Array.isArray(v) && !isPlain(v)) continue;
-    seen.add(v);
-    for (const key of Object.keys(v)) {
-      const at = parts.concat(Array.isArray(v) ? Number(key) : key);
-      if (key === "__proto__" && !Array.isArray(v)) found.push([parts, v[key]]);
-      todo.push([at, v[key]]);
-    }
-  }
-}
-
-function remoteDirect(ffi, value) {
-  try { ffi.direct(value); return [0]; }
-  catch (e) { return jsError(e, null); }
-}
 
 // ---- proxies of Python callables -------------------------------------------
 // ONE pair of Python functions serves every proxy (so no interpreter-level
@@ -715,6 +674,11 @@ function rejectPromise(id, type, message) {
 
 function pendingPromises() { return pending.size; }
 
+// ---- pyscript_ffi/_calls.mjs ----
+// Guarded calls into arbitrary JS (pyscript_ffi/_calls.py): a throw or a
+// rejection comes back as an error record, never as a JS exception.
+
+
 // ---- guarded calls: a JS throw comes back as an error record --------------
 // A result crosses as a depth-0 tape: primitives exact, objects as refs.
 function callFn(fn, self, wired) {
@@ -765,22 +729,152 @@ function settled(value) {
   } catch (e) { return Promise.resolve(jsError(e, null)); }
 }
 
+// ---- pyscript_ffi/_worker_utils.mjs ----
+// query / gather / assign / direct (pyscript_ffi/_worker_utils.py), on the main
+// thread and through PyScript's worker `ffi`.
+
+
+// ---- paths: query / gather (reflected-ffi's rules) -------------------------
+// Every bracket step, quoted or not, becomes a dot step ("a.b[0]['c']" ->
+// "a.b.0.c"); the path is split on dots and each step reads v?.[step], so a
+// missing step gives undefined. A non-string path is one property key.
+const BRACKET = /\[('|")?(.+?)\1\]/g;
+
+function walk(target, path) {
+  if (typeof path !== "string") return target === null || target === undefined ? undefined : target[path];
+  let v = target;
+  for (const step of path.replace(BRACKET, ".$2").split(".")) {
+    if (v === null || v === undefined) return undefined;
+    v = v[step];
+  }
+  return v;
+}
+
+function gather(target, paths) {
+  try {
+    const values = paths.map((p) => walk(target, p));
+    return toPy(values, 1);
+  } catch (e) { return jsError(e, null); }
+}
+
+function assign(target, tape, refs) {
+  const built = toJs(tape, refs);
+  if (built[0] !== 0) return built;
+  try {
+    for (const source of built[1]) {
+      if (source === null || source === undefined) continue;
+      for (const key of Object.keys(source)) {
+        if (key === "__proto__") defineOwn(target, key, source[key]);
+        else target[key] = source[key];  // strict mode: a failed set throws, as in Object.assign
+      }
+    }
+    return [0, target];
+  } catch (e) { return jsError(e, null); }
+}
+
+// ---- PyScript workers: reflected-ffi's one-round-trip versions ----------------
+// `ffi` is polyscript's worker `ffi` (reflected-ffi's remote utilities) and
+// `isRemote` tells a main-thread object (a reflected proxy) from a worker one.
+function remoteGather(ffi, isRemote, target, paths) {
+  if (!isRemote(target)) return gather(target, paths);
+  try { return toPy(ffi.gather(target, ...paths), 1); }
+  catch (e) { return jsError(e, null); }
+}
+
+function remoteAssign(ffi, isRemote, target, tape, refs) {
+  if (!isRemote(target)) return assign(target, tape, refs);
+  const built = toJs(tape, refs);
+  if (built[0] !== 0) return built;
+  try {
+    // One merged plain object crosses in one round trip. reflected-ffi would
+    // *set* a "__proto__" key (a prototype change on the other side) and drops
+    // nested ones, so each "__proto__" goes afterwards as an own property
+    // defined on its main-thread object (extra round trips, only then).
+    const merged = {};
+    const protos = [];
+    for (const source of built[1]) {
+      if (source === null || source === undefined) continue;
+      for (const key of Object.keys(source)) {
+        if (key === "__proto__") protos[0] = [[], source[key]];
+        else merged[key] = source[key];
+      }
+    }
+    nestedProtos(merged, protos);
+    ffi.assign(target, merged);
+    for (const [parts, value] of protos) {
+      let o = target;
+      for (const part of parts) o = o[part];
+      defineOwn(o, "__proto__", value);
+    }
+    return [0, target];
+  } catch (e) { return jsError(e, null); }
+}
+
+// [path, value] of every own "__proto__" key inside plain objects and arrays
+// reachable from `root` (and from values already in `found`), parents first.
+function nestedProtos(root, found) {
+  const seen = new Set();
+  const todo = [[[], root]];
+  for (const [parts, value] of found) todo.push([parts.concat("__proto__"), value]);
+  while (todo.length) {
+    const [parts, v] = todo.shift();
+    if (v === null || typeof v !== "object" || seen.has(v)) continue;
+    if (!Array.isArray(v) && !isPlain(v)) continue;
+    seen.add(v);
+    for (const key of Object.keys(v)) {
+      const at = parts.concat(Array.isArray(v) ? Number(key) : key);
+      if (key === "__proto__" && !Array.isArray(v)) found.push([parts, v[key]]);
+      todo.push([at, v[key]]);
+    }
+  }
+}
+
+function remoteDirect(ffi, value) {
+  try { ffi.direct(value); return [0]; }
+  catch (e) { return jsError(e, null); }
+}
+
 return {
-  toJs, toPy, fromMarshal, fastPy, assign, gather, remoteAssign, remoteGather, remoteDirect,
-  setDispatch, makeProxy, remakeProxy, liveProxies, flushReleased,
-  stash, stashEach, resolvePromise, rejectPromise, pendingPromises,
-  callFn, callMethod, construct, settled, settledError, boundParts,
+  assign,
+  boundParts,
+  callFn,
+  callMethod,
+  configure,
+  construct,
+  conversionError,
+  defineOwn,
+  describe,
+  fastPy,
+  flushReleased,
+  fromMarshal,
+  gather,
+  isPlain,
+  jsError,
+  jsonOf,
+  liveProxies,
+  makeProxy,
+  pathOf,
+  pendingPromises,
+  plainArgs,
+  pythonError,
+  recordError,
+  rejectPromise,
+  remakeProxy,
+  remoteAssign,
+  remoteDirect,
+  remoteGather,
+  resolvePromise,
+  setDispatch,
+  settled,
+  settledError,
+  spell,
+  stash,
+  stashEach,
+  toBytes,
+  toJs,
+  toMarshal,
+  toPy,
+  unwire,
+  walk,
 };
 """
-
-
-def helper_source(json_tapes, json_floats=True):
-    """The full source of the helper factory (tags and flavour prepended).
-
-    `json_floats`: the interpreter's `json.loads` parses every double exactly
-    (MicroPython <= 1.25 does not: its fast `to_py` route then carries no floats)."""
-    flags = "const JSON_TAPES = %s;\nconst JSON_FLOATS = %s;\n" % (
-        "true" if json_tapes else "false",
-        "true" if json_floats else "false",
-    )
-    return js_constants() + flags + SOURCE
