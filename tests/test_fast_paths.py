@@ -12,9 +12,9 @@ INTERNALS = """
 import pyscript_ffi as P
 from pyscript_ffi import js, to_js, to_py
 try:  # the wheel keeps the modules; the .mpy is one module
-    from pyscript_ffi import _bridge as B, _proxies as X, _to_js as T
+    from pyscript_ffi import _bridge as B, _to_js as T, _to_py as Y
 except ImportError:
-    B = X = T = P
+    B = T = Y = P
 
 def outcome(convert, make):
     try:
@@ -23,13 +23,13 @@ def outcome(convert, make):
         return type(e).__name__ + ": " + str(e)
 
 def tape_to_js(x):
-    return B.build(*T.encode(x, X.default_options()))
+    return T.build(*T.encode(x, T.default_options()))
 
 def tape_to_py(v):
     answer = B.helpers().toPy(v, -1)
     if answer[0] != 0:
         B.raise_record(answer)
-    return B.from_tape(answer[1], answer[2])
+    return Y.from_tape(answer[1], answer[2])
 
 def canon(x):
     t = type(x)
