@@ -5,9 +5,9 @@ eslint, unit-tested by `node --test tests/js/`). The interpreter gets them as ON
 function body, made once per interpreter on first use (`_bridge.helpers`):
 
 - `pyscript_ffi/_jshelpers.py`: `SOURCE`, the modules joined in import order with
-  their `import` lines removed and `export` dropped, after `"use strict";` (its
-  first statement: the whole body is strict code), ending in
-  `return {every exported function}`;
+  their `import` lines removed, `export` dropped and comment-only lines and
+  indentation stripped, after `"use strict";` (its first statement: the whole
+  body is strict code), ending in `return {every exported function}`;
 - `pyscript_ffi/_tags.py`: the tape tags for Python, from `_tape.mjs` (their one
   place for both languages).
 
@@ -21,7 +21,7 @@ modify"; `tests/test_js.py` checks they match the sources, and
 Rules the build enforces (it fails with `JsBuildError` saying which file and line):
 imports only as `import { a, b } from "./_x.mjs";`, exports only as
 `export function|const|let`, no top-level name declared in two modules (they share
-one scope once joined), no import cycle.
+one scope once joined), no import cycle, no template literals.
 """
 
 from __future__ import annotations
@@ -106,7 +106,24 @@ def _body(name: str, text: str) -> str:
             f"pyscript_ffi/{name}.mjs:{_line(text, bad.start())}: "
             "only `export function|const|let` can be joined"
         )
-    return text.strip("\n")
+    return _compact(name, text)
+
+
+def _compact(name: str, text: str) -> str:
+    """`text` without comment-only lines, blank lines and indentation: a third
+    smaller, so the interpreters load it faster. (Safe since no string spans
+    lines: template literals are refused.)"""
+    kept = []
+    for number, line in enumerate(text.split("\n"), 1):
+        code = line.strip()
+        if not code or code.startswith("//"):
+            continue
+        if "`" in code.split("//")[0]:
+            raise JsBuildError(
+                f"pyscript_ffi/{name}.mjs:{number}: no template literals (the build strips indentation)"
+            )
+        kept.append(code)
+    return "\n".join(kept)
 
 
 def helper_source() -> str:

@@ -57,8 +57,9 @@ def test_embedded_body_is_strict_from_its_first_statement() -> None:
         ({"_a": 'import { g } from "./_b.mjs";\n', "_b": 'import { f } from "./_a.mjs";\n'}, "import cycle"),
         ({"_a": "export default 1;\n"}, "_a.mjs:1: only `export function|const|let`"),
         ({"_a": '"use strict";\n'}, 'no "use strict" needed'),
+        ({"_a": "const a = 1;\nconst t = `x${a}`;\n"}, "_a.mjs:2: no template literals"),
     ],
-    ids=["name-in-two-modules", "default-import", "cycle", "default-export", "own-use-strict"],
+    ids=["name-in-two-modules", "default-import", "cycle", "default-export", "own-use-strict", "template"],
 )
 def test_build_refuses_what_cannot_be_joined(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, files: dict[str, str], message: str
