@@ -3,7 +3,7 @@
 bash bin/nox -s demo     # set up, build, serve the example site at http://127.0.0.1:8000
 bash bin/nox -s tests    # set up, build, run the whole test suite
 bash bin/nox -s build    # wheels/pyscript_ffi-*.whl and wheels/pyscript_ffi.mpy
-bash bin/nox -s lint     # ruff + mypy on the stubs
+bash bin/nox -s lint     # ruff + mypy on the stubs + eslint on the JS
 bash bin/nox -s bench    # pyscript_ffi vs raw FFI vs PyScript's ffi.py -> site/bench/
 bash bin/nox -s compat   # case table: raw FFI vs PyScript's ffi.py vs pyscript_ffi -> site/compat.html
 bash bin/nox -s properties  # hypothesis with 10,500 values per interpreter (CI runs 300)
@@ -43,6 +43,8 @@ def _setup(session: nox.Session, *, chromium: bool) -> None:
 
 
 def _build(session: nox.Session) -> None:
+    # the JS sources (pyscript_ffi/*.mjs) into their generated modules, then wheel + .mpy
+    session.run("python", "-m", "pyscript_ffi_host.jsbuild")
     session.run("python", "-c", "from pyscript_ffi_host import artifacts; print(artifacts.build_all())")
 
 
@@ -138,8 +140,13 @@ def properties(session: nox.Session) -> None:
 
 @nox.session
 def lint(session: nox.Session) -> None:
-    """ruff (check + format) and mypy on the shipped stubs."""
+    """ruff (check + format), mypy on the shipped stubs, eslint on the JS
+    (pyscript_ffi/*.mjs, tests/js/; eslint.config.mjs) and the generated
+    modules' freshness (pyscript_ffi_host.jsbuild --check)."""
     session.install(*EXTRAS["lint"])
     session.run("ruff", "check", ".")
     session.run("ruff", "format", "--check", "pyscript_ffi", "pyscript_ffi_host", "tests", "noxfile.py")
     session.run("mypy")
+    session.run("python", "-c", "from pyscript_ffi_host import system; system.ensure_node_modules()")
+    session.run("npx", "--no-install", "eslint", ".", external=True)
+    session.run("python", "-m", "pyscript_ffi_host.jsbuild", "--check")

@@ -1,19 +1,23 @@
-"""Every crossing into JavaScript: the helper object, tapes in both
-directions, guarded calls, and error records turned into exceptions."""
+"""Every crossing into JavaScript goes through the helper object made here,
+and every helper answer is checked here: `[0, ...]`, or an error record
+`[1, kind, name, message, path, error]` raised as the exception it stands for.
+The helpers' source is `pyscript_ffi/*.mjs`, embedded as `_jshelpers`."""
+
+import json
 
 from ._backend import backend
 from ._errors import ConversionError, JsException
-from ._jssource import helper_source
-from ._to_py import decode
+from ._jshelpers import SOURCE
 
 _helpers = []
 
 
 def helpers():
-    """The JS helper object (see `_jssource`), made on first use."""
+    """The JS helper object, made on first use (once per interpreter)."""
     if not _helpers:
-        factory = backend.js.Function.new(helper_source(backend.JSON_TAPES, backend.JSON_FLOATS))
-        _helpers.append(factory())
+        made = backend.js.Function.new(SOURCE)()
+        made.configure(backend.JSON_TAPES, backend.JSON_FLOATS)
+        _helpers.append(made)
     return _helpers[0]
 
 
@@ -33,29 +37,11 @@ def checked(answer):
     return answer
 
 
-def from_answer(answer):
-    """The Python value of a helper's answer `[0, tape, refs]` (or its error raised)."""
-    answer = checked(answer)
-    return from_tape(answer[1], answer[2])
-
-
-def build(tape, refs):
-    """Rebuild a tape in JS; the JS value (a JsProxy for objects)."""
-    return checked(helpers().toJs(backend.to_array(tape), backend.refs_array(refs)))[1]
-
-
-def from_tape(tape, refs):
-    """Python value of a tape that `toPy` made."""
-    return decode(backend.from_tape(tape), refs, backend)
-
-
-def to_python(value, depth):
-    """JS value -> Python value, as docs/contract.md's `to_py`. JSON-shaped values cross in
-    one piece (`fastPy`: marshal bytes or JSON text); everything else as a tape."""
-    if depth < 0:
-        data = helpers().fastPy(value)
-        if data is not False:
-            value_or_none = backend.from_fast(data)
-            if value_or_none is not None:
-                return value_or_none[0]
-    return from_answer(helpers().toPy(value, depth))
+def wire(answer, refs):
+    """A reply for `unwire` in JS: the JSON text of `answer` (a list of
+    primitives, e.g. `[0, tape]`); `refs`, if any, are handed to JS first
+    (`backend.stash`). No Python list crosses: MicroPython's `jsffi.to_js`
+    keeps each list it converts alive until a JS garbage collection."""
+    if refs:
+        backend.stash(helpers, refs)
+    return json.dumps(answer)

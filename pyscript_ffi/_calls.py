@@ -4,41 +4,17 @@ a raw JS error; on MicroPython a raw one escapes `try/except` and corrupts
 the interpreter.
 
 Arguments are converted exactly as `to_js` converts them (one tape for all
-of them); a result comes back as a Python value when it is a primitive
-(number -> int/float exact, string, boolean, BigInt -> int,
-`null`/`undefined` -> `None`) and as a `JsProxy` otherwise.
+of them); a JS function read as an attribute is the function itself
+(`backend.js_function`: MicroPython >= 1.26 makes it a `bound_method`). A
+result comes back as a Python value when it is a primitive (number ->
+int/float exact, string, boolean, BigInt -> int, `null`/`undefined` ->
+`None`) and as a `JsProxy` otherwise.
 """
 
 from ._backend import backend
-from ._bridge import checked, from_answer, helpers, raise_record
-from ._proxies import default_options, wire
-from ._to_js import encode
-
-
-def _js_function(value):
-    """`value` as the JS function (and its object, or None) to hand to a helper.
-
-    MicroPython >= 1.26 gives `obj.method` (any JS function read as an
-    attribute, `js.URL` included) as a Python `bound_method`, which crosses
-    back into JS as a Python proxy: calling that runs the JS function under
-    Python, where a JS throw escapes `try/except`. Its repr names the refs of
-    both JsProxies (`<bound_method 36160 <JsProxy 2>.<JsProxy 3>>`), so the
-    helper `boundParts` fetches the JS function and object themselves.
-    """
-    if backend.NAME != "micropython" or type(value).__name__ != "bound_method":
-        return value, None
-    text = repr(value)
-    marker = ".<JsProxy "
-    at = text.rfind(marker)
-    if at < 0 or not text.endswith(">>"):
-        return value, None  # a Python method: JS calls it through its proxy
-    fn_ref = int(text[at + len(marker) : -2])
-    head = text[:at]
-    self_ref = -1
-    if head.endswith(">") and "<JsProxy " in head:
-        self_ref = int(head[head.rfind("<JsProxy ") + 9 : -1])
-    answer = checked(helpers().boundParts(fn_ref, self_ref))
-    return answer[1], answer[2]
+from ._bridge import helpers, raise_record, wire
+from ._to_js import default_options, encode
+from ._to_py import from_answer
 
 
 def _arguments(args):
@@ -61,7 +37,7 @@ def call(fn, *args):
     A Python callable among `args` becomes `create_proxy(callable)`, as in
     `to_js`: destroy it when JS no longer needs it.
     """
-    fn, owner = _js_function(fn)
+    fn, owner = backend.js_function(fn, helpers)
     return from_answer(helpers().callFn(fn, owner, _arguments(args)))
 
 
@@ -73,7 +49,7 @@ def call_method(obj, name, *args):
     call_method(button, "addEventListener", "click", handler)
     ```
     """
-    obj = _js_function(obj)[0]
+    obj = backend.js_function(obj, helpers)[0]
     return from_answer(helpers().callMethod(obj, name, _arguments(args)))
 
 
@@ -85,7 +61,7 @@ def new(cls, *args):
     new(js.URL, "not a url")  # raises JsException (TypeError: Invalid URL)
     ```
     """
-    cls = _js_function(cls)[0]
+    cls = backend.js_function(cls, helpers)[0]
     return from_answer(helpers().construct(cls, _arguments(args)))
 
 

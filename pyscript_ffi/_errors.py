@@ -44,7 +44,7 @@ _IDENT_REST = _IDENT_START + "0123456789"
 def format_path(parts):
     """`["a", 3, "b c"]` -> `$.a[3]["b c"]`: ints are indices, strs names.
 
-    The JS helpers spell paths the same way (`pathOf` in `_jssource`).
+    The JS helpers spell paths the same way (`pathOf` in `_errors.mjs`).
     """
     out = "$"
     for part in parts:

@@ -1,4 +1,5 @@
-"""The MicroPython backend: the few primitives that differ from Pyodide."""
+"""The MicroPython backend: `Backend` (see `_backend_base`) on MicroPython's
+WebAssembly port, versions 1.24 to 1.27 (their differences are branches here)."""
 
 import json
 import sys
@@ -7,11 +8,14 @@ import js
 import jsffi
 from jsffi import JsProxy
 
+from ._backend_base import Backend
+from ._errors import JsException
+
 _Undefined = type(js.undefined)
 _RAW_DEPTH = 64
 
 
-class MicroPythonBackend:
+class MicroPythonBackend(Backend):
     """Tapes come back as JSON text: one `json.loads` beats thousands of
     proxied element reads, and it keeps integers beyond 32 bits exact."""
 
@@ -20,6 +24,7 @@ class MicroPythonBackend:
     JSON_TAPES = True
     # json.loads parses every double exactly from 1.26 (1.24/1.25: some 1 ulp off)
     JSON_FLOATS = sys.implementation.version >= (1, 26, 0)
+    ASCII_STR_RESULTS = False  # any str without NUL crosses as it is
     js = js
     JsProxy = JsProxy
 
@@ -103,3 +108,36 @@ class MicroPythonBackend:
     def raw_proxy(self, func):
         """A JS function calling `func`; MicroPython frees it once JS drops it."""
         return jsffi.create_proxy(func)
+
+    def js_function(self, value, helpers):
+        """MicroPython >= 1.26 gives `obj.method` (any JS function read as an
+        attribute, `js.URL` included) as a Python `bound_method`, which crosses
+        back into JS as a Python proxy: calling that runs the JS function under
+        Python, where a JS throw escapes `try/except`. Its repr names the refs of
+        both JsProxies (`<bound_method 36160 <JsProxy 2>.<JsProxy 3>>`), so the
+        helper `boundParts` fetches the JS function and object themselves."""
+        if type(value).__name__ != "bound_method":
+            return value, None
+        text = repr(value)
+        marker = ".<JsProxy "
+        at = text.rfind(marker)
+        if at < 0 or not text.endswith(">>"):
+            return value, None  # a Python method: JS calls it through its proxy
+        fn_ref = int(text[at + len(marker) : -2])
+        head = text[:at]
+        self_ref = -1
+        if head.endswith(">") and "<JsProxy " in head:
+            self_ref = int(head[head.rfind("<JsProxy ") + 9 : -1])
+        answer = helpers().boundParts(fn_ref, self_ref)
+        if answer[0] != 0:  # an error record: no proxy_js_ref table
+            raise JsException(answer[2], answer[3], answer[5])
+        return answer[1], answer[2]
+
+    def stash(self, helpers, refs):
+        helpers().stashEach(*refs)
+
+    def is_awaitable(self, value):
+        """A coroutine is a generator on MicroPython: a returned generator counts too."""
+        if isinstance(value, JsProxy):
+            return False
+        return hasattr(value, "__await__") or (hasattr(value, "send") and hasattr(value, "throw"))

@@ -1,7 +1,7 @@
 """JS functions that call Python callables: `create_proxy`,
 `create_once_callable`, and the count of those still alive.
 
-Every proxy is a small JS closure (`makeProxy` in `_jssource`) holding a
+Every proxy is a small JS closure (`makeProxy` in `_proxies.mjs`) holding a
 token; ONE pair of Python functions, `_dispatch` (plain arguments) and
 `_dispatch_tape`, registered once per interpreter, runs the callable a token
 stands for. So creating and destroying a proxy
@@ -12,14 +12,15 @@ those only when the JS garbage collector gets round to it).
 import json
 
 from ._backend import backend
-from ._bridge import from_tape, helpers
+from ._bridge import helpers, wire
 from ._tags import REF
-from ._to_js import Options, _put_primitive, encode
+from ._to_js import _put_primitive, default_options, encode, use_proxies
+from ._to_py import from_tape
 
 _alive = {}  # token -> (callable, identity key or None): what JS keeps alive
 _by_key = {}  # identity key -> (token, JS function): one JS function per live callable
 _next_token = [0]
-_PYODIDE = backend.NAME == "pyodide"
+_ASCII_STR_RESULTS = backend.ASCII_STR_RESULTS
 _dispatch_ready = []  # [helper object `_dispatch` was registered with, its makeProxy, remakeProxy]
 
 
@@ -38,25 +39,6 @@ def proxy_for(obj):
     if callable(obj):
         return create_proxy(obj)
     return obj
-
-
-def default_options():
-    """`to_js` with every keyword at its default."""
-    return Options(-1, True, None, None, backend, proxy_for)
-
-
-def wire(answer, refs):
-    """A reply for `unwire` in JS: the JSON text of `answer` (a list of
-    primitives, e.g. `[0, tape]`); `refs`, if any, are handed to JS first
-    (`stash`). No Python list crosses: MicroPython's `jsffi.to_js` keeps each
-    list it converts alive until a JS garbage collection."""
-    if refs:
-        JsProxy = backend.JsProxy
-        if backend.NAME == "micropython" or all(isinstance(r, JsProxy) for r in refs):
-            helpers().stashEach(*refs)
-        else:  # Pyodide destroys the proxies it makes for arguments after the call
-            helpers().stash(backend.refs_array(refs))
-    return json.dumps(answer)
 
 
 def _release(token):
@@ -80,7 +62,7 @@ def _dispatch(token, *args):
         result = entry[0](*args)
         t = type(result)  # the common results cross as they are (see `makeProxy`)
         if t is str:
-            if result.isascii() if _PYODIDE else "\0" not in result:
+            if result.isascii() if _ASCII_STR_RESULTS else "\0" not in result:
                 return "s" + result
         elif t is int:
             if -2147483648 <= result <= 2147483647:
@@ -92,7 +74,7 @@ def _dispatch(token, *args):
             return wire([0, tape], None)  # the other primitives, without a walk
         if isinstance(result, backend.JsProxy):
             return wire([0, [REF, 0]], [result])
-        if _awaitable(result):
+        if backend.is_awaitable(result):
             return wire([2, _run_for_promise(result)], None)
         tape, refs = encode(result, default_options())
         return wire([0, tape], refs)
@@ -118,16 +100,6 @@ def _dispatch_tape(token, args_tape, args_refs):
 
 def _failure(exc):
     return wire([1, type(exc).__name__, str(exc)], None)
-
-
-def _awaitable(value):
-    """Coroutines (and other awaitables) become JS Promises. On MicroPython a
-    coroutine is a generator, so a returned generator counts as one too."""
-    if isinstance(value, backend.JsProxy):
-        return False
-    if hasattr(value, "__await__"):
-        return True
-    return backend.NAME == "micropython" and hasattr(value, "send") and hasattr(value, "throw")
 
 
 _tasks = {}  # promise id -> the asyncio task settling that JS Promise
@@ -253,3 +225,6 @@ def _flush():
     """Let JS report the proxies destroyed since the last time."""
     if _dispatch_ready:
         _dispatch_ready[0].flushReleased()
+
+
+use_proxies(proxy_for, _make)

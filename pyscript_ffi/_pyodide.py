@@ -1,4 +1,4 @@
-"""The Pyodide backend: the few primitives that differ from MicroPython."""
+"""The Pyodide backend: `Backend` (see `_backend_base`) on Pyodide, every version."""
 
 import marshal
 
@@ -7,19 +7,22 @@ from pyodide.ffi import JsProxy
 from pyodide.ffi import create_proxy as _raw_create_proxy
 from pyodide.ffi import to_js as _raw_to_js
 
+from ._backend_base import Backend
+
 try:
     from pyodide.ffi import jsnull as _jsnull
 except ImportError:  # Pyodide < 0.28 gives None for JS null
     _jsnull = None
 
 
-class PyodideBackend:
+class PyodideBackend(Backend):
     """Tapes cross as JS arrays; JS `undefined` already arrives as `None`."""
 
     NAME = "pyodide"
     NUL_SAFE = True  # strings cross with NUL intact
     JSON_TAPES = False  # `toPy` answers an array, not JSON text
     JSON_FLOATS = True  # (unused: the fast route is marshal)
+    ASCII_STR_RESULTS = True  # a lone surrogate would not survive the crossing
     js = js
     JsProxy = JsProxy
     _from_marshal = None  # the JS `fromMarshal`, looked up once
@@ -73,3 +76,15 @@ class PyodideBackend:
     def raw_proxy(self, func):
         """A JS function calling `func` that outlives the call it is passed to."""
         return _raw_create_proxy(func)
+
+    def js_function(self, value, helpers):
+        return value, None
+
+    def stash(self, helpers, refs):
+        if all(isinstance(r, JsProxy) for r in refs):
+            helpers().stashEach(*refs)
+        else:  # Pyodide destroys the proxies it makes for arguments after the call
+            helpers().stash(self.refs_array(refs))
+
+    def is_awaitable(self, value):
+        return not isinstance(value, JsProxy) and hasattr(value, "__await__")

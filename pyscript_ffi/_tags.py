@@ -1,9 +1,6 @@
-"""Tags of the flat "tape" that carries a value across the JS boundary.
+# generated from pyscript_ffi/_tape.mjs by pyscript_ffi_host/jsbuild.py: do not modify
 
-A converted value crosses as ONE flat list of primitives (tags, counts, numbers,
-strings) plus a list of JS objects it refers to; the other side rebuilds it.
-Both directions use the same tags; `_jssource` gets them from `js_constants()`.
-"""
+"""Tags of the flat "tape" that carries a value across the JS boundary (see `_tape.mjs`)."""
 
 NULL = 0  # None / null / undefined
 UNDEF = 1  # JS undefined (MicroPython's `js.undefined`)
@@ -22,13 +19,5 @@ ARR = 13  # next: count n, then n values
 OBJ = 14  # next: count n, then n (key, value) pairs
 SET = 15  # next: count n, then n values
 MAP = 16  # next: converter ref index, count n, then n (key, value) pairs
-BYTES = 17  # next: ref index of a Uint8Array
+BYTES = 17  # next: ref index of a Uint8Array (JSON tapes: count n, then n bytes)
 REF = 18  # next: ref index
-
-_NAMES = "NULL UNDEF FALSE TRUE INT FLOAT NAN INF NINF NEGZERO BIG STR STRPARTS ARR OBJ SET MAP BYTES REF"
-
-
-def js_constants():
-    """The tags as JS `const` lines, for the helper source (built on first use)."""
-    scope = globals()
-    return "".join("const " + n + " = " + str(scope[n]) + ";\n" for n in _NAMES.split())

@@ -1,11 +1,14 @@
-"""Python -> JavaScript: flatten a Python value into a tape (see `_tags`).
+"""Python -> JavaScript: `to_js`.
 
-The walk is iterative (MicroPython's Python stack holds ~150 frames) and checks
-everything docs/contract.md asks for: key types, circular references, depth. The JS side
-(`toJs` in `_jssource`) rebuilds the value and spots key collisions.
+JSON-shaped data takes the backend's fast route (`backend.fast_to_js`);
+everything else is flattened into a tape (see `_tape.mjs`) that `toJs` in
+`_to_js.mjs` rebuilds in JS, spotting key collisions. The walk is iterative
+(MicroPython's Python stack holds ~150 frames) and checks everything docs/contract.md asks
+for: key types, circular references, depth.
 """
 
-from ._bridge import build
+from ._backend import backend
+from ._bridge import checked, helpers
 from ._errors import ConversionError, JsException, format_path
 from ._tags import (
     ARR,
@@ -67,6 +70,22 @@ class Options:
         self.backend = backend
         self.make_proxy = make_proxy
         self.cache = None
+
+
+#: `[proxy_for, make]` from `_proxies`, which registers them at import
+#: (`_proxies` converts results with this module, so it cannot be imported here).
+_proxy_makers = []
+
+
+def use_proxies(proxy_for, make):
+    """Called once by `_proxies`: `proxy_for(obj)` is what `to_js` puts in place of
+    an object it does not convert; `make(func, once, key)` -> `(token, JS function)`."""
+    _proxy_makers[:] = [proxy_for, make]
+
+
+def default_options():
+    """`to_js` with every keyword at its default."""
+    return Options(-1, True, None, None, backend, _proxy_makers[0])
 
 
 def _key_part(key):
@@ -311,3 +330,39 @@ def convert_value(value, opts):
             return float(value)
     tape, refs = encode(value, opts)
     return build(tape, refs)
+
+
+def build(tape, refs):
+    """Rebuild a tape in JS; the JS value (a JsProxy for objects)."""
+    return checked(helpers().toJs(backend.to_array(tape), backend.refs_array(refs)))[1]
+
+
+def to_js(obj, *, depth=-1, create_pyproxies=True, dict_converter=None, default_converter=None):
+    """Convert a Python value to JavaScript, the same way on every interpreter.
+
+    dict -> plain Object (keys in JSON spelling), list/tuple/range -> Array,
+    set -> Set, bytes -> Uint8Array, None -> null, big ints -> BigInt, other
+    objects -> proxies (or `ConversionError` with `create_pyproxies=False`).
+
+    ```python
+    to_js({1: None, "a": (1, 2)})        # {"1": null, a: [1, 2]}
+    to_js({"a": 1}, dict_converter=js.Map.new)
+    ```
+    """
+    if depth < 0 and dict_converter is None and default_converter is None:
+        t = type(obj)
+        if t is dict or t is list or t is tuple:  # JSON-shaped data: the backend's fast route
+            fast = backend.fast_to_js(obj, helpers)
+            if fast is not None:
+                return fast
+    temporary = None
+    if dict_converter is not None:
+        dict_converter = backend.js_function(dict_converter, helpers)[0]  # MicroPython >= 1.26: `obj.method`
+    if dict_converter is not None and not isinstance(dict_converter, backend.JsProxy):
+        temporary = dict_converter = _proxy_makers[1](dict_converter, False, None)[1]
+    try:
+        opts = Options(depth, create_pyproxies, dict_converter, default_converter, backend, _proxy_makers[0])
+        return convert_value(obj, opts)
+    finally:
+        if temporary is not None:
+            temporary.destroy()

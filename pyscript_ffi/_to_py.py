@@ -1,8 +1,13 @@
-"""JavaScript -> Python: rebuild a Python value from the tape that `toPy` in
-`_jssource` made of a JS value. Iterative, like the JS side."""
+"""JavaScript -> Python: `to_py`.
+
+JSON-shaped values cross in one piece (`fastPy` in `_to_py.mjs`: marshal bytes
+or JSON text, read by `backend.from_fast`); everything else as the tape that
+`toPy` makes, rebuilt here by `decode`. Iterative, like the JS side."""
 
 import struct
 
+from ._backend import backend
+from ._bridge import checked, helpers
 from ._errors import ConversionError, format_path
 from ._tags import (
     ARR,
@@ -125,3 +130,33 @@ def decode(tape, refs, backend):
 
 
 _NO_KEY = object()
+
+
+def from_tape(tape, refs):
+    """Python value of a tape that `toPy` made."""
+    return decode(backend.from_tape(tape), refs, backend)
+
+
+def from_answer(answer):
+    """The Python value of a helper's answer `[0, tape, refs]` (or its error raised)."""
+    answer = checked(answer)
+    return from_tape(answer[1], answer[2])
+
+
+def to_py(value, *, depth=-1):
+    """Convert a JavaScript value to Python: Object/Map -> dict, Array -> list,
+    Set -> set, typed arrays -> bytes, null/undefined -> None, numbers -> int
+    when integral and safe (else float), BigInt -> int. Other objects (DOM
+    nodes, functions, class instances) stay `JsProxy`.
+
+    ```python
+    to_py(js.JSON.parse('{"a": [1, 2.5, null]}'))  # {'a': [1, 2.5, None]}
+    ```
+    """
+    if depth < 0:
+        data = helpers().fastPy(value)
+        if data is not False:
+            value_or_none = backend.from_fast(data)
+            if value_or_none is not None:
+                return value_or_none[0]
+    return from_answer(helpers().toPy(value, depth))

@@ -32,7 +32,8 @@ class Artifacts:
 
 
 def _newest_source() -> float:
-    return max(p.stat().st_mtime for p in (ROOT / "pyscript_ffi").iterdir())
+    sources = [*(ROOT / "pyscript_ffi").iterdir(), mpy_bundle.LOADER]
+    return max(p.stat().st_mtime for p in sources)
 
 
 def _fresh(path: Path | None) -> bool:

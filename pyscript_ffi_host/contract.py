@@ -38,6 +38,8 @@ UNMARKED = {
     "test_contract.py",
     "test_conformance.py",
     "test_site.py",
+    "test_js.py",  # the JS helpers' unit tests, eslint and the embedded text: the build, not the contract
+    "test_mpy_bundle.py",  # how the .mpy is put together
 }
 
 _ROW = re.compile(r"^\| `(?P<id>[a-z_]+\.[a-z0-9-]+)` \| (?P<promise>.*) \| (?P<proof>[^|]*) \|$")

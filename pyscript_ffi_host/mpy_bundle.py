@@ -1,12 +1,18 @@
-"""Build the MicroPython variant: the package as ONE compiled module.
+"""Build the MicroPython variant: the package as ONE `pyscript_ffi.mpy`.
 
 PyScript's `files` takes one entry per file, and bare MicroPython imports a
-single `pyscript_ffi.mpy` written to its filesystem, so the package's modules
-are joined into one `pyscript_ffi.py` (dependency order, the Pyodide backend
-left out, relative imports removed since every name now shares one namespace)
-and compiled with `mpy-cross`.
+single `pyscript_ffi.mpy` written to its filesystem, so the package ships as one
+file. Inside it each module of `pyscript_ffi/` (the Pyodide backend left out)
+is compiled on its own by `mpy-cross -s pyscript_ffi/<module>.py`: a traceback
+names the source module and its line, as from the wheel. The compiled modules
+are embedded in `mpy_loader.py`, which `import pyscript_ffi` runs: it mounts them
+as a read-only in-memory filesystem and becomes the package (see its docstring).
 
     python -m pyscript_ffi_host.mpy_bundle [--out wheels/pyscript_ffi.mpy]
+
+The build fails with `BundleError` (saying which module) when a module does not
+compile for MicroPython, imports a module that is not shipped to MicroPython
+outside `_backend` (the chooser), or the modules import each other in a cycle.
 """
 
 from __future__ import annotations
@@ -19,11 +25,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "pyscript_ffi"
+LOADER = Path(__file__).resolve().parent / "mpy_loader.py"
 EXCLUDED = {"_pyodide"}  # backends that never run on MicroPython
+CHOOSER = "_backend"  # the one module that may name an excluded backend
+_PLACEHOLDER = "_MPY = {}"
 
 
 class BundleError(Exception):
-    """The package cannot be joined into one module (e.g. a name clash)."""
+    """The package cannot be shipped as one .mpy (the message says why and where)."""
 
 
 def _modules() -> dict[str, ast.Module]:
@@ -39,19 +48,29 @@ def _relative_imports(tree: ast.Module) -> list[ast.ImportFrom]:
     return [n for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.level == 1]
 
 
-def _order(trees: dict[str, ast.Module]) -> list[str]:
-    """Modules in dependency order, `__init__` last."""
+def check(trees: dict[str, ast.Module]) -> list[str]:
+    """The rules; the modules in dependency order (`__init__` last)."""
     order: list[str] = []
     visiting: set[str] = set()
 
     def visit(name: str) -> None:
-        if name in order or name in EXCLUDED:
+        if name in order:
             return
         if name in visiting:
-            raise BundleError("import cycle through " + name)
+            raise BundleError("import cycle through pyscript_ffi/" + name + ".py")
         visiting.add(name)
         for node in _relative_imports(trees[name]):
-            visit(node.module or "")
+            target = node.module or ""
+            if target in EXCLUDED:
+                if name != CHOOSER:
+                    raise BundleError(
+                        f"pyscript_ffi/{name}.py:{node.lineno}: imports {target}, which MicroPython never "
+                        f"gets; only {CHOOSER}.py picks a backend"
+                    )
+                continue
+            if target not in trees:
+                raise BundleError(f"pyscript_ffi/{name}.py:{node.lineno}: no module pyscript_ffi/{target}.py")
+            visit(target)
         visiting.discard(name)
         order.append(name)
 
@@ -60,58 +79,45 @@ def _order(trees: dict[str, ast.Module]) -> list[str]:
     return order
 
 
-def _definitions(tree: ast.Module) -> set[str]:
-    names: set[str] = set()
-    for node in tree.body:
-        if isinstance(node, (ast.FunctionDef, ast.ClassDef, ast.AsyncFunctionDef)):
-            names.add(node.name)
-        elif isinstance(node, ast.Assign):
-            for target in node.targets:
-                names.update(n.id for n in ast.walk(target) if isinstance(n, ast.Name))
-    return names
+def _compile(source: Path, name: str, out: Path) -> bytes:
+    """`source` compiled by mpy-cross, tracebacks naming `name`."""
+    done = subprocess.run(
+        [sys.executable, "-m", "mpy_cross", "-o", str(out), "-s", name, str(source)],
+        capture_output=True,
+        text=True,
+    )
+    if done.returncode != 0:
+        raise BundleError(f"mpy-cross cannot compile {name}: {done.stderr.strip() or done.stdout.strip()}")
+    return out.read_bytes()
 
 
-def _check_clashes(trees: dict[str, ast.Module], order: list[str]) -> None:
-    owner: dict[str, str] = {}
-    clashes = []
-    for name in order:
-        for defined in _definitions(trees[name]) - {"__all__", "__version__"}:
-            if defined in owner:
-                clashes.append(f"{defined} ({owner[defined]}, {name})")
-            owner[defined] = name
-    if clashes:
-        raise BundleError("names defined in two modules: " + ", ".join(sorted(clashes)))
-
-
-def _strip(name: str, tree: ast.Module) -> str:
-    """Module source with relative imports replaced by aliases (or `pass`)."""
-    lines = (PACKAGE / f"{name}.py").read_text().splitlines()
-    for node in sorted(_relative_imports(tree), key=lambda n: n.lineno, reverse=True):
-        indent = " " * node.col_offset
-        aliases = [f"{indent}{a.asname} = {a.name}" for a in node.names if a.asname and a.asname != a.name]
-        lines[node.lineno - 1 : node.end_lineno] = aliases or [indent + "pass"]
+def loader_source(compiled: dict[str, bytes]) -> str:
+    """`mpy_loader.py` with the compiled modules in `_MPY` (same line numbers)."""
+    text = LOADER.read_text()
+    lines = text.split("\n")
+    at = [i for i, line in enumerate(lines) if line.startswith(_PLACEHOLDER)]
+    if len(at) != 1:
+        raise BundleError(f"mpy_loader.py needs exactly one line starting with {_PLACEHOLDER!r}")
+    files = {f"/pyscript_ffi/{name}.mpy": data for name, data in compiled.items()}
+    lines[at[0]] = "_MPY = " + repr(files)
     return "\n".join(lines)
 
 
-def bundle_source() -> str:
-    trees = _modules()
-    order = _order(trees)
-    _check_clashes(trees, order)
-    parts = [f"# pyscript_ffi for MicroPython: modules {', '.join(order)} joined by mpy_bundle.py"]
-    parts += [f"# ---- {name}.py ----\n{_strip(name, trees[name])}" for name in order]
-    return "\n\n".join(parts) + "\n"
-
-
 def build(out: Path) -> Path:
-    """Write `out` (a .mpy) and, beside it in build/, the joined source."""
-    source = ROOT / "build" / "mpy" / "pyscript_ffi.py"
-    source.parent.mkdir(parents=True, exist_ok=True)
-    source.write_text(bundle_source())
+    """Write `out` (the one .mpy); the compiled modules and the loader's source go to build/mpy/."""
+    work = ROOT / "build" / "mpy"
+    work.mkdir(parents=True, exist_ok=True)
+    for old in work.glob("*.mpy"):
+        old.unlink()
+    trees = _modules()
+    compiled = {
+        name: _compile(PACKAGE / f"{name}.py", f"pyscript_ffi/{name}.py", work / f"{name}.mpy")
+        for name in check(trees)
+    }
+    source = work / "pyscript_ffi.py"
+    source.write_text(loader_source(compiled))
     out.parent.mkdir(parents=True, exist_ok=True)
-    subprocess.run(
-        [sys.executable, "-m", "mpy_cross", "-o", str(out), "-s", "pyscript_ffi.py", str(source)],
-        check=True,
-    )
+    out.write_bytes(_compile(source, "pyscript_ffi_host/mpy_loader.py", work / "pyscript_ffi.mpy"))
     return out
 
 

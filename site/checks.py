@@ -223,7 +223,7 @@ def _():
 def _():
     # the package's own switch, not public API
     try:
-        from pyscript_ffi._workers import in_worker
+        from pyscript_ffi._worker_utils import in_worker
     except ImportError:  # the .mpy is the whole package as one module
         from pyscript_ffi import in_worker
 

@@ -100,30 +100,25 @@ JS_VALUES = {
 
 
 def internals():
-    """pyscript_ffi's bridge, proxies and to_js modules (the .mpy is one module)."""
-    import pyscript_ffi
+    """pyscript_ffi's bridge, to_js and to_py modules."""
+    from pyscript_ffi import _bridge, _to_js, _to_py
 
-    try:  # the wheel keeps the modules
-        from pyscript_ffi import _bridge, _proxies, _to_js
-
-        return _bridge, _proxies, _to_js
-    except ImportError:
-        return pyscript_ffi, pyscript_ffi, pyscript_ffi
+    return _bridge, _to_js, _to_py
 
 
 def tape_to_js(x):
     """`to_js(x)` through the tape alone (no fast route)."""
-    bridge, proxies, to_js = internals()
-    return bridge.build(*to_js.encode(x, proxies.default_options()))
+    to_js = internals()[1]
+    return to_js.build(*to_js.encode(x, to_js.default_options()))
 
 
 def tape_to_py(v):
     """`to_py(v)` through the tape alone (no fast route)."""
-    bridge = internals()[0]
+    bridge, _, to_py = internals()
     answer = bridge.helpers().toPy(v, -1)
     if answer[0] != 0:
         bridge.raise_record(answer)
-    return bridge.from_tape(answer[1], answer[2])
+    return to_py.from_tape(answer[1], answer[2])
 
 
 def canon(x):

@@ -8,10 +8,9 @@ worker is detected at first use, not at import.
 """
 
 from ._backend import backend
-from ._bridge import checked, from_answer, helpers
-from ._calls import _js_function
-from ._proxies import default_options
-from ._to_js import encode
+from ._bridge import checked, helpers
+from ._to_js import default_options, encode
+from ._to_py import from_answer
 
 _context = []  # [None] off a worker; [(ffi, is_remote)] in a PyScript worker
 
@@ -43,7 +42,7 @@ def _target(target):
     makes it a `bound_method`)."""
     if target is backend.js:
         return backend.js.globalThis
-    return _js_function(target)[0]
+    return backend.js_function(target, helpers)[0]
 
 
 def assign(target, *sources):

@@ -1,0 +1,36 @@
+// ESLint (flat config) for the project's JavaScript: `bash bin/nox -s lint` runs it.
+// The package's helpers (pyscript_ffi/*.mjs) are ES modules, so strict mode is in
+// force in every file; the build joins them into one function body that starts
+// with "use strict" (pyscript_ffi_host/jsbuild.py).
+import js from "@eslint/js";
+import globals from "globals";
+
+export default [
+  { ignores: ["node_modules/", "build/", ".nox/", ".venv/", "site/", "test-artifacts/"] },
+  js.configs.recommended,
+  {
+    files: ["pyscript_ffi/**/*.mjs", "tests/js/**/*.mjs"],
+    languageOptions: {
+      ecmaVersion: 2022,
+      sourceType: "module",
+      // The helpers run in browsers, workers and Node: only what all of them have.
+      globals: { ...globals["shared-node-browser"] },
+    },
+    rules: {
+      strict: ["error", "global"],
+      "no-unused-vars": ["error", { caughtErrors: "none" }],
+      "no-var": "error",
+      "prefer-const": "error",
+      eqeqeq: ["error", "always"],
+    },
+  },
+  {
+    files: ["tests/js/**/*.mjs"],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    // The test harness's own JS (Node and the browser page).
+    files: ["pyscript_ffi_host/js/**/*.mjs", "pyscript_ffi_host/js/**/*.js"],
+    languageOptions: { globals: { ...globals.node, ...globals.browser, WebAssembly: "readonly" } },
+  },
+];

@@ -1,0 +1,104 @@
+"""What an interpreter backend provides: every member, documented.
+
+The package runs on Pyodide and on MicroPython's WebAssembly port; everything
+that differs between them (and between their versions) lives in one backend
+module per interpreter, `_pyodide.py` and `_micropython.py`, each a subclass of
+`Backend`. `_backend` picks one at import (micropip's `_compat` style) and the
+rest of the package asks it, never `sys.implementation`.
+
+To support another interpreter (or version quirk), implement every member below
+in its module (or a branch inside the existing one) and pick it in `_backend`.
+"""
+
+
+class Backend:
+    """The interpreter-specific primitives the package is built on.
+
+    Class attributes (constants of the interpreter):
+
+    - `NAME`: `"pyodide"` or `"micropython"` (for messages and reports only).
+    - `NUL_SAFE`: strings reach JS with NUL characters intact (else the tape
+      splits them: `STRPARTS`).
+    - `JSON_TAPES`: `toPy` answers JSON text (read with `from_tape`) and bytes
+      travel inside the tape; else tapes are JS arrays and bytes go by ref.
+    - `JSON_FLOATS`: the interpreter's `json.loads` parses every double
+      exactly, so the fast `to_py` route may carry floats.
+    - `ASCII_STR_RESULTS`: a proxy's str result crosses as it is only when it
+      is ASCII (Pyodide: lone surrogates would not survive); else when it has
+      no NUL.
+    - `js`: the interpreter's `js` module (globalThis).
+    - `JsProxy`: the interpreter's class of JS objects seen from Python.
+    """
+
+    NAME = ""
+    NUL_SAFE = True
+    JSON_TAPES = False
+    JSON_FLOATS = True
+    ASCII_STR_RESULTS = False
+    js = None
+    JsProxy = None
+
+    def is_none(self, value):
+        """True for Python `None`, JS `null` and JS `undefined` (the public
+        `is_none`, so it must cost what a raw check costs)."""
+        raise NotImplementedError
+
+    def is_undefined(self, value):
+        """True for the interpreter's own JS `undefined` value when it is not
+        `None` (MicroPython's `js.undefined`); the tape keeps it as `UNDEF`."""
+        raise NotImplementedError
+
+    def to_array(self, items):
+        """A flat Python list of primitives and JsProxies -> a JS Array."""
+        raise NotImplementedError
+
+    def refs_array(self, items):
+        """The JS Array of what a tape refers to: JsProxies as their JS
+        objects, Python objects as the interpreter's proxies of them."""
+        raise NotImplementedError
+
+    def fast_to_js(self, value, helpers):
+        """`to_js(value)` of a dict/list/tuple with default keywords by the
+        interpreter's fastest exact route, or None to leave it to the tape.
+        `helpers` is `_bridge.helpers` (the JS helper object, on first use)."""
+        raise NotImplementedError
+
+    def from_fast(self, data):
+        """`(value,)` from what the JS `fastPy` answered (marshal bytes or JSON
+        text), or None when that route cannot finish (the tape then runs)."""
+        raise NotImplementedError
+
+    def from_tape(self, tape):
+        """The Python list of a tape that `toPy` answered (a JS Array or JSON text)."""
+        raise NotImplementedError
+
+    def put_bytes(self, tape, refs, data):
+        """Append `data` (bytes) to a tape after its `BYTES` tag, the way this
+        interpreter's `toJs` reads it (`JSON_TAPES`: base64 inline, else a ref)."""
+        raise NotImplementedError
+
+    def bytes_from_js(self, u8):
+        """`bytes` of a JS Uint8Array (a `BYTES` ref of a tape)."""
+        raise NotImplementedError
+
+    def raw_proxy(self, func):
+        """The interpreter's own JS function calling `func`, alive for as long
+        as the package keeps it (the two dispatchers, made once)."""
+        raise NotImplementedError
+
+    def js_function(self, value, helpers):
+        """`(function, owner)`: the JS function `value` stands for and the JS
+        object it was read from (or None). MicroPython >= 1.26 hands `obj.method`
+        to Python as a `bound_method`, which would cross back into JS as a
+        Python proxy; every other value is itself, with no owner."""
+        raise NotImplementedError
+
+    def stash(self, helpers, refs):
+        """Hand the JS objects a reply refers to (`refs`, non-empty) to the
+        helper's `stash`/`stashEach`, for the `unwire` that reads the reply."""
+        raise NotImplementedError
+
+    def is_awaitable(self, value):
+        """True if a proxy's result `value` is a Python awaitable (it becomes a
+        JS Promise); never for a JsProxy."""
+        raise NotImplementedError

@@ -1,0 +1,723 @@
+# generated from pyscript_ffi/*.mjs by pyscript_ffi_host/jsbuild.py: do not modify
+"""The JavaScript half of the package: the helper factory's body (see `_bridge.helpers`).
+
+Every helper answers `[0, value...]` or an error record and never throws (`_errors.mjs`).
+The sources are `pyscript_ffi/*.mjs`."""
+
+SOURCE = r""""use strict";
+
+// ---- pyscript_ffi/_errors.mjs ----
+const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+function pathOf(parts) {
+let out = "$";
+for (const p of parts) {
+if (typeof p === "number") out += "[" + p + "]";
+else if (IDENT.test(p)) out += "." + p;
+else out += '["' + p.replace(/\\/g, "\\\\").replace(/"/g, '\\"') + '"]';
+}
+return out;
+}
+function describe(e) {
+if (e !== null && (typeof e === "object" || typeof e === "function")) {
+let name = "Error", message = "";
+try { name = String(e.name === undefined ? (e.constructor && e.constructor.name) || "Error" : e.name); } catch (_) { /* keep "Error" */ }
+try { message = String(e.message === undefined ? "" : e.message); } catch (_) { /* keep "" */ }
+return [name, message];
+}
+let text;
+try { text = String(e); } catch (_) { text = typeof e; }
+return [typeof e, text];
+}
+function jsError(e, parts) {
+const [name, message] = describe(e);
+return [1, "js", name, message, parts === null ? null : pathOf(parts), e];
+}
+function conversionError(message, parts) {
+return [1, "conversion", "ConversionError", message, pathOf(parts), null];
+}
+
+// ---- pyscript_ffi/_tape.mjs ----
+const NULL = 0; // None / null / undefined
+const UNDEF = 1; // JS undefined (MicroPython's `js.undefined`)
+const FALSE = 2;
+const TRUE = 3;
+const INT = 4; // next: a safe integer (as int, or as float when beyond 32 bits)
+const FLOAT = 5; // next: a finite number (JSON tapes: its two 32-bit words, little-endian)
+const NAN = 6;
+const INF = 7;
+const NINF = 8;
+const NEGZERO = 9;
+const BIG = 10; // next: decimal string of an integer beyond 2**53 - 1
+const STR = 11; // next: the string
+const STRPARTS = 12; // next: count n, then n strings to join with NUL
+const ARR = 13; // next: count n, then n values
+const OBJ = 14; // next: count n, then n (key, value) pairs
+const SET = 15; // next: count n, then n values
+const MAP = 16; // next: converter ref index, count n, then n (key, value) pairs
+const BYTES = 17; // next: ref index of a Uint8Array (JSON tapes: count n, then n bytes)
+const REF = 18; // next: ref index
+let JSON_TAPES = false;
+let JSON_FLOATS = true;
+function configure(jsonTapes, jsonFloats) {
+JSON_TAPES = jsonTapes === true;
+JSON_FLOATS = jsonFloats === true;
+return 0;
+}
+
+// ---- pyscript_ffi/_to_js.mjs ----
+const hasOwn = Object.prototype.hasOwnProperty;
+function spell(key) {
+return key === null ? "null" : String(key);
+}
+function framePart(f) {
+if (f.tag === OBJ || f.tag === MAP) return f.hasKey ? spell(f.key) : f.k;
+return f.k;
+}
+function partsOf(stack) {
+const parts = [];
+for (const f of stack) parts.push(framePart(f));
+return parts;
+}
+function finish(f, refs, stack) {
+if (f.tag === SET) return [0, new Set(f.c)];
+if (f.tag === MAP) {
+try { return [0, refs[f.conv](f.c)]; }
+catch (e) { return jsError(e, partsOf(stack)); }
+}
+return [0, f.c];
+}
+function toJs(tape, refs) {
+let i = 0;
+const stack = [];
+for (;;) {
+let v;
+const tag = tape[i++];
+switch (tag) {
+case NULL: v = null; break;
+case UNDEF: v = undefined; break;
+case FALSE: v = false; break;
+case TRUE: v = true; break;
+case INT: case FLOAT: v = tape[i++]; break;
+case NAN: v = NaN; break;
+case INF: v = Infinity; break;
+case NINF: v = -Infinity; break;
+case NEGZERO: v = -0; break;
+case BIG: v = BigInt(tape[i++]); break;
+case STR: v = tape[i++]; break;
+case STRPARTS: { const n = tape[i++]; v = tape.slice(i, i + n).join("\0"); i += n; break; }
+case BYTES: v = JSON_TAPES ? fromBase64(tape[i++]) : refs[tape[i++]]; break;
+case REF: v = refs[tape[i++]]; break;
+case ARR: case SET: case OBJ: case MAP: {
+const conv = tag === MAP ? tape[i++] : -1;
+const n = tape[i++];
+const f = { tag, n, k: 0, c: tag === OBJ ? {} : [], hasKey: false, key: undefined, conv };
+if (n > 0) { stack.push(f); continue; }
+const r = finish(f, refs, stack);
+if (r[0] !== 0) return r;
+v = r[1];
+break;
+}
+default:
+return [1, "conversion", "ConversionError", "corrupt tape: tag " + tag + " at " + (i - 1), pathOf(partsOf(stack)), null];
+}
+for (;;) {
+const f = stack[stack.length - 1];
+if (f === undefined) return [0, v];
+if (f.tag === OBJ) {
+if (!f.hasKey) {
+const key = spell(v);
+if (hasOwn.call(f.c, key)) {
+return conversionError("two dict keys become the same JS property " + JSON.stringify(key), partsOf(stack.slice(0, -1)));
+}
+f.hasKey = true; f.key = key;
+break;
+}
+if (f.key === "__proto__") defineOwn(f.c, f.key, v);
+else f.c[f.key] = v;
+f.hasKey = false;
+} else if (f.tag === MAP) {
+if (!f.hasKey) { f.hasKey = true; f.key = v; break; }
+f.c.push([f.key, v]);
+f.hasKey = false;
+} else {
+f.c.push(v);
+}
+if (++f.k < f.n) break;
+stack.pop();
+const r = finish(f, refs, stack);
+if (r[0] !== 0) return r;
+v = r[1];
+}
+}
+}
+function fromBase64(text) {
+const raw = atob(text);
+const out = new Uint8Array(raw.length);
+for (let j = 0; j < raw.length; j++) out[j] = raw.charCodeAt(j);
+return out;
+}
+const NOT_FAST = {};
+const utf8 = typeof TextDecoder === "function" ? new TextDecoder("utf-8", { fatal: true }) : null;
+function fromMarshal(u8) {
+if (utf8 === null) return undefined;
+const view = new DataView(u8.buffer, u8.byteOffset, u8.byteLength);
+const refs = [];
+let i = 0;
+const int32 = () => { const n = view.getInt32(i, true); i += 4; return n; };
+const ascii = (n) => {
+let s = "";
+if (n > 32) s = utf8.decode(u8.subarray(i, i + n));  // ASCII is UTF-8
+else for (let j = i; j < i + n; j++) s += String.fromCharCode(u8[j]);
+i += n;
+return s;
+};
+const read = () => {
+const code = u8[i++];
+const flag = code & 0x80;
+let v, slot = -1;
+switch (code & 0x7f) {
+case 0x4e: return null;           // N
+case 0x46: return false;          // F
+case 0x54: return true;           // T
+case 0x69: v = int32(); break;    // i
+case 0x67: v = view.getFloat64(i, true); i += 8; break;  // g
+case 0x6c: {                      // l: |n| 15-bit digits, sign of n
+const n = int32(), m = Math.abs(n);
+let big = 0n;
+for (let d = m - 1; d >= 0; d--) big = (big << 15n) | BigInt(view.getUint16(i + 2 * d, true));
+i += 2 * m;
+if (n < 0) big = -big;
+v = big >= -9007199254740991n && big <= 9007199254740991n ? Number(big) : big;
+break;
+}
+case 0x7a: case 0x5a: v = ascii(u8[i++]); break;  // z Z
+case 0x61: case 0x41: v = ascii(int32()); break;  // a A
+case 0x75: case 0x74: { const n = int32(); v = utf8.decode(u8.subarray(i, i + n)); i += n; break; }  // u t
+case 0x72: { v = refs[int32()]; if (typeof v === "object" && v !== null) throw NOT_FAST; return v; }  // r
+case 0x29: case 0x28: case 0x5b: {  // ) ( [
+const n = (code & 0x7f) === 0x29 ? u8[i++] : int32();
+const c = new Array(n);
+if (flag) { slot = refs.length; refs.push(c); }
+for (let k = 0; k < n; k++) c[k] = read();
+if (slot >= 0) refs[slot] = NOT_FAST;  // closed: a later ref would share it
+return c;
+}
+case 0x7b: {  // {
+const c = {};
+if (flag) { slot = refs.length; refs.push(c); }
+for (;;) {
+if (u8[i] === 0x30) { i++; break; }  // 0: end of dict
+const key = read();
+const t = typeof key;
+if (key !== null && t !== "string" && t !== "number" && t !== "boolean" && t !== "bigint") throw NOT_FAST;
+const name = spell(key);
+if (hasOwn.call(c, name)) throw NOT_FAST;
+const value = read();
+if (name === "__proto__") Object.defineProperty(c, name, { value, writable: true, enumerable: true, configurable: true });
+else c[name] = value;
+}
+if (slot >= 0) refs[slot] = NOT_FAST;
+return c;
+}
+default: throw NOT_FAST;  // bytes, sets, complex, code, ...
+}
+if (flag) refs.push(v);
+return v;
+};
+try {
+const v = read();
+return i === u8.length ? v : undefined;
+} catch (e) {
+return undefined;  // NOT_FAST, or a lone surrogate that TextDecoder refuses
+}
+}
+function defineOwn(target, key, value) {
+Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+}
+
+// ---- pyscript_ffi/_to_py.mjs ----
+const F64 = new Float64Array(1), U32 = new Uint32Array(F64.buffer);  // a double as its two 32-bit words
+function isPlain(v) {
+const proto = Object.getPrototypeOf(v);
+return proto === Object.prototype || proto === null;
+}
+function toBytes(v) {
+if (v instanceof ArrayBuffer) return new Uint8Array(v);
+return new Uint8Array(v.buffer, v.byteOffset, v.byteLength);
+}
+function toPy(value, depth) {
+const tape = [], refs = [], stack = [], active = new Set();
+const put = (x) => { tape.push(x); };
+const putStr = (s) => { if (JSON_TAPES && s.length > 1024) { put(REF); put(refs.length); refs.push(s); } else { put(STR); put(s); } };
+let v = value;
+try {
+for (;;) {
+const t = typeof v;
+if (v === null || v === undefined) put(NULL);
+else if (t === "boolean") put(v ? TRUE : FALSE);
+else if (t === "number") {
+if (Number.isSafeInteger(v)) { if (Object.is(v, -0)) put(NEGZERO); else { put(INT); put(v); } }
+else if (v !== v) put(NAN);
+else if (v === Infinity) put(INF);
+else if (v === -Infinity) put(NINF);
+else if (JSON_TAPES) { F64[0] = v; put(FLOAT); put(U32[0]); put(U32[1]); }  // exact: older MicroPython parses some floats 1 ulp off
+else { put(FLOAT); put(v); }
+}
+else if (t === "string") putStr(v);
+else if (t === "bigint") { put(BIG); put(String(v)); }
+else if (t !== "object") { put(REF); put(refs.length); refs.push(v); }
+else if (depth >= 0 && stack.length >= depth) { put(REF); put(refs.length); refs.push(v); }
+else if (v instanceof ArrayBuffer || ArrayBuffer.isView(v)) {
+const bytes = toBytes(v);
+if (JSON_TAPES) { put(BYTES); put(bytes.length); for (let j = 0; j < bytes.length; j++) put(bytes[j]); }
+else { put(BYTES); put(refs.length); refs.push(bytes.slice()); }
+}
+else {
+let items = null, tag;
+if (Array.isArray(v)) { tag = ARR; items = v; }
+else if (v instanceof Map) { tag = OBJ; items = v; }
+else if (v instanceof Set) { tag = SET; items = v; }
+else if (isPlain(v)) { tag = OBJ; items = null; }
+else { put(REF); put(refs.length); refs.push(v); tag = -1; }
+if (tag !== -1) {
+if (active.has(v)) return conversionError("circular reference", stack.map((f) => f.part));
+active.add(v);
+let it;
+if (tag === ARR) { it = v; put(ARR); put(v.length); }
+else if (v instanceof Map) { it = v.entries(); put(OBJ); put(v.size); }
+else if (tag === SET) { it = v.values(); put(SET); put(v.size); }
+else { it = Object.keys(v); put(OBJ); put(it.length); }
+stack.push({ obj: v, tag, plain: items === null, map: v instanceof Map, it, k: 0, part: 0, keyDone: false, entry: null });
+}
+}
+let next = false;
+while (stack.length) {
+const f = stack[stack.length - 1];
+if (f.tag === ARR) {
+if (f.k < f.it.length) { f.part = f.k; v = f.it[f.k++]; next = true; break; }
+} else if (f.tag === SET) {
+const r = f.it.next();
+if (!r.done) { f.part = f.k++; v = r.value; next = true; break; }
+} else if (f.map) {
+if (f.keyDone) { f.keyDone = false; v = f.entry[1]; next = true; break; }
+const r = f.it.next();
+if (!r.done) { f.entry = r.value; f.part = spell(r.value[0]); f.keyDone = true; v = r.value[0]; f.k++; next = true; break; }
+} else {
+if (f.keyDone) {
+f.keyDone = false;
+try { v = f.obj[f.part]; }
+catch (e) { return jsError(e, stack.map((g) => g.part)); }
+next = true; break;
+}
+if (f.k < f.it.length) { f.part = f.it[f.k++]; putStr(f.part); f.keyDone = true; continue; }
+}
+stack.pop();
+active.delete(f.obj);
+}
+if (!next) return [0, JSON_TAPES ? JSON.stringify(tape) : tape, refs];
+}
+} catch (e) {
+return jsError(e, stack.map((f) => f.part));
+}
+}
+const NOT_PY = false;
+const utf8Out = typeof TextEncoder === "function" ? new TextEncoder() : null;
+const wellFormed = typeof "".isWellFormed === "function" ? (s) => s.isWellFormed() : (s) => !/[\ud800-\udfff]/.test(s);
+function toMarshal(value) {
+let buf = new Uint8Array(1 << 16), view = new DataView(buf.buffer), n = 0;
+const active = new Set();
+const room = (k) => {
+if (n + k <= buf.length) return;
+let size = buf.length * 2;
+while (size < n + k) size *= 2;
+const bigger = new Uint8Array(size);
+bigger.set(buf.subarray(0, n));
+buf = bigger; view = new DataView(buf.buffer);
+};
+const str = (s) => {
+const len = s.length;
+room(5 + 3 * len);
+const start = n + (len < 256 ? 2 : 5);
+let j = 0;
+for (; j < len; j++) { const c = s.charCodeAt(j); if (c >= 0x80) break; buf[start + j] = c; }
+if (j === len) {  // z (short ASCII) or a (ASCII)
+if (len < 256) { buf[n] = 0x7a; buf[n + 1] = len; } else { buf[n] = 0x61; view.setInt32(n + 1, len, true); }
+n = start + len;
+return;
+}
+if (utf8Out === null || !wellFormed(s)) throw NOT_FAST;
+const written = utf8Out.encodeInto(s, buf.subarray(n + 5)).written;  // u: UTF-8
+buf[n] = 0x75; view.setInt32(n + 1, written, true);
+n += 5 + written;
+};
+const seen = new Map();
+const key = (s) => {
+const ref = seen.get(s);
+if (ref !== undefined) { room(5); buf[n] = 0x72; view.setInt32(n + 1, ref, true); n += 5; return; }
+const at = n;
+str(s);
+if (s.length < 64) { buf[at] |= 0x80; seen.set(s, seen.size); }
+};
+const long = (big) => {  // l: 15-bit digits, count signed like the value
+const neg = big < 0n;
+if (neg) big = -big;
+const digits = [];
+while (big > 0n) { digits.push(Number(big & 0x7fffn)); big >>= 15n; }
+room(5 + 2 * digits.length);
+buf[n] = 0x6c; view.setInt32(n + 1, neg ? -digits.length : digits.length, true); n += 5;
+for (const d of digits) { view.setUint16(n, d, true); n += 2; }
+};
+const put = (v) => {
+room(9);
+if (v === null || v === undefined) { buf[n++] = 0x4e; return; }  // N
+switch (typeof v) {
+case "boolean": buf[n++] = v ? 0x54 : 0x46; return;
+case "string": str(v); return;
+case "number":
+if (Number.isSafeInteger(v) && !Object.is(v, -0)) {
+if (v >= -2147483648 && v <= 2147483647) { buf[n] = 0x69; view.setInt32(n + 1, v, true); n += 5; }
+else long(BigInt(v));
+} else { buf[n] = 0x67; view.setFloat64(n + 1, v, true); n += 9; }  // g: -0, NaN, floats
+return;
+case "bigint":
+if (v >= -2147483648n && v <= 2147483647n) { buf[n] = 0x69; view.setInt32(n + 1, Number(v), true); n += 5; }
+else long(v);
+return;
+case "object": break;
+default: throw NOT_FAST;
+}
+if (active.has(v)) throw NOT_FAST;
+if (Array.isArray(v)) {
+active.add(v);
+const len = v.length;
+buf[n] = 0x5b; view.setInt32(n + 1, len, true); n += 5;  // [
+for (let k = 0; k < len; k++) put(v[k]);
+} else if (v instanceof ArrayBuffer || ArrayBuffer.isView(v)) {
+const bytes = toBytes(v);
+room(5 + bytes.length);
+buf[n] = 0x73; view.setInt32(n + 1, bytes.length, true); n += 5;  // s: bytes
+buf.set(bytes, n); n += bytes.length;
+return;
+} else if (!(v instanceof Map) && !(v instanceof Set) && isPlain(v)) {
+active.add(v);
+buf[n++] = 0x7b;  // {
+const keys = Object.keys(v);
+for (let k = 0; k < keys.length; k++) { key(keys[k]); put(v[keys[k]]); }
+room(1);
+buf[n++] = 0x30;  // 0: end of dict
+} else throw NOT_FAST;
+active.delete(v);
+};
+put(value);
+return buf.subarray(0, n);
+}
+function jsonOf(value) {
+const active = new Set();
+const check = (v) => {
+switch (typeof v) {
+case "boolean": return;
+case "string": if (v.length > 1024) throw NOT_FAST; return;  // json.loads is slow on long strings: refs
+case "number":
+if (Number.isSafeInteger(v) ? Object.is(v, -0) : !JSON_FLOATS || v !== v || v === Infinity || v === -Infinity || (Number.isInteger(v) && Math.abs(v) < 1e21)) throw NOT_FAST;
+return;
+case "object": break;
+default: throw NOT_FAST;
+}
+if (v === null) return;
+if (active.has(v)) throw NOT_FAST;
+active.add(v);
+if (Array.isArray(v)) {
+for (let k = 0; k < v.length; k++) { const x = v[k]; if (x !== undefined) check(x); }
+} else if (isPlain(v)) {
+const keys = Object.keys(v);
+for (let k = 0; k < keys.length; k++) { const x = v[keys[k]]; if (x === undefined || keys[k].length > 1024) throw NOT_FAST; check(x); }
+} else throw NOT_FAST;
+active.delete(v);
+};
+if (value === undefined) return "null";
+check(value);
+return JSON.stringify(value);
+}
+function fastPy(value) {
+try {
+return JSON_TAPES ? jsonOf(value) : toMarshal(value);
+} catch (e) {
+return NOT_PY;  // NOT_FAST, or a getter that threw: the tape reports it
+}
+}
+
+// ---- pyscript_ffi/_proxies.mjs ----
+let dispatch = null;
+let dispatchTape = null;
+let live = 0;
+let released = [];
+function releaseLater(token) {
+released.push(token);
+if (released.length >= 256) flushReleased();
+}
+function flushReleased() {
+if (released.length > 0) {
+const tokens = released;
+released = [];
+dispatchTape(-1, JSON.stringify(tokens), null);
+}
+return 0;
+}
+function setDispatch(d, dt) { dispatch = d; dispatchTape = dt; return [0, null]; }
+function pythonError(type, message) {
+const err = new Error(type + ": " + message);
+err.name = "PythonError";
+err.pythonType = type;
+return err;
+}
+function recordError(r) {
+return r[5] instanceof Error ? r[5] : new Error(r[2] + ": " + r[3] + (r[4] === null ? "" : " at " + r[4]));
+}
+let stashed = null;
+function stash(refs) { stashed = refs; return 0; }
+function stashEach(...refs) { stashed = refs; return 0; }
+function unwire(reply) {
+const refs = stashed === null ? [] : stashed;
+stashed = null;
+return [JSON.parse(reply), refs];
+}
+function plainArgs(args) {
+for (const a of args) {
+const t = typeof a;
+if (t === "boolean" || (t === "string" && a.indexOf("\0") < 0)) continue;
+if (t === "number" && (a === (a | 0) ? !Object.is(a, -0) : !Number.isInteger(a))) continue;
+return false;
+}
+return true;
+}
+const aliveTokens = new Set();
+function makeProxy(token, once) {
+let alive = true;
+live++;
+aliveTokens.add(token);
+const end = () => { alive = false; live--; aliveTokens.delete(token); };
+const fn = function (...args) {
+if (!alive) throw new Error("pyscript_ffi: this proxy has been destroyed");
+let reply;
+if (once) end();
+try {
+if (plainArgs(args)) reply = dispatch(token, ...args);
+else {
+const encoded = toPy(args, 1);
+if (encoded[0] !== 0) throw recordError(encoded);
+reply = dispatchTape(token, encoded[1], encoded[2].length ? encoded[2] : null);
+}
+} finally {
+if (once) releaseLater(token);
+}
+const kind = typeof reply;
+if (kind === "number" || kind === "boolean") return reply;
+if (reply === undefined || reply === null) return null;
+if (reply.charCodeAt(0) === 115) return reply.slice(1);  // "s" + a str result
+const [answer, refs] = unwire(reply);
+if (answer[0] === 2) return promiseFor(answer[1]);
+if (answer[0] !== 0) throw pythonError(answer[1], answer[2]);
+const built = toJs(answer[1], refs);
+if (built[0] !== 0) throw recordError(built);
+return built[1];
+};
+fn.destroy = () => { if (alive) { end(); releaseLater(token); } };
+return fn;
+}
+function remakeProxy(oldToken, token) {
+return aliveTokens.has(oldToken) ? 0 : makeProxy(token, false);
+}
+function liveProxies() { return live; }
+const pending = new Map(); // promise id -> [resolve, reject] or, settled early, [outcome]
+function promiseFor(id) {
+const early = pending.get(id);
+return new Promise((resolve, reject) => {
+if (early === undefined) { pending.set(id, [resolve, reject]); return; }
+pending.delete(id);
+(early[0] ? reject : resolve)(early[1]);
+});
+}
+function settle(id, failed, value) {
+const waiting = pending.get(id);
+if (waiting === undefined) pending.set(id, [failed, value]);
+else { pending.delete(id); waiting[failed ? 1 : 0](value); }
+}
+function resolvePromise(id, reply) {
+const [answer, refs] = unwire(reply);
+const built = toJs(answer[1], refs);
+if (built[0] !== 0) settle(id, true, recordError(built));
+else settle(id, false, built[1]);
+return [0, null];
+}
+function rejectPromise(id, type, message) {
+settle(id, true, pythonError(type, message));
+return [0, null];
+}
+function pendingPromises() { return pending.size; }
+
+// ---- pyscript_ffi/_calls.mjs ----
+function callFn(fn, self, wired) {
+const [sent, refs] = unwire(wired);
+const built = toJs(sent[1], refs);
+if (built[0] !== 0) return built;
+let v;
+try { v = Reflect.apply(fn, self === null ? undefined : self, built[1]); } catch (e) { return jsError(e, null); }
+return toPy(v, 0);
+}
+function callMethod(obj, name, wired) {
+const [sent, refs] = unwire(wired);
+const built = toJs(sent[1], refs);
+if (built[0] !== 0) return built;
+let v;
+try {
+const fn = obj[name];
+if (typeof fn !== "function") throw new TypeError(JSON.stringify(String(name)) + " is not a function but " + (fn === null ? "null" : typeof fn));
+v = Reflect.apply(fn, obj, built[1]);
+} catch (e) { return jsError(e, null); }
+return toPy(v, 0);
+}
+function construct(cls, wired) {
+const [sent, refs] = unwire(wired);
+const built = toJs(sent[1], refs);
+if (built[0] !== 0) return built;
+let v;
+try { v = Reflect.construct(cls, built[1]); } catch (e) { return jsError(e, null); }
+return toPy(v, 0);
+}
+function settledError(e) { return jsError(e, null); }
+function boundParts(fnRef, selfRef) {
+const table = globalThis.proxy_js_ref;
+if (!Array.isArray(table)) return [1, "js", "Error", "no proxy_js_ref table", null, null];
+return [0, table[fnRef], selfRef < 0 ? undefined : table[selfRef]];
+}
+function settled(value) {
+try {
+return Promise.resolve(value).then((v) => toPy(v, 0), (e) => jsError(e, null));
+} catch (e) { return Promise.resolve(jsError(e, null)); }
+}
+
+// ---- pyscript_ffi/_worker_utils.mjs ----
+const BRACKET = /\[('|")?(.+?)\1\]/g;
+function walk(target, path) {
+if (typeof path !== "string") return target === null || target === undefined ? undefined : target[path];
+let v = target;
+for (const step of path.replace(BRACKET, ".$2").split(".")) {
+if (v === null || v === undefined) return undefined;
+v = v[step];
+}
+return v;
+}
+function gather(target, paths) {
+try {
+const values = paths.map((p) => walk(target, p));
+return toPy(values, 1);
+} catch (e) { return jsError(e, null); }
+}
+function assign(target, tape, refs) {
+const built = toJs(tape, refs);
+if (built[0] !== 0) return built;
+try {
+for (const source of built[1]) {
+if (source === null || source === undefined) continue;
+for (const key of Object.keys(source)) {
+if (key === "__proto__") defineOwn(target, key, source[key]);
+else target[key] = source[key];  // strict mode: a failed set throws, as in Object.assign
+}
+}
+return [0, target];
+} catch (e) { return jsError(e, null); }
+}
+function remoteGather(ffi, isRemote, target, paths) {
+if (!isRemote(target)) return gather(target, paths);
+try { return toPy(ffi.gather(target, ...paths), 1); }
+catch (e) { return jsError(e, null); }
+}
+function remoteAssign(ffi, isRemote, target, tape, refs) {
+if (!isRemote(target)) return assign(target, tape, refs);
+const built = toJs(tape, refs);
+if (built[0] !== 0) return built;
+try {
+const merged = {};
+const protos = [];
+for (const source of built[1]) {
+if (source === null || source === undefined) continue;
+for (const key of Object.keys(source)) {
+if (key === "__proto__") protos[0] = [[], source[key]];
+else merged[key] = source[key];
+}
+}
+nestedProtos(merged, protos);
+ffi.assign(target, merged);
+for (const [parts, value] of protos) {
+let o = target;
+for (const part of parts) o = o[part];
+defineOwn(o, "__proto__", value);
+}
+return [0, target];
+} catch (e) { return jsError(e, null); }
+}
+function nestedProtos(root, found) {
+const seen = new Set();
+const todo = [[[], root]];
+for (const [parts, value] of found) todo.push([parts.concat("__proto__"), value]);
+while (todo.length) {
+const [parts, v] = todo.shift();
+if (v === null || typeof v !== "object" || seen.has(v)) continue;
+if (!Array.isArray(v) && !isPlain(v)) continue;
+seen.add(v);
+for (const key of Object.keys(v)) {
+const at = parts.concat(Array.isArray(v) ? Number(key) : key);
+if (key === "__proto__" && !Array.isArray(v)) found.push([parts, v[key]]);
+todo.push([at, v[key]]);
+}
+}
+}
+function remoteDirect(ffi, value) {
+try { ffi.direct(value); return [0]; }
+catch (e) { return jsError(e, null); }
+}
+
+return {
+  assign,
+  boundParts,
+  callFn,
+  callMethod,
+  configure,
+  construct,
+  conversionError,
+  defineOwn,
+  describe,
+  fastPy,
+  flushReleased,
+  fromMarshal,
+  gather,
+  isPlain,
+  jsError,
+  jsonOf,
+  liveProxies,
+  makeProxy,
+  pathOf,
+  pendingPromises,
+  plainArgs,
+  pythonError,
+  recordError,
+  rejectPromise,
+  remakeProxy,
+  remoteAssign,
+  remoteDirect,
+  remoteGather,
+  resolvePromise,
+  setDispatch,
+  settled,
+  settledError,
+  spell,
+  stash,
+  stashEach,
+  toBytes,
+  toJs,
+  toMarshal,
+  toPy,
+  unwire,
+  walk,
+};
+"""

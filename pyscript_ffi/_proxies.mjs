@@ -1,0 +1,153 @@
+// JS functions that call Python callables (pyscript_ffi/_proxies.py).
+
+import { toJs } from "./_to_js.mjs";
+import { toPy } from "./_to_py.mjs";
+
+// ---- proxies of Python callables -------------------------------------------
+// ONE pair of Python functions serves every proxy (so no interpreter-level
+// proxy is made or freed per callable):
+//   dispatch(token, ...plainArgs) runs the callable `token` with arguments every
+//     interpreter converts exactly (see `plainArgs`); dispatchTape(token,
+//     argsTape, argsRefs) with arguments that cross as a tape. Both reply with a
+//     number, boolean or None (-> null) as it is, "s" + a string, or (see
+//     `unwire`) [0, resultTape], [1, pythonTypeName, message] (it raised) or
+//     [2, promiseId] (it gave an awaitable: resolvePromise settles it later);
+//   dispatchTape(-1, tokensJson) tells Python these proxies are gone. Releases are
+//     batched (`flushReleased`, also before Python counts proxies), so
+//     destroying a proxy costs no call into Python.
+let dispatch = null;
+let dispatchTape = null;
+let live = 0;
+let released = [];
+
+function releaseLater(token) {
+  released.push(token);
+  if (released.length >= 256) flushReleased();
+}
+
+export function flushReleased() {
+  if (released.length > 0) {
+    const tokens = released;
+    released = [];
+    dispatchTape(-1, JSON.stringify(tokens), null);
+  }
+  return 0;
+}
+
+export function setDispatch(d, dt) { dispatch = d; dispatchTape = dt; return [0, null]; }
+
+export function pythonError(type, message) {
+  const err = new Error(type + ": " + message);
+  err.name = "PythonError";
+  err.pythonType = type;
+  return err;
+}
+
+export function recordError(r) {
+  return r[5] instanceof Error ? r[5] : new Error(r[2] + ": " + r[3] + (r[4] === null ? "" : " at " + r[4]));
+}
+
+// A Python reply crosses as JSON text `[kind, ...]`; the JS objects it refers to
+// were handed over just before by `stash`. (No Python list crosses: MicroPython
+// keeps each until a JS GC; nor a JsProxy return value: MicroPython >= 1.27 may
+// free one returned from a top-level call before JS reads it.)
+let stashed = null;
+
+export function stash(refs) { stashed = refs; return 0; }
+export function stashEach(...refs) { stashed = refs; return 0; }
+
+export function unwire(reply) {
+  const refs = stashed === null ? [] : stashed;
+  stashed = null;
+  return [JSON.parse(reply), refs];
+}
+
+// Arguments every interpreter converts exactly by itself: booleans, strings
+// without NUL, int32 numbers (not -0) and non-integral numbers.
+export function plainArgs(args) {
+  for (const a of args) {
+    const t = typeof a;
+    if (t === "boolean" || (t === "string" && a.indexOf("\0") < 0)) continue;
+    if (t === "number" && (a === (a | 0) ? !Object.is(a, -0) : !Number.isInteger(a))) continue;
+    return false;
+  }
+  return true;
+}
+
+const aliveTokens = new Set();
+
+export function makeProxy(token, once) {
+  let alive = true;
+  live++;
+  aliveTokens.add(token);
+  const end = () => { alive = false; live--; aliveTokens.delete(token); };
+  const fn = function (...args) {
+    if (!alive) throw new Error("pyscript_ffi: this proxy has been destroyed");
+    let reply;
+    if (once) end();
+    try {
+      if (plainArgs(args)) reply = dispatch(token, ...args);
+      else {
+        const encoded = toPy(args, 1);
+        if (encoded[0] !== 0) throw recordError(encoded);
+        reply = dispatchTape(token, encoded[1], encoded[2].length ? encoded[2] : null);
+      }
+    } finally {
+      if (once) releaseLater(token);
+    }
+    const kind = typeof reply;
+    if (kind === "number" || kind === "boolean") return reply;
+    if (reply === undefined || reply === null) return null;
+    if (reply.charCodeAt(0) === 115) return reply.slice(1);  // "s" + a str result
+    const [answer, refs] = unwire(reply);
+    if (answer[0] === 2) return promiseFor(answer[1]);
+    if (answer[0] !== 0) throw pythonError(answer[1], answer[2]);
+    const built = toJs(answer[1], refs);
+    if (built[0] !== 0) throw recordError(built);
+    return built[1];
+  };
+  fn.destroy = () => { if (alive) { end(); releaseLater(token); } };
+  return fn;
+}
+
+// `create_proxy` of a callable whose proxy `oldToken` was made before: 0 while
+// that proxy is alive (Python hands out the same function), else a new proxy.
+// One call instead of flushReleased + makeProxy.
+export function remakeProxy(oldToken, token) {
+  return aliveTokens.has(oldToken) ? 0 : makeProxy(token, false);
+}
+
+export function liveProxies() { return live; }
+
+// ---- promises of Python awaitables -------------------------------------------
+const pending = new Map(); // promise id -> [resolve, reject] or, settled early, [outcome]
+
+function promiseFor(id) {
+  const early = pending.get(id);
+  return new Promise((resolve, reject) => {
+    if (early === undefined) { pending.set(id, [resolve, reject]); return; }
+    pending.delete(id);
+    (early[0] ? reject : resolve)(early[1]);
+  });
+}
+
+function settle(id, failed, value) {
+  const waiting = pending.get(id);
+  if (waiting === undefined) pending.set(id, [failed, value]);
+  else { pending.delete(id); waiting[failed ? 1 : 0](value); }
+}
+
+export function resolvePromise(id, reply) {
+  const [answer, refs] = unwire(reply);
+  const built = toJs(answer[1], refs);
+  if (built[0] !== 0) settle(id, true, recordError(built));
+  else settle(id, false, built[1]);
+  return [0, null];
+}
+
+export function rejectPromise(id, type, message) {
+  settle(id, true, pythonError(type, message));
+  return [0, null];
+}
+
+export function pendingPromises() { return pending.size; }

@@ -1,0 +1,41 @@
+// The "tape": a converted value crosses the boundary as ONE flat array of
+// primitives (tags, counts, numbers, strings) plus an array of the JS objects
+// it refers to; the other side rebuilds it. Both directions use these tags.
+//
+// This file is the only place the tags are written down: the build
+// (pyscript_ffi_host/jsbuild.py) makes pyscript_ffi/_tags.py from the
+// `export const NAME = number;` lines below, comments included.
+
+export const NULL = 0; // None / null / undefined
+export const UNDEF = 1; // JS undefined (MicroPython's `js.undefined`)
+export const FALSE = 2;
+export const TRUE = 3;
+export const INT = 4; // next: a safe integer (as int, or as float when beyond 32 bits)
+export const FLOAT = 5; // next: a finite number (JSON tapes: its two 32-bit words, little-endian)
+export const NAN = 6;
+export const INF = 7;
+export const NINF = 8;
+export const NEGZERO = 9;
+export const BIG = 10; // next: decimal string of an integer beyond 2**53 - 1
+export const STR = 11; // next: the string
+export const STRPARTS = 12; // next: count n, then n strings to join with NUL
+export const ARR = 13; // next: count n, then n values
+export const OBJ = 14; // next: count n, then n (key, value) pairs
+export const SET = 15; // next: count n, then n values
+export const MAP = 16; // next: converter ref index, count n, then n (key, value) pairs
+export const BYTES = 17; // next: ref index of a Uint8Array (JSON tapes: count n, then n bytes)
+export const REF = 18; // next: ref index
+
+// The interpreter's flavour, set once by `configure` when Python makes the helpers.
+// JSON_TAPES (MicroPython): `toPy` answers JSON text, bytes travel inside the tape
+// (base64 towards JS), floats as their two 32-bit words.
+export let JSON_TAPES = false;
+// JSON_FLOATS: the interpreter's json.loads parses every double exactly
+// (MicroPython <= 1.25 does not: its fast `to_py` route then carries no floats).
+export let JSON_FLOATS = true;
+
+export function configure(jsonTapes, jsonFloats) {
+  JSON_TAPES = jsonTapes === true;
+  JSON_FLOATS = jsonFloats === true;
+  return 0;
+}

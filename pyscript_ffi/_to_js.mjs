@@ -1,0 +1,203 @@
+// Python -> JS (pyscript_ffi/_to_js.py): `toJs` rebuilds a value from the tape
+// that `encode` made; `fromMarshal` is Pyodide's fast route for JSON-shaped data.
+
+import { conversionError, jsError, pathOf } from "./_errors.mjs";
+import {
+  ARR, BIG, BYTES, FALSE, FLOAT, INF, INT, JSON_TAPES, MAP, NAN, NEGZERO, NINF, NULL, OBJ, REF, SET, STR,
+  STRPARTS, TRUE, UNDEF,
+} from "./_tape.mjs";
+
+const hasOwn = Object.prototype.hasOwnProperty;
+export function spell(key) {
+  // The JS property key a Python dict key becomes (JSON spelling).
+  return key === null ? "null" : String(key);
+}
+
+// ---- Python -> JS: rebuild a value from its tape ---------------------------
+function framePart(f) {
+  if (f.tag === OBJ || f.tag === MAP) return f.hasKey ? spell(f.key) : f.k;
+  return f.k;
+}
+
+function partsOf(stack) {
+  const parts = [];
+  for (const f of stack) parts.push(framePart(f));
+  return parts;
+}
+
+function finish(f, refs, stack) {
+  if (f.tag === SET) return [0, new Set(f.c)];
+  if (f.tag === MAP) {
+    try { return [0, refs[f.conv](f.c)]; }
+    catch (e) { return jsError(e, partsOf(stack)); }
+  }
+  return [0, f.c];
+}
+
+export function toJs(tape, refs) {
+  let i = 0;
+  const stack = [];
+  for (;;) {
+    let v;
+    const tag = tape[i++];
+    switch (tag) {
+      case NULL: v = null; break;
+      case UNDEF: v = undefined; break;
+      case FALSE: v = false; break;
+      case TRUE: v = true; break;
+      case INT: case FLOAT: v = tape[i++]; break;
+      case NAN: v = NaN; break;
+      case INF: v = Infinity; break;
+      case NINF: v = -Infinity; break;
+      case NEGZERO: v = -0; break;
+      case BIG: v = BigInt(tape[i++]); break;
+      case STR: v = tape[i++]; break;
+      case STRPARTS: { const n = tape[i++]; v = tape.slice(i, i + n).join("\0"); i += n; break; }
+      case BYTES: v = JSON_TAPES ? fromBase64(tape[i++]) : refs[tape[i++]]; break;
+      case REF: v = refs[tape[i++]]; break;
+      case ARR: case SET: case OBJ: case MAP: {
+        const conv = tag === MAP ? tape[i++] : -1;
+        const n = tape[i++];
+        const f = { tag, n, k: 0, c: tag === OBJ ? {} : [], hasKey: false, key: undefined, conv };
+        if (n > 0) { stack.push(f); continue; }
+        const r = finish(f, refs, stack);
+        if (r[0] !== 0) return r;
+        v = r[1];
+        break;
+      }
+      default:
+        return [1, "conversion", "ConversionError", "corrupt tape: tag " + tag + " at " + (i - 1), pathOf(partsOf(stack)), null];
+    }
+    // hand v to the containers being built, closing those that are complete
+    for (;;) {
+      const f = stack[stack.length - 1];
+      if (f === undefined) return [0, v];
+      if (f.tag === OBJ) {
+        if (!f.hasKey) {
+          const key = spell(v);
+          if (hasOwn.call(f.c, key)) {
+            return conversionError("two dict keys become the same JS property " + JSON.stringify(key), partsOf(stack.slice(0, -1)));
+          }
+          f.hasKey = true; f.key = key;
+          break;
+        }
+        if (f.key === "__proto__") defineOwn(f.c, f.key, v);
+        else f.c[f.key] = v;
+        f.hasKey = false;
+      } else if (f.tag === MAP) {
+        if (!f.hasKey) { f.hasKey = true; f.key = v; break; }
+        f.c.push([f.key, v]);
+        f.hasKey = false;
+      } else {
+        f.c.push(v);
+      }
+      if (++f.k < f.n) break;
+      stack.pop();
+      const r = finish(f, refs, stack);
+      if (r[0] !== 0) return r;
+      v = r[1];
+    }
+  }
+}
+
+function fromBase64(text) {
+  const raw = atob(text);
+  const out = new Uint8Array(raw.length);
+  for (let j = 0; j < raw.length; j++) out[j] = raw.charCodeAt(j);
+  return out;
+}
+
+// JSON_TAPES (MicroPython): the tape goes back as JSON text, bytes inline.
+// ---- fast paths for JSON-shaped data (same results as toJs / toPy) ----------
+// Each answers `undefined` ("not for me") where the tape walk is needed: the
+// caller then takes the tape path, which also reports every error.
+export const NOT_FAST = {};
+
+// Python -> JS: decode `marshal.dumps(value, 4)` bytes (Pyodide). Exact types
+// only by construction (marshal refuses subclasses); bytes, sets (marshal sorts
+// them), shared or circular containers, non-primitive or colliding keys and
+// lone surrogates are left to the tape.
+const utf8 = typeof TextDecoder === "function" ? new TextDecoder("utf-8", { fatal: true }) : null;
+
+export function fromMarshal(u8) {
+  if (utf8 === null) return undefined;
+  const view = new DataView(u8.buffer, u8.byteOffset, u8.byteLength);
+  const refs = [];
+  let i = 0;
+  const int32 = () => { const n = view.getInt32(i, true); i += 4; return n; };
+  const ascii = (n) => {
+    let s = "";
+    if (n > 32) s = utf8.decode(u8.subarray(i, i + n));  // ASCII is UTF-8
+    else for (let j = i; j < i + n; j++) s += String.fromCharCode(u8[j]);
+    i += n;
+    return s;
+  };
+  const read = () => {
+    const code = u8[i++];
+    const flag = code & 0x80;
+    let v, slot = -1;
+    switch (code & 0x7f) {
+      case 0x4e: return null;           // N
+      case 0x46: return false;          // F
+      case 0x54: return true;           // T
+      case 0x69: v = int32(); break;    // i
+      case 0x67: v = view.getFloat64(i, true); i += 8; break;  // g
+      case 0x6c: {                      // l: |n| 15-bit digits, sign of n
+        const n = int32(), m = Math.abs(n);
+        let big = 0n;
+        for (let d = m - 1; d >= 0; d--) big = (big << 15n) | BigInt(view.getUint16(i + 2 * d, true));
+        i += 2 * m;
+        if (n < 0) big = -big;
+        v = big >= -9007199254740991n && big <= 9007199254740991n ? Number(big) : big;
+        break;
+      }
+      case 0x7a: case 0x5a: v = ascii(u8[i++]); break;  // z Z
+      case 0x61: case 0x41: v = ascii(int32()); break;  // a A
+      case 0x75: case 0x74: { const n = int32(); v = utf8.decode(u8.subarray(i, i + n)); i += n; break; }  // u t
+      case 0x72: { v = refs[int32()]; if (typeof v === "object" && v !== null) throw NOT_FAST; return v; }  // r
+      case 0x29: case 0x28: case 0x5b: {  // ) ( [
+        const n = (code & 0x7f) === 0x29 ? u8[i++] : int32();
+        const c = new Array(n);
+        if (flag) { slot = refs.length; refs.push(c); }
+        for (let k = 0; k < n; k++) c[k] = read();
+        if (slot >= 0) refs[slot] = NOT_FAST;  // closed: a later ref would share it
+        return c;
+      }
+      case 0x7b: {  // {
+        const c = {};
+        if (flag) { slot = refs.length; refs.push(c); }
+        for (;;) {
+          if (u8[i] === 0x30) { i++; break; }  // 0: end of dict
+          const key = read();
+          const t = typeof key;
+          if (key !== null && t !== "string" && t !== "number" && t !== "boolean" && t !== "bigint") throw NOT_FAST;
+          const name = spell(key);
+          if (hasOwn.call(c, name)) throw NOT_FAST;
+          const value = read();
+          if (name === "__proto__") Object.defineProperty(c, name, { value, writable: true, enumerable: true, configurable: true });
+          else c[name] = value;
+        }
+        if (slot >= 0) refs[slot] = NOT_FAST;
+        return c;
+      }
+      default: throw NOT_FAST;  // bytes, sets, complex, code, ...
+    }
+    if (flag) refs.push(v);
+    return v;
+  };
+  try {
+    const v = read();
+    return i === u8.length ? v : undefined;
+  } catch (e) {
+    return undefined;  // NOT_FAST, or a lone surrogate that TextDecoder refuses
+  }
+}
+
+// JS -> Python: `fastPy(value)` gives marshal bytes (Pyodide: `marshal.loads`)
+// or JSON text (MicroPython: `json.loads`) of a JSON-shaped value, or `false`
+// where the tape is needed: Maps, Sets, class instances, cycles, getters that
+// throw, and the few numbers and strings a route cannot carry exactly.
+// ---- assign ------------------------------------------------------------------
+export function defineOwn(target, key, value) {
+  Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+}

@@ -1,0 +1,97 @@
+// The tape both ways (pyscript_ffi/_to_js.mjs, _to_py.mjs), without an interpreter.
+import assert from "node:assert/strict";
+import { afterEach, test } from "node:test";
+
+import {
+  ARR, BIG, BYTES, FALSE, FLOAT, INT, MAP, NEGZERO, NULL, OBJ, REF, SET, STR, STRPARTS, TRUE, UNDEF, configure,
+} from "../../pyscript_ffi/_tape.mjs";
+import { fromMarshal, toJs } from "../../pyscript_ffi/_to_js.mjs";
+import { fastPy, toPy } from "../../pyscript_ffi/_to_py.mjs";
+
+afterEach(() => configure(false, true));  // Pyodide's flavour, the modules' default
+
+test("toJs rebuilds nested containers and every primitive tag", () => {
+  const tape = [OBJ, 3, STR, "a", ARR, 4, NULL, UNDEF, TRUE, FALSE, STR, "n", BIG, "9007199254740993",
+    STR, "z", STRPARTS, 2, "a", "b"];
+  const [ok, v] = toJs(tape, []);
+  assert.equal(ok, 0);
+  assert.deepEqual(v, { a: [null, undefined, true, false], n: 9007199254740993n, z: "a\0b" });
+});
+
+test("toJs: a '__proto__' key becomes an own property, the prototype untouched", () => {
+  const [, v] = toJs([OBJ, 1, STR, "__proto__", OBJ, 1, STR, "x", INT, 1], []);
+  assert.equal(Object.getPrototypeOf(v), Object.prototype);
+  assert.ok(Object.hasOwn(v, "__proto__"));
+  assert.deepEqual(v.__proto__, { x: 1 });
+});
+
+test("toJs: two keys spelled the same are a conversion error with a path", () => {
+  const r = toJs([OBJ, 1, STR, "k", OBJ, 2, INT, 1, NULL, STR, "1", NULL], []);
+  assert.deepEqual(r, [1, "conversion", "ConversionError", 'two dict keys become the same JS property "1"', "$.k", null]);
+});
+
+test("toJs: a Map converter that throws is a js error record, not a throw", () => {
+  const boom = () => { throw new Error("converter failed"); };
+  const r = toJs([MAP, 0, 1, STR, "a", INT, 1], [boom]);
+  assert.equal(r[0], 1);
+  assert.deepEqual(r.slice(1, 5), ["js", "Error", "converter failed", "$"]);
+});
+
+test("toJs: sets, bytes by ref and a corrupt tag", () => {
+  const u8 = new Uint8Array([1, 2]);
+  assert.deepEqual(toJs([SET, 2, INT, 1, INT, 2], []), [0, new Set([1, 2])]);
+  assert.equal(toJs([BYTES, 0], [u8])[1], u8);
+  assert.equal(toJs([99], [])[2], "ConversionError");
+});
+
+test("toJs with JSON tapes: bytes arrive as base64", () => {
+  configure(true, true);
+  assert.deepEqual(toJs([BYTES, "AAH/"], [])[1], new Uint8Array([0, 1, 255]));
+});
+
+test("toPy flattens values; objects beyond the depth go by reference", () => {
+  const f = () => 0;
+  const [ok, tape, refs] = toPy({ a: [1, -0, 2.5, "s", null, 2n ** 70n], f }, -1);
+  assert.equal(ok, 0);
+  assert.deepEqual(tape, [OBJ, 2, STR, "a", ARR, 6, INT, 1, NEGZERO, FLOAT, 2.5, STR, "s", NULL,
+    BIG, "1180591620717411303424", STR, "f", REF, 0]);
+  assert.deepEqual(refs, [f]);
+  assert.deepEqual(toPy([[1]], 1).slice(1), [[ARR, 1, REF, 0], [[1]]]);
+});
+
+test("toPy with JSON tapes answers JSON text; floats as two 32-bit words", () => {
+  configure(true, false);
+  const [, text] = toPy([0.1], -1);
+  assert.deepEqual(JSON.parse(text), [ARR, 1, FLOAT, 2576980378, 1069128089]);
+});
+
+test("toPy never throws: cycles and throwing getters become error records", () => {
+  const cyclic = { a: [] };
+  cyclic.a.push(cyclic);
+  assert.deepEqual(toPy(cyclic, -1).slice(0, 5), [1, "conversion", "ConversionError", "circular reference", "$.a[0]"]);
+  const hostile = { get x() { throw new TypeError("getter"); } };
+  assert.deepEqual(toPy({ h: hostile }, -1).slice(0, 5), [1, "js", "TypeError", "getter", "$.h.x"]);
+});
+
+test("toPy's tape rebuilt by toJs gives the value back", () => {
+  const value = { list: [1, "two", null, true, { deep: [3.5] }], "odd key": -7 };
+  const [, tape, refs] = toPy(value, -1);
+  assert.deepEqual(toJs(tape, refs), [0, value]);
+});
+
+test("fastPy: false where the tape is needed, JSON text on MicroPython", () => {
+  assert.equal(fastPy(new Map()), false);
+  configure(true, true);
+  assert.equal(fastPy({ a: [1, "x", null] }), '{"a":[1,"x",null]}');
+  assert.equal(fastPy({ a: undefined }), false);
+  configure(true, false);
+  assert.equal(fastPy([0.5]), false);  // json.loads of MicroPython <= 1.25 is not exact
+});
+
+test("fastPy's marshal bytes decode back through fromMarshal", () => {
+  const value = { a: [1, 2 ** 40, -3.25, "é", true, null], b: "x".repeat(300) };
+  const bytes = fastPy(value);
+  assert.ok(bytes instanceof Uint8Array);
+  assert.deepEqual(fromMarshal(bytes), value);
+  assert.equal(fromMarshal(new Uint8Array([0x3c])), undefined);  // not for me: the tape decides
+});

@@ -1,0 +1,72 @@
+"""The package's JavaScript as code: its unit tests, the embedded copy, the build's rules.
+
+The helpers are ES modules (`pyscript_ffi/*.mjs`); `node --test tests/js/` tests
+their logic without an interpreter, and the build (`pyscript_ffi_host/jsbuild.py`)
+embeds them in `pyscript_ffi/_jshelpers.py` and the tape tags in `_tags.py`.
+"""
+
+from __future__ import annotations
+
+import runpy
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from pyscript_ffi_host import jsbuild
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_js_unit_tests_pass_under_node_test() -> None:
+    node = shutil.which("node")
+    assert node is not None, "node is needed (the interpreters run on it too)"
+    done = subprocess.run(
+        [node, "--test", "tests/js/"], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stdout[-6000:] + done.stderr[-2000:]
+    assert "# fail 0" in done.stdout and "# pass 0" not in done.stdout
+
+
+@pytest.mark.parametrize("path", sorted(jsbuild.generated()), ids=lambda p: p.name)
+def test_embedded_js_matches_the_sources(path: Path) -> None:
+    expected = jsbuild.generated()[path]
+    assert path.read_text() == expected, f"{path.name} is stale: run python -m pyscript_ffi_host.jsbuild"
+
+
+def test_tags_have_one_source_for_both_languages() -> None:
+    python_tags = runpy.run_path(str(ROOT / "pyscript_ffi" / "_tags.py"))  # the package imports only inside
+    tags = jsbuild.tags()
+    assert [(name, python_tags[name]) for name, _, _ in tags] == [(n, v) for n, v, _ in tags]
+    assert len({v for _, v, _ in tags}) == len(tags) == 19
+
+
+def test_embedded_body_is_strict_from_its_first_statement() -> None:
+    assert jsbuild.helper_source().startswith('"use strict";\n')
+
+
+@pytest.mark.parametrize(
+    ("files", "message"),
+    [
+        (
+            {"_a": "export function f() {}\n", "_b": "export function f() {}\n"},
+            "f (pyscript_ffi/_a.mjs, pyscript_ffi/_b.mjs)",
+        ),
+        ({"_a": 'import x from "./_b.mjs";\n', "_b": ""}, "_a.mjs:1: only `import {"),
+        ({"_a": 'import { g } from "./_b.mjs";\n', "_b": 'import { f } from "./_a.mjs";\n'}, "import cycle"),
+        ({"_a": "export default 1;\n"}, "_a.mjs:1: only `export function|const|let`"),
+        ({"_a": '"use strict";\n'}, 'no "use strict" needed'),
+        ({"_a": "const a = 1;\nconst t = `x${a}`;\n"}, "_a.mjs:2: no template literals"),
+    ],
+    ids=["name-in-two-modules", "default-import", "cycle", "default-export", "own-use-strict", "template"],
+)
+def test_build_refuses_what_cannot_be_joined(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, files: dict[str, str], message: str
+) -> None:
+    for name, text in files.items():
+        (tmp_path / (name + ".mjs")).write_text(text)
+    monkeypatch.setattr(jsbuild, "PACKAGE", tmp_path)
+    with pytest.raises(jsbuild.JsBuildError) as caught:
+        jsbuild.helper_source()
+    assert message in str(caught.value)
