@@ -29,9 +29,10 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import artifacts, user_files
+from pytest_run_inside import Interp, InterpError, user_files
+
+from . import artifacts
 from .cases import CASES, OURS, SHOW_JS, Case, judge, program
-from .interp import Interp, InterpError
 
 __all__ = [
     "IMPLEMENTATIONS",

@@ -1,10 +1,10 @@
 """pytest plugin: run tests inside Pyodide and MicroPython, on Node and in Chromium.
 
-Loaded by the `pytest11` entry point of the `pyscript-ffi-host` distribution
-(`host/pyproject.toml`), or with ``-p pyscript_ffi_host.pytest_plugin``.
+Loaded by the `pytest11` entry point of the `pytest-run-inside` distribution, or
+with ``-p pytest_run_inside.plugin``.
 
 ```python
-from pyscript_ffi_host.pytest_plugin import run_inside
+from pytest_run_inside import run_inside
 
 @run_inside                          # the body runs inside each interpreter
 def test_greet():
@@ -19,15 +19,17 @@ Every test that takes `interp` (or is made by `run_inside`) runs once per
 interpreter x version x runtime selected by the options below:
 
 ```bash
-pytest                                   # pyodide and micropython, newest versions, node and chrome
-pytest --interpreters micropython --runtimes node
-pytest --pyodide-versions 0.27.7 --micropython-versions all
+pytest                                   # pyodide and micropython, default versions, node and chrome
+pytest --interpreters micropython --runtimes node,chrome-worker
+pytest --pyodide-versions 0.27.7,latest --micropython-versions pre
 pytest --interp-files src/mypkg          # copy a package into every interpreter
 ```
 
-Versions are the installed npm packages (`interpreters.installed_versions`); the
-default is the newest of each.  Ids: the newest version gives `<interpreter>-<runtime>`
-(`pyodide-node`), older ones `<interpreter>-<version>-<runtime>` (`micropython-1.24.1-chrome`).
+Versions come from the project's `node_modules/` when it has them, else npm
+installs them into the per-user cache (`npm.Store`).  The default version is
+the newest one in `node_modules`, else the newest stable one on npm.  Ids: the
+default version gives `<interpreter>-<runtime>` (`pyodide-node`), others
+`<interpreter>-<version>-<runtime>` (`micropython-1.24.1-chrome`).
 
 Markers: `interpreters(*names)` and `runtimes(*names)` narrow a test's matrix;
 `isolated` gives a test its own fresh interpreter instead of the one its module shares.
@@ -35,21 +37,25 @@ Markers: `interpreters(*names)` and `runtimes(*names)` narrow a test's matrix;
 Fixtures: `interp` (module-scoped: one instance per module and spec) and
 `interp_setup`, the `InterpSetup` every new interpreter gets; override it in a
 `conftest.py` to install more (wheels, MicroPython files, JS to run first).
+Under pytest-xdist each worker starts its own interpreters; `--dist loadscope`
+keeps a module's tests (and so its shared interpreters) on one worker.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import os
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
-from . import artifacts, user_files
+from . import tools, user_files
 from .inside_tests import run_inside
 from .interp import Interp
-from .interpreters import INTERPRETERS, RUNTIMES, Spec, installed_versions
+from .interpreters import DEFAULT_RUNTIMES, INTERPRETERS, RUNTIMES, Spec, launch
+from .npm import CACHE_ENV, NpmError, Store
 
 __all__ = ["InterpSetup", "run_inside", "start"]
 
@@ -75,11 +81,12 @@ class InterpSetup:
         return dataclasses.replace(self, **changes)  # type: ignore[arg-type]
 
 
-def start(spec: Spec, setup: InterpSetup) -> Interp:
-    """A running interpreter for `spec` with `setup` applied."""
-    instance = artifacts.launch(
-        spec.name, spec.runtime, spec.version, wheels=setup.wheels, micropython_files=setup.micropython_files
-    )
+def start(spec: Spec, setup: InterpSetup, store: Store | None = None) -> Interp:
+    """A running interpreter for `spec` with `setup` applied (packages from `store`)."""
+    instance = launch(
+        spec.name, spec.runtime, spec.version,
+        wheels=setup.wheels, micropython_files=setup.micropython_files, store=store,
+    )  # fmt: skip
     try:
         if setup.files:
             user_files.install(instance, setup.files)
@@ -93,16 +100,22 @@ def start(spec: Spec, setup: InterpSetup) -> Interp:
 
 # -- options --------------------------------------------------------------------
 def pytest_addoption(parser: pytest.Parser) -> None:
-    group = parser.getgroup("pyscript-ffi", "run tests inside Pyodide and MicroPython")
+    group = parser.getgroup("run-inside", "run tests inside Pyodide and MicroPython (pytest-run-inside)")
     group.addoption(
-        "--interpreters", default=",".join(INTERPRETERS), help="comma-separated: pyodide,micropython"
+        "--interpreters", default=",".join(INTERPRETERS), help="comma-separated: pyodide,micropython (or all)"
     )
-    group.addoption("--runtimes", default=",".join(RUNTIMES), help="comma-separated: node,chrome")
+    group.addoption(
+        "--runtimes",
+        default=",".join(DEFAULT_RUNTIMES),
+        help="comma-separated: node,chrome,chrome-worker (or all); default node,chrome",
+    )
     for name in INTERPRETERS:
         group.addoption(
             f"--{name}-versions",
             default=None,
-            help=f"comma-separated {name} versions installed from npm, or 'all' (default: the newest)",
+            help=f"comma-separated {name} npm versions, 'latest' (newest stable on npm), 'pre' (newest "
+            "pre-release on npm) or 'all' (every version in node_modules); default: the newest in "
+            "node_modules, else latest. Versions not in node_modules are npm-installed into the cache",
         )
     group.addoption(
         "--interp-files",
@@ -112,6 +125,15 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         help="a file or folder (comma-separated or repeated) copied into every interpreter's "
         f"filesystem under {user_files.ROOT}, which is first on sys.path (adds to the ini key interp_files)",
     )
+    group.addoption(
+        "--run-inside-cache",
+        default=None,
+        metavar="DIR",
+        help=f"where npm-installed interpreters and Pyodide dist dirs are kept (default: ${CACHE_ENV}, "
+        "else the platform cache dir, e.g. ~/.cache/pytest-run-inside)",
+    )
+    group.addoption("--chrome-binary", default=None, metavar="PATH", help="Chromium/Chrome (default: PATH)")
+    group.addoption("--chromedriver", default=None, metavar="PATH", help="chromedriver (default: PATH)")
     parser.addini(
         "interp_files",
         type="paths",
@@ -123,42 +145,83 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def pytest_configure(config: pytest.Config) -> None:
     for line in (
         "interpreters(*names): run only on these interpreters (pyodide, micropython)",
-        "runtimes(*names): run only on these runtimes (node, chrome)",
+        "runtimes(*names): run only on these runtimes (node, chrome, chrome-worker)",
         "isolated: give this test a fresh interpreter of its own",
     ):
         config.addinivalue_line("markers", line)
+    # Environment variables, so xdist workers, pytest-pyodide and subprocesses agree.
+    for option, variable in (("chrome_binary", "CHROME_BIN"), ("chromedriver", "SE_CHROMEDRIVER")):
+        if config.getoption(option):
+            os.environ[variable] = str(Path(config.getoption(option)).resolve())
+    os.environ.setdefault("SE_AVOID_STATS", "true")
+    cache = config.getoption("run_inside_cache")
+    config.stash[_STORE] = Store(
+        config.rootpath / "node_modules", Path(cache).resolve() if cache else None
+    )
 
 
-def _selected(config: pytest.Config, option: str, allowed: Sequence[str], default: str) -> list[str]:
-    value = config.getoption(option) or default
-    names = [n.strip() for n in value.split(",") if n.strip()]
+def _names(config: pytest.Config, option: str, allowed: Sequence[str]) -> list[str]:
+    names = [n.strip() for n in config.getoption(option).split(",") if n.strip()]
     if names == ["all"]:
         return list(allowed)
     unknown = [n for n in names if n not in allowed]
     if unknown:
-        raise pytest.UsageError(f"--{option.replace('_', '-')}: unknown {unknown}; choose from {allowed}")
+        raise pytest.UsageError(f"--{option}: unknown {unknown}; choose from {list(allowed)}")
     return names
 
 
-_VERSIONS = pytest.StashKey[dict[str, tuple[str, ...]]]()
+_STORE = pytest.StashKey[Store]()
+_MATRIX = pytest.StashKey[tuple[list[Spec], dict[str, str]]]()
 
 
-def _versions(config: pytest.Config) -> dict[str, tuple[str, ...]]:
-    """`installed_versions()`, read once per run."""
-    if _VERSIONS not in config.stash:
-        config.stash[_VERSIONS] = installed_versions()
-    return config.stash[_VERSIONS]
+def _versions(store: Store, name: str, value: str | None) -> tuple[list[str], str]:
+    """The versions `value` (an option) names, and the default version."""
+    local = store.local_versions()[name]
+    default = local[0] if local else store.newest(name)
+    if not value:
+        return [default], default
+    chosen: list[str] = []
+    for token in (t.strip() for t in value.split(",") if t.strip()):
+        if token == "all":
+            if not local:
+                raise pytest.UsageError(
+                    f"--{name}-versions all: no {name} in {store.node_modules}; name the versions instead"
+                )
+            chosen += local
+        elif token == "latest":
+            chosen.append(store.newest(name))
+        elif token == "pre":
+            chosen.append(store.newest(name, prerelease=True))
+        else:
+            chosen.append(token)
+    return list(dict.fromkeys(chosen)), default
 
 
-def _specs(config: pytest.Config) -> list[Spec]:
-    versions = _versions(config)
-    specs = []
-    for name in _selected(config, "interpreters", INTERPRETERS, ""):
-        if not versions[name]:
-            raise pytest.UsageError(f"no {name} installed in node_modules (npm install it)")
-        for version in _selected(config, f"{name}_versions", versions[name], versions[name][0]):
-            specs += [Spec(name, runtime, version) for runtime in _selected(config, "runtimes", RUNTIMES, "")]
-    return specs
+def _matrix(config: pytest.Config) -> tuple[list[Spec], dict[str, str]]:
+    """Every selected Spec and each interpreter's default version, worked out
+    once per run; the tools the selection needs are checked here, all at once."""
+    if _MATRIX in config.stash:
+        return config.stash[_MATRIX]
+    store = config.stash[_STORE]
+    runtimes = _names(config, "runtimes", RUNTIMES)
+    specs, defaults = [], {}
+    try:
+        for name in _names(config, "interpreters", INTERPRETERS):
+            versions, defaults[name] = _versions(store, name, config.getoption(f"{name}_versions"))
+            unknown = [v for v in versions if not store.is_local(name, v) and v not in store.npm_versions(name)]
+            if unknown:
+                raise pytest.UsageError(f"--{name}-versions: npm has no {name} {', '.join(unknown)}")
+            specs += [Spec(name, runtime, version) for version in versions for runtime in runtimes]
+        needed = ["node"] if "node" in runtimes else []
+        if any(r.startswith("chrome") for r in runtimes):
+            needed += ["chromium", "chromedriver"]
+        if not all(store.is_local(spec.name, spec.version) for spec in specs):
+            needed += ["node", "npm"]
+        tools.require(needed)
+    except (tools.MissingTool, NpmError) as exc:
+        raise pytest.UsageError(str(exc)) from None
+    config.stash[_MATRIX] = specs, defaults
+    return specs, defaults
 
 
 def _marked(metafunc: pytest.Metafunc, marker: str) -> tuple[str, ...] | None:
@@ -169,13 +232,12 @@ def _marked(metafunc: pytest.Metafunc, marker: str) -> tuple[str, ...] | None:
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     if "interp" not in metafunc.fixturenames:
         return
-    newest = {name: versions[0] for name, versions in _versions(metafunc.config).items() if versions}
-    specs = _specs(metafunc.config)
+    specs, defaults = _matrix(metafunc.config)
     for marker, index in (("interpreters", 0), ("runtimes", 1)):
         names = _marked(metafunc, marker)
         if names is not None:
             specs = [s for s in specs if s[index] in names]
-    ids = [spec.id(newest[spec.name]) for spec in specs]
+    ids = [spec.id(defaults[spec.name]) for spec in specs]
     if metafunc.definition.get_closest_marker("isolated") is not None:
         specs = [spec._replace(fresh=metafunc.definition.nodeid) for spec in specs]
     metafunc.parametrize("interp", specs, ids=ids, indirect=True, scope="module")
@@ -227,10 +289,10 @@ class _Shared:
         self.spec: Spec | None = None
         self.instance: Interp | None = None
 
-    def get(self, spec: Spec, setup: InterpSetup) -> Interp:
+    def get(self, spec: Spec, setup: InterpSetup, store: Store) -> Interp:
         if self.spec != spec or self.instance is None:
             self.close()
-            self.instance, self.spec = start(spec, setup), spec
+            self.instance, self.spec = start(spec, setup, store), spec
         return self.instance
 
     def close(self) -> None:
@@ -255,10 +317,11 @@ def interp(
     """The interpreter of the test's parameter: the module's shared instance, or
     a fresh one closed after the test for an `isolated` test."""
     spec: Spec = request.param
+    store = request.config.stash[_STORE]
     if not spec.fresh:
-        yield _interp_shared.get(spec, interp_setup)
+        yield _interp_shared.get(spec, interp_setup, store)
         return
-    instance = start(spec, interp_setup)
+    instance = start(spec, interp_setup, store)
     try:
         yield instance
     finally:
