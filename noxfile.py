@@ -53,6 +53,7 @@ def _setup(session: nox.Session, *, chromium: bool) -> None:
     wheel = plugin_wheel(session)
     session.install(wheel)
     session.install("--force-reinstall", "--no-deps", wheel)  # the wheel just built, same version or not
+    session.env["PYTEST_RUN_INSIDE_WHEEL"] = wheel  # tests/test_plugin.py installs it in a fresh venv
     session.run("python", "-c", "from pyscript_ffi_host import system; system.ensure_node_modules()")
     if chromium:
         session.run("python", "-c", "from pyscript_ffi_host import system; system.ensure_chromium()")
@@ -159,5 +160,7 @@ def lint(session: nox.Session) -> None:
     """ruff (check + format) and mypy on the shipped stubs."""
     session.install(*EXTRAS["lint"])
     session.run("ruff", "check", ".")
-    session.run("ruff", "format", "--check", "pyscript_ffi", "pyscript_ffi_host", "plugin", "tests", "noxfile.py")
+    session.run(
+        "ruff", "format", "--check", "pyscript_ffi", "pyscript_ffi_host", "plugin", "tests", "noxfile.py"
+    )
     session.run("mypy")

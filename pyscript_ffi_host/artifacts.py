@@ -11,9 +11,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import mpy_bundle
 from pytest_run_inside import Interp, Store
 from pytest_run_inside import launch as _launch
+
+from . import mpy_bundle
 
 FileContents = bytes | str | Path
 

@@ -22,7 +22,6 @@ from selenium.webdriver.chrome.service import Service
 
 from . import tools
 
-
 #: Flags for a quiet, offline, CI-friendly headless browser.
 CHROME_FLAGS = (
     "--headless",

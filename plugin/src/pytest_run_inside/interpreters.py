@@ -104,5 +104,7 @@ def launch(
     if name == "micropython":
         from .micropython import start_micropython
 
-        return start_micropython(runtime, version, micropython_files, package=store.package_dir(name, version))
+        return start_micropython(
+            runtime, version, micropython_files, package=store.package_dir(name, version)
+        )
     raise ValueError(f"unknown interpreter {name!r}; expected one of {INTERPRETERS}")

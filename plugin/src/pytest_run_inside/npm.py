@@ -103,8 +103,7 @@ def _npm(*args: str, cwd: Path | None = None) -> str:
     done = subprocess.run(
         [npm, *args, "--no-audit", "--no-fund", "--loglevel=error"],
         cwd=cwd,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
+        capture_output=True,
         text=True,
     )
     if done.returncode != 0:
@@ -199,6 +198,7 @@ class Store:
                 raise NpmError(f"npm install {package}@{version} installed no {package} {version}")
             (tmp / ".installed").write_text(version + "\n")
             shutil.rmtree(folder, ignore_errors=True)
+            tmp.chmod(0o755)
             tmp.rename(folder)
         finally:
             shutil.rmtree(tmp, ignore_errors=True)

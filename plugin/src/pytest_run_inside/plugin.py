@@ -155,9 +155,7 @@ def pytest_configure(config: pytest.Config) -> None:
             os.environ[variable] = str(Path(config.getoption(option)).resolve())
     os.environ.setdefault("SE_AVOID_STATS", "true")
     cache = config.getoption("run_inside_cache")
-    config.stash[_STORE] = Store(
-        config.rootpath / "node_modules", Path(cache).resolve() if cache else None
-    )
+    config.stash[_STORE] = Store(config.rootpath / "node_modules", Path(cache).resolve() if cache else None)
 
 
 def _names(config: pytest.Config, option: str, allowed: Sequence[str]) -> list[str]:
@@ -172,6 +170,7 @@ def _names(config: pytest.Config, option: str, allowed: Sequence[str]) -> list[s
 
 _STORE = pytest.StashKey[Store]()
 _MATRIX = pytest.StashKey[tuple[list[Spec], dict[str, str]]]()
+_PROBLEM = pytest.StashKey[str]()
 
 
 def _versions(store: Store, name: str, value: str | None) -> tuple[list[str], str]:
@@ -208,7 +207,9 @@ def _matrix(config: pytest.Config) -> tuple[list[Spec], dict[str, str]]:
     try:
         for name in _names(config, "interpreters", INTERPRETERS):
             versions, defaults[name] = _versions(store, name, config.getoption(f"{name}_versions"))
-            unknown = [v for v in versions if not store.is_local(name, v) and v not in store.npm_versions(name)]
+            unknown = [
+                v for v in versions if not store.is_local(name, v) and v not in store.npm_versions(name)
+            ]
             if unknown:
                 raise pytest.UsageError(f"--{name}-versions: npm has no {name} {', '.join(unknown)}")
             specs += [Spec(name, runtime, version) for version in versions for runtime in runtimes]
@@ -232,7 +233,11 @@ def _marked(metafunc: pytest.Metafunc, marker: str) -> tuple[str, ...] | None:
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     if "interp" not in metafunc.fixturenames:
         return
-    specs, defaults = _matrix(metafunc.config)
+    try:
+        specs, defaults = _matrix(metafunc.config)
+    except pytest.UsageError as exc:  # reported once, after collection (see below)
+        metafunc.config.stash[_PROBLEM] = str(exc)
+        specs, defaults = [], {}
     for marker, index in (("interpreters", 0), ("runtimes", 1)):
         names = _marked(metafunc, marker)
         if names is not None:
@@ -246,7 +251,10 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Each parameter set of an `isolated` test gets its own fresh interpreter; a test
     whose markers leave no selected interpreter x runtime (e.g. `runtimes("chrome")`
-    in a Node-only run) is deselected, not skipped."""
+    in a Node-only run) is deselected, not skipped.  A missing tool or an unknown
+    version stops the run here with one message (pytest's usage error)."""
+    if _PROBLEM in config.stash:
+        raise pytest.UsageError(config.stash[_PROBLEM])
     keep, drop = [], []
     for item in items:
         callspec = getattr(item, "callspec", None)

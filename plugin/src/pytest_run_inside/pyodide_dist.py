@@ -40,7 +40,6 @@ STAMP = ".prepared.json"
 LOCK = "pyodide-lock.json"
 
 
-
 # -- npm package ----------------------------------------------------------------
 def npm_package_dir(node_modules: Path, version: str) -> Path:
     """The installed npm `pyodide` package of `version` (`pyodide` or an alias
