@@ -14,6 +14,9 @@ from pathlib import Path
 
 import pytest
 
+from pytest_run_inside.interpreters import is_prerelease, version_key
+from pytest_run_inside.npm import CACHE_ENV, Store, default_cache_dir
+
 REPO = Path(__file__).resolve().parent.parent
 RUNTIMES = ("node", "chrome", "chrome-worker")
 COMBOS = [f"{name}-{runtime}" for name in ("pyodide", "micropython") for runtime in RUNTIMES]
@@ -175,3 +178,36 @@ def test_a_missing_browser_is_one_clear_message(user_project: Path, tmp_path: Pa
     assert done.returncode == 4, done.stdout  # a usage error, before any test
     assert "pytest-run-inside needs chromium, chromedriver, not found. Install:" in done.stdout
     assert "--chrome-binary" in done.stdout and "--chromedriver" in done.stdout
+
+
+def test_an_unknown_version_is_one_clear_message(user_project: Path) -> None:
+    done = subprocess.run(
+        [str(user_project.parent / "venv" / "bin" / "pytest"), "--pyodide-versions", "0.0.1"],
+        cwd=user_project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=300,
+    )  # fmt: skip
+    assert done.returncode == 4, done.stdout
+    assert "--pyodide-versions: npm has no pyodide 0.0.1" in done.stdout
+
+
+def test_versions_sort_in_npm_order() -> None:
+    versions = ["1.29.0-6", "1.27.0", "1.28.0-preview-230", "1.28.0-6", "0.27.7", "315.0.0-alpha.2", "1.28.0"]
+    assert sorted(versions, key=version_key) == [
+        "0.27.7", "1.27.0", "1.28.0-6", "1.28.0-preview-230", "1.28.0", "1.29.0-6", "315.0.0-alpha.2",
+    ]  # fmt: skip
+    assert [is_prerelease(v) for v in ("314.0.7", "315.0.0-alpha.2", "1.29.0-6")] == [False, True, True]
+
+
+def test_a_version_in_node_modules_is_used_from_there_by_its_alias(tmp_path: Path) -> None:
+    store = Store(REPO / "node_modules", cache=tmp_path)
+    assert store.local_versions()["pyodide"][0] == "314.0.7"
+    assert store.is_local("pyodide", "0.27.7")
+    assert store.package_dir("pyodide", "0.27.7") == REPO / "node_modules" / "pyodide-0.27.7"
+    assert not list(tmp_path.iterdir())  # nothing installed into the cache
+
+
+def test_the_cache_is_the_platform_cache_dir_unless_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(CACHE_ENV, raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", "/x/cache")
+    assert default_cache_dir() == Path("/x/cache/pytest-run-inside")
+    monkeypatch.setenv(CACHE_ENV, "/y/mine")
+    assert default_cache_dir() == Path("/y/mine")
