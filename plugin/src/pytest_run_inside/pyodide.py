@@ -36,6 +36,7 @@ from urllib.parse import unquote
 
 import pexpect
 import urllib3.exceptions
+from packaging.version import InvalidVersion, Version
 from pytest_pyodide import NodeRunner, SeleniumChromeRunner, spawn_web_server
 from pytest_pyodide.config import Config
 from pytest_pyodide.runner import BrowserWorkerChromeRunner, _BrowserBaseRunner
@@ -209,12 +210,20 @@ class PyodideInterp(Interp):
         self.cleanup.close()
 
 
+def _same_version(pyodide_version: str, npm_version: str) -> bool:
+    """Pyodide reports PEP 440 (`315.0.0a2`) what npm calls `315.0.0-alpha.2`."""
+    try:
+        return Version(pyodide_version) == Version(npm_version)
+    except InvalidVersion:
+        return pyodide_version == npm_version
+
+
 def _setup(interp: PyodideInterp) -> None:
     """Install the harness helpers and the harness module; check the version."""
     loaded = interp.runner.run_js(
         HELPERS_JS % {"realm": REALM_JS, "module": INSIDE_MODULE, "source": _js(INSIDE_SOURCE)}
     )
-    if loaded != interp.version:
+    if not _same_version(loaded, interp.version):
         raise RuntimeError(f"{interp.dist_dir} holds Pyodide {loaded}, not {interp.version}")
 
 
