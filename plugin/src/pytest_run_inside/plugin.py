@@ -225,12 +225,19 @@ def _matrix(config: pytest.Config) -> tuple[list[Spec], dict[str, str]]:
     return specs, defaults
 
 
-def _marked(metafunc: pytest.Metafunc, marker: str) -> tuple[str, ...] | None:
-    mark = metafunc.definition.get_closest_marker(marker)
-    return None if mark is None else tuple(mark.args)
+def _wanted(item: pytest.Item, spec: Spec) -> bool:
+    """False when the item's `interpreters`/`runtimes` markers leave `spec` out."""
+    for marker, value in (("interpreters", spec.name), ("runtimes", spec.runtime)):
+        mark = item.get_closest_marker(marker)
+        if mark is not None and value not in mark.args:
+            return False
+    return True
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Every test taking `interp` gets the whole matrix, in the same order (so
+    pytest groups each spec's tests, whatever their markers, and a module's
+    shared interpreter starts once); the markers' leftovers are dropped below."""
     if "interp" not in metafunc.fixturenames:
         return
     try:
@@ -238,10 +245,6 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     except pytest.UsageError as exc:  # reported once, after collection (see below)
         metafunc.config.stash[_PROBLEM] = str(exc)
         specs, defaults = [], {}
-    for marker, index in (("interpreters", 0), ("runtimes", 1)):
-        names = _marked(metafunc, marker)
-        if names is not None:
-            specs = [s for s in specs if s[index] in names]
     ids = [spec.id(defaults[spec.name]) for spec in specs]
     if metafunc.definition.get_closest_marker("isolated") is not None:
         specs = [spec._replace(fresh=metafunc.definition.nodeid) for spec in specs]
@@ -249,27 +252,33 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Each parameter set of an `isolated` test gets its own fresh interpreter; a test
-    whose markers leave no selected interpreter x runtime (e.g. `runtimes("chrome")`
-    in a Node-only run) is deselected, not skipped.  A missing tool or an unknown
+    """Each parameter set of an `isolated` test gets its own fresh interpreter.
+    Items whose `interpreters`/`runtimes` markers leave their spec out are
+    dropped; a test left with none (e.g. `runtimes("chrome")` in a Node-only
+    run) is reported deselected, not skipped.  A missing tool or an unknown
     version stops the run here with one message (pytest's usage error)."""
     if _PROBLEM in config.stash:
         raise pytest.UsageError(config.stash[_PROBLEM])
-    keep, drop = [], []
+    keep, dropped = [], []
+    kept_functions = set()
     for item in items:
         callspec = getattr(item, "callspec", None)
         if callspec is None or "interp" not in callspec.params:
             keep.append(item)
             continue
         spec = callspec.params["interp"]
-        if not isinstance(spec, Spec):  # pytest's NOTSET for an empty parameter set
-            drop.append(item)
+        function = (item.nodeid.split("[", 1)[0], item.parent.nodeid if item.parent else "")
+        if not isinstance(spec, Spec) or not _wanted(item, spec):  # NOTSET: an empty matrix
+            dropped.append((function, item))
             continue
         if spec.fresh:
             callspec.params["interp"] = spec._replace(fresh=item.nodeid)
+        kept_functions.add(function)
         keep.append(item)
-    if drop:
-        config.hook.pytest_deselected(items=drop)
+    if dropped:
+        deselected = [item for function, item in dropped if function not in kept_functions]
+        if deselected:
+            config.hook.pytest_deselected(items=deselected)
         items[:] = keep
 
 
