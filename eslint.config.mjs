@@ -6,7 +6,7 @@ import js from "@eslint/js";
 import globals from "globals";
 
 export default [
-  { ignores: ["node_modules/", "build/", ".nox/", ".venv/", "site/", "test-artifacts/"] },
+  { ignores: ["node_modules/", "**/build/", "**/dist/", ".nox/", ".venv/", "site/", "test-artifacts/"] },
   js.configs.recommended,
   {
     files: ["pyscript_ffi/**/*.mjs", "tests/js/**/*.mjs"],
@@ -29,8 +29,12 @@ export default [
     languageOptions: { globals: { ...globals.node } },
   },
   {
-    // The test harness's own JS (Node and the browser page).
-    files: ["pyscript_ffi_host/js/**/*.mjs", "pyscript_ffi_host/js/**/*.js"],
+    // The test harness's own JS (Node, the browser page and its worker) and the tests' show.js.
+    files: [
+      "plugin/src/pytest_run_inside/js/**/*.mjs",
+      "plugin/src/pytest_run_inside/js/**/*.js",
+      "pyscript_ffi_host/js/**/*.js",
+    ],
     languageOptions: { globals: { ...globals.node, ...globals.browser, WebAssembly: "readonly" } },
   },
 ];

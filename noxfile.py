@@ -30,13 +30,30 @@ OLDER = {
     "micropython": ("1.26.0", "1.25.0", "1.24.1"),
 }
 
-ENV = {"SE_CHROMEDRIVER": "/usr/bin/chromedriver", "SE_AVOID_STATS": "true"}
+ENV = {"SE_AVOID_STATS": "true"}  # chromium and chromedriver: found on PATH by the plugin
+#: pytest-xdist: 2 workers (this project's CI machine has 2 CPUs); a test module's tests and so
+#: its shared interpreters stay on one worker.
+XDIST = ("-n", "2", "--dist", "loadscope")
+
+
+def plugin_wheel(session: nox.Session) -> str:
+    """Build the pytest-run-inside wheel (plugin/) into build/plugin-dist/; its path."""
+    out = ROOT / "build" / "plugin-dist"
+    for old in out.glob("pytest_run_inside-*.whl"):
+        old.unlink()
+    session.run("python", "-m", "build", "--wheel", "--outdir", str(out), str(ROOT / "plugin"), silent=True)
+    (wheel,) = out.glob("pytest_run_inside-*.whl")
+    return str(wheel)
 
 
 def _setup(session: nox.Session, *, chromium: bool) -> None:
-    """Python deps in the session venv, npm packages, and Chromium when asked."""
+    """Python deps in the session venv, the plugin as a built wheel (non-editable, as
+    users get it), npm packages, and Chromium when asked."""
     session.install(*EXTRAS["test"])
-    session.install("-e", "host")  # the pytest plugin, through its pytest11 entry point as users get it
+    wheel = plugin_wheel(session)
+    session.install(wheel)
+    session.install("--force-reinstall", "--no-deps", wheel)  # the wheel just built, same version or not
+    session.env["PYTEST_RUN_INSIDE_WHEEL"] = wheel  # tests/test_plugin.py installs it in a fresh venv
     session.run("python", "-c", "from pyscript_ffi_host import system; system.ensure_node_modules()")
     if chromium:
         session.run("python", "-c", "from pyscript_ffi_host import system; system.ensure_chromium()")
@@ -65,9 +82,10 @@ def tests(session: nox.Session) -> None:
     if session.posargs:
         session.run("pytest", *session.posargs, env=ENV)
         return
-    session.run("pytest", env=ENV)
+    session.run("pytest", *XDIST, env=ENV)
     session.run(
         "pytest",
+        *XDIST,
         # The plugin's own tests (CI time): the example project runs the newest versions anyway,
         # and the @run_inside dogfood checks behaviours the other files check on every version.
         "--ignore=tests/test_plugin.py",
@@ -82,6 +100,7 @@ def tests(session: nox.Session) -> None:
     # The JS boundary (proxies, events, leaks, async) also on the oldest versions in Chromium.
     session.run(
         "pytest",
+        *XDIST,
         "--runtimes=chrome",
         "--pyodide-versions=" + OLDER["pyodide"][-1],
         "--micropython-versions=" + OLDER["micropython"][-1],
@@ -145,7 +164,9 @@ def lint(session: nox.Session) -> None:
     modules' freshness (pyscript_ffi_host.jsbuild --check)."""
     session.install(*EXTRAS["lint"])
     session.run("ruff", "check", ".")
-    session.run("ruff", "format", "--check", "pyscript_ffi", "pyscript_ffi_host", "tests", "noxfile.py")
+    session.run(
+        "ruff", "format", "--check", "pyscript_ffi", "pyscript_ffi_host", "plugin", "tests", "noxfile.py"
+    )
     session.run("mypy")
     session.run("python", "-c", "from pyscript_ffi_host import system; system.ensure_node_modules()")
     session.run("npx", "--no-install", "eslint", ".", external=True)

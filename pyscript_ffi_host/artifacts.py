@@ -11,8 +11,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from pytest_run_inside import Interp, Store
+from pytest_run_inside import launch as _launch
+
 from . import mpy_bundle
-from .interp import Interp
 
 FileContents = bytes | str | Path
 
@@ -89,17 +91,8 @@ def launch(
     wheels: Sequence[Path] = (),
     micropython_files: Mapping[str, FileContents] | None = None,
 ) -> Interp:
-    """Start interpreter `name` `version` under `runtime`, Pyodide from its offline
-    dist dir with `wheels` micropip-installed, MicroPython with `micropython_files`
-    (absolute FS path -> contents) written before start."""
-    if name == "pyodide":
-        from .pyodide import start_pyodide
-        from .pyodide_dist import prepare
-
-        dist = prepare(version, NODE_MODULES, BUILD / "pyodide")
-        return start_pyodide(runtime, version, dist, list(wheels))
-    if name == "micropython":
-        from .micropython import start_micropython
-
-        return start_micropython(runtime, version, micropython_files)
-    raise ValueError(f"unknown interpreter {name!r}")
+    """Start interpreter `name` `version` under `runtime` (pytest_run_inside.launch)
+    from this checkout's node_modules (other versions: npm-installed into the plugin's cache)."""
+    return _launch(
+        name, runtime, version, wheels=wheels, micropython_files=micropython_files, store=Store(NODE_MODULES)
+    )

@@ -29,8 +29,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import artifacts, user_files
-from .interp import Interp
+from pytest_run_inside import Interp, user_files
+
+from . import artifacts
 
 __all__ = ["Op", "Sizes", "operations", "bench_one", "run", "table", "markdown", "chart", "main"]
 

@@ -4,6 +4,11 @@ version, for three implementations side by side, as a terminal table and as
 
     python -m pyscript_ffi_host.compat [--runtime node] [--out site/compat.html]
         [--pyodide-versions all|314.0.7,...] [--micropython-versions all|1.27.0,...]
+        [--prereleases newest|none|pyodide@315.0.0-alpha.2,micropython@1.29.0-6,...]
+
+Canaries: the newest pre-releases on npm (`PRERELEASES`, installed on demand
+into pytest-run-inside's cache) get extra columns marked "(pre-release)"; their
+failures are reported like any other, and never change the exit status.
 
 Implementations (columns per interpreter):
 
@@ -29,9 +34,10 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import artifacts, user_files
+from pytest_run_inside import Interp, InterpError, user_files
+
+from . import artifacts
 from .cases import CASES, OURS, SHOW_JS, Case, judge, program
-from .interp import Interp, InterpError
 
 __all__ = [
     "IMPLEMENTATIONS",
@@ -42,6 +48,10 @@ __all__ = [
     "html_page",
     "main",
 ]
+
+#: The newest pre-releases on npm (`npm view <package> versions`), run as canary columns.
+PRERELEASES = {"pyodide": ("315.0.0-alpha.2",), "micropython": ("1.29.0-6", "1.28.0-6")}
+PRERELEASE_MARK = " (pre-release)"
 
 #: Where PyScript's module is written inside the interpreter, and its module name there.
 PYSCRIPT_DIR = "/compat_pyscript"
@@ -270,11 +280,27 @@ def _pick(option: str, available: list[str]) -> list[str]:
     return chosen
 
 
+def _prereleases(option: str) -> list[tuple[str, str]]:
+    """(interpreter, version) canaries: `PRERELEASES` for "newest", none for "none",
+    else each `name@version` of the comma-separated `option`."""
+    if option == "none":
+        return []
+    if option == "newest":
+        return [(name, version) for name, versions in PRERELEASES.items() for version in versions]
+    pairs = [token.strip().partition("@") for token in option.split(",") if token.strip()]
+    if any(name not in PRERELEASES or not version for name, _, version in pairs):
+        raise SystemExit(f"--prereleases wants name@version (name: {', '.join(PRERELEASES)}), got {option!r}")
+    return [(name, version) for name, _, version in pairs]
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description="Conformance table: raw FFI vs PyScript vs pyscript_ffi")
     parser.add_argument("--runtime", default="node", choices=["node", "chrome"])
     parser.add_argument("--pyodide-versions", default="all")
     parser.add_argument("--micropython-versions", default="all")
+    parser.add_argument(
+        "--prereleases", default="newest", help="canaries: 'newest' (PRERELEASES), 'none' or name@version,..."
+    )
     parser.add_argument("--out", type=Path, default=artifacts.ROOT / "site" / "compat.html")
     args = parser.parse_args(argv)
     pyscript_src = artifacts.PYSCRIPT_FFI_PY.read_bytes()  # at run time, from the installed @pyscript/core
@@ -283,17 +309,28 @@ def main(argv: list[str] | None = None) -> None:
     impls = list(IMPLEMENTATIONS)
     results: dict[str, dict[tuple[str, str], Cell]] = {}
     columns = []
-    for name, option in (("pyodide", args.pyodide_versions), ("micropython", args.micropython_versions)):
-        for version in _pick(option, installed[name]):
-            column = f"{name} {version}"
-            started = time.monotonic()
+    runs = [
+        (name, version, "")
+        for name, option in (("pyodide", args.pyodide_versions), ("micropython", args.micropython_versions))
+        for version in _pick(option, installed[name])
+    ]
+    runs += [(name, version, PRERELEASE_MARK) for name, version in _prereleases(args.prereleases)]
+    for name, version, mark in runs:
+        column = f"{name} {version}{mark}"
+        started = time.monotonic()
+        try:
             session = _Session(name, args.runtime, version, built, pyscript_src)
+        except Exception as exc:  # noqa: BLE001 - a canary that does not even start is a column of failures
+            detail = f"did not start: {type(exc).__name__}: {str(exc).splitlines()[0][:160]}"
+            print(f"  {column}: {detail}", file=sys.stderr, flush=True)
+            results[column] = {(case.id, impl): Cell("fail", detail) for case in CASES for impl in impls}
+        else:
             try:
                 results[column] = run_interpreter(session, impls)
             finally:
                 session.interp.close()
-            columns.append(column)
-            print(f"{column}: {time.monotonic() - started:.0f} s", flush=True)
+        columns.append(column)
+        print(f"{column}: {time.monotonic() - started:.0f} s", flush=True)
     print(terminal_table(columns, impls, results))
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(html_page(columns, impls, results))

@@ -21,10 +21,12 @@ import json
 import shutil
 from pathlib import Path
 
+from pytest_run_inside.micropython import MICROPYTHON_PACKAGE, micropython_module
+from pytest_run_inside.npm import find_package
+from pytest_run_inside.pyodide_dist import prepare as prepare_pyodide
+from pytest_run_inside.server import StaticServer, make_server, serve
+
 from . import artifacts
-from .micropython import MICROPYTHON_PACKAGE, micropython_module
-from .pyodide_dist import prepare as prepare_pyodide
-from .server import StaticServer, make_server, serve
 
 __all__ = ["SITE", "DIST", "PAGES", "prepare", "mounts", "serve_site", "main"]
 
@@ -54,7 +56,10 @@ def prepare() -> Path:
     """Build what the site loads into `build/site/`; returns that directory."""
     built = artifacts.ensure()
     pyodide_dir = prepare_pyodide(PYODIDE_VERSION, artifacts.NODE_MODULES, artifacts.BUILD / "pyodide")
-    mpy_module = micropython_module(MICROPYTHON_VERSION).relative_to(artifacts.NODE_MODULES)
+    mpy_package = find_package(artifacts.NODE_MODULES, MICROPYTHON_PACKAGE, MICROPYTHON_VERSION)
+    if mpy_package is None:
+        raise FileNotFoundError(f"no {MICROPYTHON_PACKAGE}@{MICROPYTHON_VERSION} in {artifacts.NODE_MODULES}")
+    mpy_module = micropython_module(mpy_package).relative_to(artifacts.NODE_MODULES)
     DIST.mkdir(parents=True, exist_ok=True)  # files are replaced in place: a running demo keeps serving
     for old in DIST.glob("*.whl"):
         if old.name != built.wheel.name:

@@ -1,4 +1,4 @@
-"""Project specifics on top of the plugin (`pyscript_ffi_host/pytest_plugin.py`):
+"""Project specifics on top of the plugin (pytest-run-inside, `plugin/`, installed as a wheel):
 every interpreter gets pyscript_ffi as users install it (the wheel on Pyodide,
 the `.mpy` on MicroPython) and `globalThis.__show` from `pyscript_ffi_host/js/show.js`; the `contract`
 marker names the rows of docs/contract.md a test proves.
@@ -17,10 +17,10 @@ import pytest
 from pyscript_ffi_host import artifacts
 from pyscript_ffi_host.cases import SHOW_JS
 
-if TYPE_CHECKING:  # imported by pytest as a plugin (importing it here first skips assert rewriting)
-    from pyscript_ffi_host.pytest_plugin import InterpSetup
+if TYPE_CHECKING:
+    from pytest_run_inside import InterpSetup
 
-pytest_plugins = ("pyscript_ffi_host.pytest_plugin", "pytester")
+pytest_plugins = ("pytester",)  # pytest-run-inside comes through its pytest11 entry point
 
 
 def pytest_configure(config: pytest.Config) -> None:

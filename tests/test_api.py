@@ -4,7 +4,7 @@ Each body runs inside every interpreter (`is_none` is rows of the case table).""
 import pytest
 
 from pyscript_ffi_host import contract
-from pyscript_ffi_host.pytest_plugin import run_inside
+from pytest_run_inside import run_inside
 
 
 @pytest.mark.contract("api.names")

@@ -10,7 +10,7 @@ once for all of them."""
 
 import pytest
 
-from pyscript_ffi_host.pytest_plugin import run_inside
+from pytest_run_inside import run_inside
 
 IMPORTS = "from pyscript_ffi import js, create_proxy, create_once_callable, live_proxies\n"
 #: JS: the interpreter's wasm memory size in bytes (Pyodide's HEAP8, MicroPython's memory

@@ -4,7 +4,7 @@ kind of bad key and cycle are rows of the case table)."""
 
 import pytest
 
-from pyscript_ffi_host.pytest_plugin import run_inside
+from pytest_run_inside import run_inside
 
 
 @pytest.mark.contract("errors.conversion", "to_js.key-other")

@@ -10,7 +10,7 @@ values and the helpers are `tests/routes.py`, copied into every interpreter.
 import pytest
 from routes import JS_VALUES, PY_VALUES
 
-from pyscript_ffi_host.pytest_plugin import run_inside
+from pytest_run_inside import run_inside
 
 
 @pytest.mark.contract("to_js.routes")

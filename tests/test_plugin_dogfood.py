@@ -3,7 +3,7 @@ every selected interpreter, with its arguments passed in as JSON."""
 
 import pytest
 
-from pyscript_ffi_host.pytest_plugin import run_inside
+from pytest_run_inside import run_inside
 
 
 @run_inside

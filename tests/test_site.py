@@ -21,9 +21,9 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
-from pyscript_ffi_host.chrome import browser_log, chrome_driver, requested_urls
-from pyscript_ffi_host.server import stop
 from pyscript_ffi_host.site import SITE, serve_site
+from pytest_run_inside.chrome import browser_log, chrome_driver, requested_urls
+from pytest_run_inside.server import stop
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 #: Pyodide takes 5-15 s to start (two at once on check.html); generous under load.

@@ -6,7 +6,7 @@ The same four in real PyScript workers (Chromium) are checked by
 
 import pytest
 
-from pyscript_ffi_host.pytest_plugin import run_inside
+from pytest_run_inside import run_inside
 
 
 @pytest.mark.contract("workers.query")

@@ -1,7 +1,9 @@
-"""Headless Chromium through selenium and Debian's chromedriver (no downloads).
+"""Headless Chromium through selenium and a local chromedriver (no downloads).
 
 `chrome_driver()` is shared by every browser harness: it never lets selenium
 manager fetch a driver, and it collects the browser console (`browser_log`).
+The browser and the driver are found by `tools` (PATH, `CHROME_BIN`,
+`SE_CHROMEDRIVER`; the plugin's `--chrome-binary` / `--chromedriver` set those).
 """
 
 from __future__ import annotations
@@ -18,8 +20,7 @@ from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 
-CHROMIUM = os.environ.get("CHROME_BIN", "/usr/bin/chromium")
-CHROMEDRIVER = os.environ.get("SE_CHROMEDRIVER", "/usr/bin/chromedriver")
+from . import tools
 
 #: Flags for a quiet, offline, CI-friendly headless browser.
 CHROME_FLAGS = (
@@ -38,7 +39,7 @@ def chrome_options(extra_args: Iterable[str] = (), network_log: bool = False) ->
     """Options with `CHROME_FLAGS` + `extra_args` and console logging enabled;
     `network_log` also records DevTools events (read with `requested_urls`)."""
     options = Options()
-    options.binary_location = CHROMIUM
+    options.binary_location = tools.require(["chromium"])["chromium"]
     for arg in (*CHROME_FLAGS, *extra_args):
         options.add_argument(arg)
     prefs = {"browser": "ALL", "performance": "ALL"} if network_log else {"browser": "ALL"}
@@ -47,9 +48,10 @@ def chrome_options(extra_args: Iterable[str] = (), network_log: bool = False) ->
 
 
 def chrome_driver(extra_args: Iterable[str] = (), network_log: bool = False) -> webdriver.Chrome:
-    """A new headless Chromium driven by /usr/bin/chromedriver; `quit()` it."""
-    os.environ["SE_CHROMEDRIVER"] = CHROMEDRIVER  # selenium manager must not download
-    service = Service(executable_path=CHROMEDRIVER)
+    """A new headless Chromium driven by the local chromedriver; `quit()` it."""
+    found = tools.require(["chromium", "chromedriver"])
+    os.environ["SE_CHROMEDRIVER"] = found["chromedriver"]  # selenium manager must not download
+    service = Service(executable_path=found["chromedriver"])
     return webdriver.Chrome(options=chrome_options(extra_args, network_log), service=service)
 
 

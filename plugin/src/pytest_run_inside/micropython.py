@@ -6,6 +6,8 @@ same messages with the host; only the channel differs:
 * "node": a Node subprocess (`js/micropython_node.mjs`), JSON lines on stdin/stdout.
 * "chrome": `js/micropython_page.html` in headless Chromium, served from
   127.0.0.1, driven with selenium's `execute_async_script`.
+* "chrome-worker": the same page relays each message to a module Web Worker
+  (`js/micropython_worker.mjs`) where MicroPython runs.
 
 One MicroPython per process / page (two `loadMicroPython` in a realm clash).
 """
@@ -23,12 +25,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol, Self
 
+from . import tools
 from .interp import INSIDE_MODULE, INSIDE_SOURCE, Interp, InterpError
+from .interpreters import NPM_PACKAGES
 from .server import serve, stop
 
-MICROPYTHON_PACKAGE = "@micropython/micropython-webassembly-pyscript"
-REPO_ROOT = Path(__file__).resolve().parent.parent
-NODE_MODULES = REPO_ROOT / "node_modules"
+MICROPYTHON_PACKAGE = NPM_PACKAGES["micropython"]
 JS_DIR = Path(__file__).resolve().parent / "js"
 DEFAULT_TIMEOUT = 120.0
 #: Extra time chromedriver gets to report a script timeout before it is killed.
@@ -37,29 +39,9 @@ WATCHDOG_GRACE = 5.0
 FileContents = bytes | str | Path
 
 
-# -- npm packages --------------------------------------------------------------
-def _package_jsons(node_modules: Path) -> list[Path]:
-    return [*node_modules.glob("*/package.json"), *node_modules.glob("@*/*/package.json")]
-
-
-def find_npm_package(name: str, version: str, node_modules: Path = NODE_MODULES) -> Path:
-    """The directory in `node_modules` holding npm package `name`@`version`.
-
-    Finds aliases too (e.g. ``"micropython-1.24.1": "npm:<name>@1.24.1"``).
-    """
-    for package_json in sorted(_package_jsons(node_modules)):
-        meta = json.loads(package_json.read_text())
-        if meta.get("name") == name and meta.get("version") == version:
-            return package_json.parent
-    raise FileNotFoundError(
-        f"{name}@{version} is not installed in {node_modules}; add it to package.json as "
-        f'"micropython-{version}": "npm:{name}@{version}" and run npm install'
-    )
-
-
-def micropython_module(version: str) -> Path:
-    """Path of `micropython.mjs` for MicroPython `version`."""
-    package = find_npm_package(MICROPYTHON_PACKAGE, version)
+# -- npm package ----------------------------------------------------------------
+def micropython_module(package: Path) -> Path:
+    """Path of `micropython.mjs` in the npm package folder `package`."""
     main = json.loads((package / "package.json").read_text()).get("main", "micropython.mjs")
     return package / str(main)
 
@@ -83,8 +65,9 @@ class Channel(Protocol):
 class NodeChannel:
     """A Node process running `micropython_node.mjs`; its stderr is the host's."""
 
-    def __init__(self, node: str = "node"):
-        self.node = node
+    def __init__(self, package: Path):
+        self.package = package
+        self.node = tools.require(["node"])["node"]
         self._spawn()
 
     def _spawn(self) -> None:
@@ -150,18 +133,22 @@ _PAGE_SCRIPT = "window.pyscriptFfiBridge.handle(arguments[0]).then(arguments[arg
 
 
 class ChromeChannel:
-    """`micropython_page.html` in headless Chromium, served from 127.0.0.1.
+    """`micropython_page.html` in headless Chromium, served from 127.0.0.1 with the
+    npm `package` folder under `/micropython/`; `worker=True` runs MicroPython in
+    a Web Worker of that page (`?worker`).
 
     (selenium is imported lazily: Node-only runs do not pay for it.)"""
 
-    def __init__(self) -> None:
-        self.server, self.base_url = serve(JS_DIR, mounts={"/node_modules": NODE_MODULES})
+    def __init__(self, package: Path, worker: bool = False) -> None:
+        self.package = package
+        self.page = "micropython_page.html" + ("?worker" if worker else "")
+        self.server, self.base_url = serve(JS_DIR, mounts={"/micropython": package})
         self.driver: Any = None
         self._script_timeout: float | None = None
         self.reload()
 
     def module_url(self, module: Path) -> str:
-        return "/node_modules/" + module.relative_to(NODE_MODULES).as_posix()
+        return "/micropython/" + module.relative_to(self.package).as_posix()
 
     def reload(self) -> None:
         """A fresh page (a fresh JS realm); a new browser if the old one was killed."""
@@ -170,7 +157,7 @@ class ChromeChannel:
         if self.driver is None:
             self.driver = chrome_driver()
             self._script_timeout = None
-        self.driver.get(f"{self.base_url}/micropython_page.html")
+        self.driver.get(f"{self.base_url}/{self.page}")
 
     def request(self, msg: dict[str, Any], timeout: float) -> dict[str, Any]:
         from selenium.common.exceptions import TimeoutException
@@ -216,13 +203,14 @@ class ChromeChannel:
         stop(self.server)
 
 
-def open_channel(runtime: str) -> Channel:
-    """A channel for `runtime` ("node" or "chrome")."""
+def open_channel(runtime: str, package: Path) -> Channel:
+    """A channel for `runtime` ("node", "chrome" or "chrome-worker") loading
+    MicroPython from the npm package folder `package`."""
     if runtime == "node":
-        return NodeChannel()
-    if runtime == "chrome":
-        return ChromeChannel()
-    raise ValueError(f"unknown runtime {runtime!r}; expected 'node' or 'chrome'")
+        return NodeChannel(package)
+    if runtime in ("chrome", "chrome-worker"):
+        return ChromeChannel(package, worker=runtime == "chrome-worker")
+    raise ValueError(f"unknown runtime {runtime!r}; expected 'node', 'chrome' or 'chrome-worker'")
 
 
 # -- the interpreter -----------------------------------------------------------
@@ -258,6 +246,7 @@ class MicroPythonInterp(Interp):
     sys.stderr (so pytest shows it with a failing test)."""
 
     channel: Channel
+    package: Path = field(default=Path(), repr=False)
     files: Mapping[str, FileContents] = field(default_factory=dict)
     options: Mapping[str, Any] = field(default_factory=dict)
     timeout: float = DEFAULT_TIMEOUT
@@ -282,7 +271,7 @@ class MicroPythonInterp(Interp):
             print(line, file=sys.stderr if stream == "stderr" else sys.stdout)
 
     def _start(self) -> None:
-        url = self.channel.module_url(micropython_module(self.version))
+        url = self.channel.module_url(micropython_module(self.package))
         self.sys_version = self._request("start", **_start_message(url, self.files, self.options))
 
     def _call_inside(self, func: str, payload: str) -> str:
@@ -315,8 +304,11 @@ def start_micropython(
     *,
     options: Mapping[str, Any] | None = None,
     timeout: float = DEFAULT_TIMEOUT,
+    package: Path | None = None,
 ) -> MicroPythonInterp:
-    """Start MicroPython `version` under `runtime` ("node" or "chrome").
+    """Start MicroPython `version` under `runtime` ("node", "chrome" or
+    "chrome-worker"), from the npm `package` folder (default: `npm.Store()`'s:
+    ./node_modules, else the per-user cache, installed on demand).
 
     `files` maps absolute interpreter-FS paths to contents written before the
     harness module is imported; their directories are put on sys.path.
@@ -324,9 +316,13 @@ def start_micropython(
     A call taking longer than `timeout` seconds raises InterpError (type "Timeout")
     and kills the runtime; `restart()` brings up a fresh one.
     """
-    micropython_module(version)  # fail fast, before starting a browser
+    if package is None:
+        from .npm import Store
+
+        package = Store().package_dir("micropython", version)
+    micropython_module(package)  # fail fast, before starting a browser
     interp = MicroPythonInterp(
-        "micropython", runtime, version, open_channel(runtime),
+        "micropython", runtime, version, open_channel(runtime, package), package,
         dict(files or {}), dict(options or {}), timeout,
     )  # fmt: skip
     try:

@@ -17,7 +17,7 @@ from typing import Any
 INSIDE_SOURCE = (Path(__file__).parent / "_inside.py").read_text()
 
 #: The module name `_inside.py` is written under in the interpreter's filesystem.
-INSIDE_MODULE = "pyscript_ffi_inside"
+INSIDE_MODULE = "pytest_run_inside_harness"
 
 
 class InterpError(AssertionError):
@@ -39,7 +39,7 @@ class InterpError(AssertionError):
 class Interp:
     """An interpreter running in a runtime, ready to run test code.
 
-    `name` is "pyodide" or "micropython", `runtime` is "node" or "chrome",
+    `name` is "pyodide" or "micropython", `runtime` "node", "chrome" or "chrome-worker",
     `version` the interpreter's npm package version.
     """
 
@@ -53,7 +53,7 @@ class Interp:
 
     # -- to implement -----------------------------------------------------
     def _call_inside(self, func: str, payload: str) -> str:
-        """Call `pyscript_ffi_inside.<func>(payload)` inside the interpreter.
+        """Call `pytest_run_inside_harness.<func>(payload)` inside the interpreter.
 
         `func` is "run" or "run_async"; both take the source as a str and return
         a JSON str.  Implementations await the result when it is a Promise and

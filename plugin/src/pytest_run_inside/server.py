@@ -7,7 +7,7 @@ directories can be mounted under URL prefixes, e.g. ``/node_modules``.
     with serve(Path("site"), mounts={"/node_modules": Path("node_modules")}) as (server, url):
         ...
 
-CLI: ``python -m pyscript_ffi_host.server ROOT --port 8000 [--mount /prefix=DIR ...]``
+CLI: ``python -m pytest_run_inside.server ROOT --port 8000 [--mount /prefix=DIR ...]``
 """
 
 from __future__ import annotations
@@ -136,7 +136,7 @@ def _parse_mount(text: str) -> tuple[str, Path]:
 
 def main(argv: list[str] | None = None) -> None:
     """CLI entry point: serve ROOT in the foreground until Ctrl-C."""
-    parser = argparse.ArgumentParser(prog="python -m pyscript_ffi_host.server")
+    parser = argparse.ArgumentParser(prog="python -m pytest_run_inside.server")
     parser.add_argument("root", type=Path)
     parser.add_argument("--port", type=int, default=8000)
     parser.add_argument("--mount", type=_parse_mount, action="append", default=[])

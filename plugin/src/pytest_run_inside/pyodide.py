@@ -5,7 +5,11 @@ web server (`spawn_web_server`) start the runtime and load Pyodide from an
 offline dist dir made by `pyodide_dist.prepare`.  Two adjustments, both made
 per runner through a private `Config` (the global one is left alone):
 
-* Chromium gets the harness flags (headless, no network side channels).
+* Chromium is the one `chrome.chrome_driver` starts (found on PATH or named by
+  `CHROME_BIN` / `SE_CHROMEDRIVER`), with the harness flags (headless, no
+  network side channels).  "chrome-worker" is pytest-pyodide's
+  `BrowserWorkerChromeRunner`: Pyodide and every `run_js` body live in a
+  module Web Worker of the page.
 * Node: pytest-pyodide runs its JS in a `vm` context, a second realm.  Pyodide
   is loaded with `jsglobals` set to Node's main `globalThis`, and `run_js`
   bodies are compiled there too, so Python's `js`, Pyodide's conversions and
@@ -32,19 +36,18 @@ from urllib.parse import unquote
 
 import pexpect
 import urllib3.exceptions
+from packaging.version import InvalidVersion, Version
 from pytest_pyodide import NodeRunner, SeleniumChromeRunner, spawn_web_server
 from pytest_pyodide.config import Config
-from pytest_pyodide.runner import _BrowserBaseRunner
+from pytest_pyodide.runner import BrowserWorkerChromeRunner, _BrowserBaseRunner
 from selenium.common.exceptions import TimeoutException
 
+from . import tools
+from .chrome import _descendants, chrome_driver
 from .interp import INSIDE_MODULE, INSIDE_SOURCE, Interp, InterpError
 
-CHROMEDRIVER = "/usr/bin/chromedriver"
-CHROME_FLAGS = [
-    "--js-flags=--expose-gc", "--disable-gpu", "--disable-dev-shm-usage",
-    "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run",
-]  # fmt: skip
+#: Chromium flags on top of `chrome.CHROME_FLAGS` (pytest-pyodide's own).
+CHROME_FLAGS = ["--js-flags=--expose-gc"]
 
 #: JS: the realm Pyodide's `js` module is (Node's main realm under NodeRunner).
 REALM_JS = 'typeof require === "function" ? require("vm").runInThisContext("globalThis") : globalThis'
@@ -98,7 +101,6 @@ def _js(value: Any) -> str:
 
 def _harness_config() -> Config:
     config = Config()
-    config.set_flags("chrome", CHROME_FLAGS)
     config.set_load_pyodide_script("node", NODE_LOAD_JS)
     return config
 
@@ -128,21 +130,27 @@ class _Node(_HarnessConfig, NodeRunner):
 
 
 class _Chrome(_HarnessConfig, SeleniumChromeRunner):
+    def get_driver(self, jspi: bool = False) -> Any:
+        self._config = _harness_config()
+        return chrome_driver(CHROME_FLAGS)
+
     def set_script_timeout(self, timeout: float) -> None:
         super().set_script_timeout(timeout)
         # chromedriver cannot time out a renderer stuck in sync JS: its HTTP call must.
         self.driver.command_executor.client_config.timeout = timeout + 5
 
     def kill(self) -> None:
-        """Kill the browser: a renderer stuck in a JS loop blocks `quit`."""
-        driver = self.driver.service.process.pid
-        for children in Path(f"/proc/{driver}/task").glob("*/children"):
-            for pid in children.read_text().split():
-                with suppress(ProcessLookupError):
-                    os.kill(int(pid), signal.SIGKILL)
+        """Kill the browser (chromedriver stays, for `quit`): a renderer stuck in a JS loop blocks `quit`."""
+        for pid in _descendants(self.driver.service.process.pid):
+            with suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
 
 
-RUNNERS: dict[str, type[_Node | _Chrome]] = {"node": _Node, "chrome": _Chrome}
+class _ChromeWorker(BrowserWorkerChromeRunner, _Chrome):
+    """Pyodide in a module Web Worker of a Chromium page."""
+
+
+RUNNERS: dict[str, type[_Node | _Chrome]] = {"node": _Node, "chrome": _Chrome, "chrome-worker": _ChromeWorker}
 #: What the runners raise when the runtime stops answering (a sync endless loop).
 _TIMEOUTS = (TimeoutException, pexpect.TIMEOUT, urllib3.exceptions.ReadTimeoutError)
 
@@ -202,21 +210,31 @@ class PyodideInterp(Interp):
         self.cleanup.close()
 
 
+def _same_version(pyodide_version: str, npm_version: str) -> bool:
+    """Pyodide reports PEP 440 (`315.0.0a2`) what npm calls `315.0.0-alpha.2`."""
+    try:
+        return Version(pyodide_version) == Version(npm_version)
+    except InvalidVersion:
+        return pyodide_version == npm_version
+
+
 def _setup(interp: PyodideInterp) -> None:
-    """Install the harness helpers and `pyscript_ffi_inside`; check the version."""
+    """Install the harness helpers and the harness module; check the version."""
     loaded = interp.runner.run_js(
         HELPERS_JS % {"realm": REALM_JS, "module": INSIDE_MODULE, "source": _js(INSIDE_SOURCE)}
     )
-    if loaded != interp.version:
+    if not _same_version(loaded, interp.version):
         raise RuntimeError(f"{interp.dist_dir} holds Pyodide {loaded}, not {interp.version}")
 
 
 def start_pyodide(
     runtime: str, version: str, dist_dir: Path, wheels: Sequence[Path] = (), timeout: float = 60.0
 ) -> PyodideInterp:
-    """Start `runtime` ("node" or "chrome"), load Pyodide `version` from the
-    prepared `dist_dir`, add `pyscript_ffi_inside`, micropip-install `wheels`."""
-    os.environ.setdefault("SE_CHROMEDRIVER", CHROMEDRIVER)
+    """Start `runtime` ("node", "chrome" or "chrome-worker"), load Pyodide
+    `version` from the prepared `dist_dir`, add the harness module, micropip-install `wheels`."""
+    if runtime not in RUNNERS:
+        raise ValueError(f"unknown runtime {runtime!r}; expected one of {sorted(RUNNERS)}")
+    tools.require(["node"] if runtime == "node" else ["chromium", "chromedriver"])
     dist_dir = dist_dir.resolve()
     cleanup = ExitStack()
     try:

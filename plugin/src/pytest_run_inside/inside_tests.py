@@ -1,7 +1,7 @@
 """Test functions whose body runs inside each interpreter: `run_inside`.
 
 ```python
-from pyscript_ffi_host.pytest_plugin import run_inside
+from pytest_run_inside import run_inside
 
 @pytest.mark.parametrize("n", [1, 2**40])
 @run_inside

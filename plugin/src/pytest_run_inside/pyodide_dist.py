@@ -1,31 +1,34 @@
 """Offline Pyodide dist dirs for the test harness.
 
-`prepare` copies an npm `pyodide` package into `out_root/pyodide-<version>/`,
+`prepare_package` copies an npm `pyodide` package into `out_root/pyodide-<version>/`,
 adds the pure-Python wheels that pytest-pyodide needs inside Pyodide (pytest's
 dependency closure, tblib, micropip) downloaded from PyPI with pip, and rewrites
 `pyodide-lock.json` to list exactly those wheels (file name, sha256, version),
 so `loadPackage` never reaches for a CDN.  Chromium checks the sha256s; Node
 does not.
 
-    python -m pyscript_ffi_host.pyodide_dist 314.0.7 0.27.7
+    python -m pytest_run_inside.pyodide_dist 314.0.7 0.27.7 [--node-modules DIR] [--out-root DIR]
+
+`npm.Store.pyodide_dist` makes them in the per-user cache; `prepare` takes the
+package from a `node_modules` folder.
 """
 
 from __future__ import annotations
 
 import argparse
-import fcntl
 import hashlib
 import json
 import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from packaging.utils import canonicalize_name, parse_wheel_filename
+
+from .npm import default_cache_dir, locked
 
 #: Lock entries loaded inside Pyodide by pytest-pyodide and by the harness.
 WANTED = ("pytest", "tblib", "micropip")
@@ -35,10 +38,6 @@ LAYOUT = 1
 
 STAMP = ".prepared.json"
 LOCK = "pyodide-lock.json"
-
-REPO_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_NODE_MODULES = REPO_ROOT / "node_modules"
-DEFAULT_OUT_ROOT = REPO_ROOT / "build" / "pyodide"
 
 
 # -- npm package ----------------------------------------------------------------
@@ -139,15 +138,6 @@ def _stamp(version: str, src: Path) -> str:
                        "lock_sha256": sha256(src / LOCK)})  # fmt: skip
 
 
-@contextmanager
-def _locked(out_root: Path) -> Iterator[None]:
-    """Serialise `prepare` across processes (pytest-xdist workers, nox sessions)."""
-    out_root.mkdir(parents=True, exist_ok=True)
-    with open(out_root / ".lock", "w") as fh:
-        fcntl.flock(fh, fcntl.LOCK_EX)
-        yield
-
-
 def _build(src: Path, dest: Path, cache: Path) -> None:
     """Fill `dest` (new) from the npm package `src` plus wheels from `cache`."""
     shutil.copytree(src, dest, ignore=shutil.ignore_patterns("*.map", "*.d.ts", "*.html"))
@@ -160,14 +150,20 @@ def _build(src: Path, dest: Path, cache: Path) -> None:
     (dest / LOCK).write_text(json.dumps(rewrite_lock(lock, wheels), indent=1))
 
 
-def prepare(version: str, node_modules: Path = DEFAULT_NODE_MODULES,
-            out_root: Path = DEFAULT_OUT_ROOT) -> Path:  # fmt: skip
-    """Make (or reuse) the offline dist dir `out_root/pyodide-<version>/`."""
+def prepare(version: str, node_modules: Path, out_root: Path) -> Path:
+    """Make (or reuse) `out_root/pyodide-<version>/` from `node_modules`' pyodide `version`."""
+    return prepare_package(npm_package_dir(node_modules, version), version, out_root)
+
+
+def prepare_package(src: Path, version: str, out_root: Path) -> Path:
+    """Make (or reuse) the offline dist dir `out_root/pyodide-<version>/` from the
+    npm package folder `src` (serialised across processes by a file lock)."""
     out_root = out_root.resolve()
-    src = npm_package_dir(node_modules, version)
     out = out_root / f"pyodide-{version}"
     stamp = _stamp(version, src)
-    with _locked(out_root):
+    if (out / STAMP).is_file() and (out / STAMP).read_text() == stamp:
+        return out
+    with locked(out_root / ".lock"):
         if (out / STAMP).is_file() and (out / STAMP).read_text() == stamp:
             return out
         tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out_root))
@@ -184,8 +180,8 @@ def prepare(version: str, node_modules: Path = DEFAULT_NODE_MODULES,
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("versions", nargs="+", metavar="VERSION")
-    parser.add_argument("--node-modules", type=Path, default=DEFAULT_NODE_MODULES)
-    parser.add_argument("--out-root", type=Path, default=DEFAULT_OUT_ROOT)
+    parser.add_argument("--node-modules", type=Path, default=Path("node_modules"))
+    parser.add_argument("--out-root", type=Path, default=default_cache_dir() / "pyodide")
     args = parser.parse_args(argv)
     for version in args.versions:
         print(prepare(version, args.node_modules, args.out_root))

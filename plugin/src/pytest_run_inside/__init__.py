@@ -1,0 +1,23 @@
+"""pytest-run-inside: run pytest tests inside Pyodide and MicroPython, on Node,
+in headless Chromium and in a Chromium Web Worker.
+
+```python
+from pytest_run_inside import run_inside
+
+@run_inside
+def test_greet():                 # this body runs inside each interpreter
+    from greet import greet
+    assert greet("py") == "Hello, py!"
+```
+
+The pytest plugin itself is `pytest_run_inside.plugin` (a `pytest11` entry point).
+"""
+
+from .inside_tests import run_inside
+from .interp import Interp, InterpError
+from .interpreters import Spec, launch
+from .npm import Store
+from .plugin import InterpSetup, start
+
+__all__ = ["Interp", "InterpError", "InterpSetup", "Spec", "Store", "launch", "run_inside", "start"]
+__version__ = "0.1.0"

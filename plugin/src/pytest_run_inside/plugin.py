@@ -1,0 +1,345 @@
+"""pytest plugin: run tests inside Pyodide and MicroPython, on Node and in Chromium.
+
+Loaded by the `pytest11` entry point of the `pytest-run-inside` distribution, or
+with ``-p pytest_run_inside.plugin``.
+
+```python
+from pytest_run_inside import run_inside
+
+@run_inside                          # the body runs inside each interpreter
+def test_greet():
+    from greet import greet          # a user module, copied in with --interp-files
+    assert greet("py") == "Hello, py!"
+
+def test_from_the_host(interp):      # or drive the interpreter from the host
+    assert interp.run("result = 6 * 7") == 42
+```
+
+Every test that takes `interp` (or is made by `run_inside`) runs once per
+interpreter x version x runtime selected by the options below:
+
+```bash
+pytest                                   # pyodide and micropython, default versions, node and chrome
+pytest --interpreters micropython --runtimes node,chrome-worker
+pytest --pyodide-versions 0.27.7,latest --micropython-versions pre
+pytest --interp-files src/mypkg          # copy a package into every interpreter
+```
+
+Versions come from the project's `node_modules/` when it has them, else npm
+installs them into the per-user cache (`npm.Store`).  The default version is
+the newest one in `node_modules`, else the newest stable one on npm.  Ids: the
+default version gives `<interpreter>-<runtime>` (`pyodide-node`), others
+`<interpreter>-<version>-<runtime>` (`micropython-1.24.1-chrome`).
+
+Markers: `interpreters(*names)` and `runtimes(*names)` narrow a test's matrix;
+`isolated` gives a test its own fresh interpreter instead of the one its module shares.
+
+Fixtures: `interp` (module-scoped: one instance per module and spec) and
+`interp_setup`, the `InterpSetup` every new interpreter gets; override it in a
+`conftest.py` to install more (wheels, MicroPython files, JS to run first).
+Under pytest-xdist each worker starts its own interpreters; `--dist loadscope`
+keeps a module's tests (and so its shared interpreters) on one worker.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from . import tools, user_files
+from .inside_tests import run_inside
+from .interp import Interp
+from .interpreters import DEFAULT_RUNTIMES, INTERPRETERS, RUNTIMES, Spec, launch
+from .npm import CACHE_ENV, NpmError, Store
+
+__all__ = ["InterpSetup", "run_inside", "start"]
+
+
+@dataclass(frozen=True)
+class InterpSetup:
+    """What every interpreter the plugin starts gets, in this order.
+
+    - `wheels`: micropip-installed on Pyodide (pure-Python wheels).
+    - `micropython_files`: absolute FS path -> contents, written before MicroPython
+      starts (e.g. ``{"/mypkg.mpy": Path("build/mypkg.mpy")}``); their folders go on sys.path.
+    - `files`: relative path -> bytes, written under `user_files.ROOT` in both
+      interpreters (first on sys.path); `--interp-files` fills it.
+    - `js`: bodies of async JS functions run in the interpreter's realm.
+    """
+
+    wheels: Sequence[Path] = ()
+    micropython_files: Mapping[str, bytes | str | Path] = field(default_factory=dict)
+    files: Mapping[str, bytes] = field(default_factory=dict)
+    js: Sequence[str] = ()
+
+    def replace(self, **changes: object) -> InterpSetup:
+        return dataclasses.replace(self, **changes)  # type: ignore[arg-type]
+
+
+def start(spec: Spec, setup: InterpSetup, store: Store | None = None) -> Interp:
+    """A running interpreter for `spec` with `setup` applied (packages from `store`)."""
+    instance = launch(
+        spec.name, spec.runtime, spec.version,
+        wheels=setup.wheels, micropython_files=setup.micropython_files, store=store,
+    )  # fmt: skip
+    try:
+        if setup.files:
+            user_files.install(instance, setup.files)
+        for body in setup.js:
+            instance.run_js(body)
+    except BaseException:
+        instance.close()
+        raise
+    return instance
+
+
+# -- options --------------------------------------------------------------------
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("run-inside", "run tests inside Pyodide and MicroPython (pytest-run-inside)")
+    group.addoption(
+        "--interpreters", default=",".join(INTERPRETERS), help="comma-separated: pyodide,micropython (or all)"
+    )
+    group.addoption(
+        "--runtimes",
+        default=",".join(DEFAULT_RUNTIMES),
+        help="comma-separated: node,chrome,chrome-worker (or all); default node,chrome",
+    )
+    for name in INTERPRETERS:
+        group.addoption(
+            f"--{name}-versions",
+            default=None,
+            help=f"comma-separated {name} npm versions, 'latest' (newest stable on npm), 'pre' (newest "
+            "pre-release on npm) or 'all' (every version in node_modules); default: the newest in "
+            "node_modules, else latest. Versions not in node_modules are npm-installed into the cache",
+        )
+    group.addoption(
+        "--interp-files",
+        action="append",
+        default=[],
+        metavar="PATH",
+        help="a file or folder (comma-separated or repeated) copied into every interpreter's "
+        f"filesystem under {user_files.ROOT}, which is first on sys.path (adds to the ini key interp_files)",
+    )
+    group.addoption(
+        "--run-inside-cache",
+        default=None,
+        metavar="DIR",
+        help=f"where npm-installed interpreters and Pyodide dist dirs are kept (default: ${CACHE_ENV}, "
+        "else the platform cache dir, e.g. ~/.cache/pytest-run-inside)",
+    )
+    group.addoption("--chrome-binary", default=None, metavar="PATH", help="Chromium/Chrome (default: PATH)")
+    group.addoption("--chromedriver", default=None, metavar="PATH", help="chromedriver (default: PATH)")
+    parser.addini(
+        "interp_files",
+        type="paths",
+        default=[],
+        help="files or folders copied into every interpreter (relative to the ini file)",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    for line in (
+        "interpreters(*names): run only on these interpreters (pyodide, micropython)",
+        "runtimes(*names): run only on these runtimes (node, chrome, chrome-worker)",
+        "isolated: give this test a fresh interpreter of its own",
+    ):
+        config.addinivalue_line("markers", line)
+    # Environment variables, so xdist workers, pytest-pyodide and subprocesses agree.
+    for option, variable in (("chrome_binary", "CHROME_BIN"), ("chromedriver", "SE_CHROMEDRIVER")):
+        if config.getoption(option):
+            os.environ[variable] = str(Path(config.getoption(option)).resolve())
+    os.environ.setdefault("SE_AVOID_STATS", "true")
+    cache = config.getoption("run_inside_cache")
+    config.stash[_STORE] = Store(config.rootpath / "node_modules", Path(cache).resolve() if cache else None)
+
+
+def _names(config: pytest.Config, option: str, allowed: Sequence[str]) -> list[str]:
+    names = [n.strip() for n in config.getoption(option).split(",") if n.strip()]
+    if names == ["all"]:
+        return list(allowed)
+    unknown = [n for n in names if n not in allowed]
+    if unknown:
+        raise pytest.UsageError(f"--{option}: unknown {unknown}; choose from {list(allowed)}")
+    return names
+
+
+_STORE = pytest.StashKey[Store]()
+_MATRIX = pytest.StashKey[tuple[list[Spec], dict[str, str]]]()
+_PROBLEM = pytest.StashKey[str]()
+
+
+def _versions(store: Store, name: str, value: str | None) -> tuple[list[str], str]:
+    """The versions `value` (an option) names, and the default version."""
+    local = store.local_versions()[name]
+    default = local[0] if local else store.newest(name)
+    if not value:
+        return [default], default
+    chosen: list[str] = []
+    for token in (t.strip() for t in value.split(",") if t.strip()):
+        if token == "all":
+            if not local:
+                raise pytest.UsageError(
+                    f"--{name}-versions all: no {name} in {store.node_modules}; name the versions instead"
+                )
+            chosen += local
+        elif token == "latest":
+            chosen.append(store.newest(name))
+        elif token == "pre":
+            chosen.append(store.newest(name, prerelease=True))
+        else:
+            chosen.append(token)
+    return list(dict.fromkeys(chosen)), default
+
+
+def _matrix(config: pytest.Config) -> tuple[list[Spec], dict[str, str]]:
+    """Every selected Spec and each interpreter's default version, worked out
+    once per run; the tools the selection needs are checked here, all at once."""
+    if _MATRIX in config.stash:
+        return config.stash[_MATRIX]
+    store = config.stash[_STORE]
+    runtimes = _names(config, "runtimes", RUNTIMES)
+    specs, defaults = [], {}
+    try:
+        for name in _names(config, "interpreters", INTERPRETERS):
+            versions, defaults[name] = _versions(store, name, config.getoption(f"{name}_versions"))
+            unknown = [
+                v for v in versions if not store.is_local(name, v) and v not in store.npm_versions(name)
+            ]
+            if unknown:
+                raise pytest.UsageError(f"--{name}-versions: npm has no {name} {', '.join(unknown)}")
+            specs += [Spec(name, runtime, version) for version in versions for runtime in runtimes]
+        needed = ["node"] if "node" in runtimes else []
+        if any(r.startswith("chrome") for r in runtimes):
+            needed += ["chromium", "chromedriver"]
+        if not all(store.is_local(spec.name, spec.version) for spec in specs):
+            needed += ["node", "npm"]
+        tools.require(needed)
+    except (tools.MissingTool, NpmError) as exc:
+        raise pytest.UsageError(str(exc)) from None
+    config.stash[_MATRIX] = specs, defaults
+    return specs, defaults
+
+
+def _wanted(item: pytest.Item, spec: Spec) -> bool:
+    """False when the item's `interpreters`/`runtimes` markers leave `spec` out."""
+    for marker, value in (("interpreters", spec.name), ("runtimes", spec.runtime)):
+        mark = item.get_closest_marker(marker)
+        if mark is not None and value not in mark.args:
+            return False
+    return True
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Every test taking `interp` gets the whole matrix, in the same order (so
+    pytest groups each spec's tests, whatever their markers, and a module's
+    shared interpreter starts once); the markers' leftovers are dropped below."""
+    if "interp" not in metafunc.fixturenames:
+        return
+    try:
+        specs, defaults = _matrix(metafunc.config)
+    except pytest.UsageError as exc:  # reported once, after collection (see below)
+        metafunc.config.stash[_PROBLEM] = str(exc)
+        specs, defaults = [], {}
+    ids = [spec.id(defaults[spec.name]) for spec in specs]
+    if metafunc.definition.get_closest_marker("isolated") is not None:
+        specs = [spec._replace(fresh=metafunc.definition.nodeid) for spec in specs]
+    metafunc.parametrize("interp", specs, ids=ids, indirect=True, scope="module")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Each parameter set of an `isolated` test gets its own fresh interpreter.
+    Items whose `interpreters`/`runtimes` markers leave their spec out are
+    dropped; a test left with none (e.g. `runtimes("chrome")` in a Node-only
+    run) is reported deselected, not skipped.  A missing tool or an unknown
+    version stops the run here with one message (pytest's usage error)."""
+    if _PROBLEM in config.stash:
+        raise pytest.UsageError(config.stash[_PROBLEM])
+    keep, dropped = [], []
+    kept_functions = set()
+    for item in items:
+        callspec = getattr(item, "callspec", None)
+        if callspec is None or "interp" not in callspec.params:
+            keep.append(item)
+            continue
+        spec = callspec.params["interp"]
+        function = (item.nodeid.split("[", 1)[0], item.parent.nodeid if item.parent else "")
+        if not isinstance(spec, Spec) or not _wanted(item, spec):  # NOTSET: an empty matrix
+            dropped.append((function, item))
+            continue
+        if spec.fresh:
+            callspec.params["interp"] = spec._replace(fresh=item.nodeid)
+        kept_functions.add(function)
+        keep.append(item)
+    if dropped:
+        deselected = [item for function, item in dropped if function not in kept_functions]
+        if deselected:
+            config.hook.pytest_deselected(items=deselected)
+        items[:] = keep
+
+
+# -- fixtures -------------------------------------------------------------------
+@pytest.fixture(scope="session")
+def interp_setup(pytestconfig: pytest.Config) -> InterpSetup:
+    """`--interp-files` and the ini key `interp_files`; override to add more:
+
+    ```python
+    @pytest.fixture(scope="session")
+    def interp_setup(interp_setup):
+        return interp_setup.replace(wheels=[Path("dist/mypkg-1.0-py3-none-any.whl")])
+    ```
+    """
+    paths = [Path(p) for p in pytestconfig.getini("interp_files")]
+    for value in pytestconfig.getoption("interp_files"):
+        paths += [Path(p.strip()) for p in value.split(",") if p.strip()]
+    return InterpSetup(files=user_files.collect(paths))
+
+
+class _Shared:
+    """The one interpreter a module's tests share (a new spec closes the old one)."""
+
+    def __init__(self) -> None:
+        self.spec: Spec | None = None
+        self.instance: Interp | None = None
+
+    def get(self, spec: Spec, setup: InterpSetup, store: Store) -> Interp:
+        if self.spec != spec or self.instance is None:
+            self.close()
+            self.instance, self.spec = start(spec, setup, store), spec
+        return self.instance
+
+    def close(self) -> None:
+        instance, self.instance, self.spec = self.instance, None, None
+        if instance is not None:
+            instance.close()
+
+
+@pytest.fixture(scope="module")
+def _interp_shared() -> Iterator[_Shared]:
+    shared = _Shared()
+    try:
+        yield shared
+    finally:
+        shared.close()
+
+
+@pytest.fixture(scope="module")
+def interp(
+    request: pytest.FixtureRequest, _interp_shared: _Shared, interp_setup: InterpSetup
+) -> Iterator[Interp]:
+    """The interpreter of the test's parameter: the module's shared instance, or
+    a fresh one closed after the test for an `isolated` test."""
+    spec: Spec = request.param
+    store = request.config.stash[_STORE]
+    if not spec.fresh:
+        yield _interp_shared.get(spec, interp_setup, store)
+        return
+    instance = start(spec, interp_setup, store)
+    try:
+        yield instance
+    finally:
+        instance.close()
