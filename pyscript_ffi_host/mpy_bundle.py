@@ -7,6 +7,8 @@ is compiled on its own by `mpy-cross -s pyscript_ffi/<module>.py`: a traceback
 names the source module and its line, as from the wheel. The compiled modules
 are embedded in `mpy_loader.py`, which `import pyscript_ffi` runs: it mounts them
 as a read-only in-memory filesystem and becomes the package (see its docstring).
+Modules that only assign constants (the generated `_jshelpers`, `_tags`) are
+embedded as their values instead (no code, so no traceback to keep; loaded once).
 
     python -m pyscript_ffi_host.mpy_bundle [--out wheels/pyscript_ffi.mpy]
 
@@ -29,6 +31,7 @@ LOADER = Path(__file__).resolve().parent / "mpy_loader.py"
 EXCLUDED = {"_pyodide"}  # backends that never run on MicroPython
 CHOOSER = "_backend"  # the one module that may name an excluded backend
 _PLACEHOLDER = "_MPY = {}"
+_CONSTANTS_PLACEHOLDER = "_CONSTANTS = {}"
 
 
 class BundleError(Exception):
@@ -91,15 +94,36 @@ def _compile(source: Path, name: str, out: Path) -> bytes:
     return out.read_bytes()
 
 
-def loader_source(compiled: dict[str, bytes]) -> str:
-    """`mpy_loader.py` with the compiled modules in `_MPY` (same line numbers)."""
-    text = LOADER.read_text()
-    lines = text.split("\n")
-    at = [i for i, line in enumerate(lines) if line.startswith(_PLACEHOLDER)]
-    if len(at) != 1:
-        raise BundleError(f"mpy_loader.py needs exactly one line starting with {_PLACEHOLDER!r}")
-    files = {f"/pyscript_ffi/{name}.mpy": data for name, data in compiled.items()}
-    lines[at[0]] = "_MPY = " + repr(files)
+def constants(tree: ast.Module) -> dict[str, object] | None:
+    """`{name: value}` of a module that only assigns constants (after its
+    docstring), such as the generated `_jshelpers` and `_tags`; else None."""
+    values: dict[str, object] = {}
+    for i, node in enumerate(tree.body):
+        if i == 0 and isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant):
+            continue  # the docstring
+        if not (
+            isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name)
+        ):
+            return None
+        if not isinstance(node.value, ast.Constant):
+            return None
+        values[node.targets[0].id] = node.value.value
+    return values
+
+
+def loader_source(compiled: dict[str, bytes], constant_modules: dict[str, dict[str, object]]) -> str:
+    """`mpy_loader.py` with the compiled modules in `_MPY` and the constant-only
+    ones in `_CONSTANTS` (one line each: the loader's line numbers stay)."""
+    lines = LOADER.read_text().split("\n")
+    filled = {
+        _PLACEHOLDER: repr({f"/pyscript_ffi/{name}.mpy": data for name, data in compiled.items()}),
+        _CONSTANTS_PLACEHOLDER: repr({f"pyscript_ffi.{name}": v for name, v in constant_modules.items()}),
+    }
+    for placeholder, value in filled.items():
+        at = [i for i, line in enumerate(lines) if line.startswith(placeholder)]
+        if len(at) != 1:
+            raise BundleError(f"mpy_loader.py needs exactly one line starting with {placeholder!r}")
+        lines[at[0]] = placeholder[: -len("{}")] + value
     return "\n".join(lines)
 
 
@@ -110,12 +134,16 @@ def build(out: Path) -> Path:
     for old in work.glob("*.mpy"):
         old.unlink()
     trees = _modules()
-    compiled = {
-        name: _compile(PACKAGE / f"{name}.py", f"pyscript_ffi/{name}.py", work / f"{name}.mpy")
-        for name in check(trees)
-    }
+    compiled: dict[str, bytes] = {}
+    constant_modules: dict[str, dict[str, object]] = {}
+    for name in check(trees):
+        values = constants(trees[name])
+        if values is not None:
+            constant_modules[name] = values
+        else:
+            compiled[name] = _compile(PACKAGE / f"{name}.py", f"pyscript_ffi/{name}.py", work / f"{name}.mpy")
     source = work / "pyscript_ffi.py"
-    source.write_text(loader_source(compiled))
+    source.write_text(loader_source(compiled, constant_modules))
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(_compile(source, "pyscript_ffi_host/mpy_loader.py", work / "pyscript_ffi.mpy"))
     return out

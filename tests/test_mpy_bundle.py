@@ -62,13 +62,19 @@ def test_tracebacks_name_the_source_module_and_line(interp):
 
 
 def test_the_mpy_holds_every_module_but_the_pyodide_backend():
-    source = mpy_bundle.loader_source({name: b"" for name in mpy_bundle.check(mpy_bundle._modules())})
+    trees = mpy_bundle._modules()
+    constant_modules = {name: mpy_bundle.constants(tree) for name, tree in trees.items()}
+    source = mpy_bundle.loader_source(
+        {name: b"" for name in mpy_bundle.check(trees) if constant_modules[name] is None},
+        {name: values for name, values in constant_modules.items() if values is not None},
+    )
     tree = ast.parse(source)
     assigned = {ast.unparse(n.targets[0]): n.value for n in tree.body if isinstance(n, ast.Assign)}
-    files = assigned["_MPY"]
-    shipped = {Path(k).stem for k in ast.literal_eval(files)}
+    compiled = {Path(k).stem for k in ast.literal_eval(assigned["_MPY"])}
+    as_values = {k.split(".")[1] for k in ast.literal_eval(assigned["_CONSTANTS"])}
+    assert as_values == {"_jshelpers", "_tags"}  # generated data: no code, no traceback to keep
     package = {p.stem for p in (ROOT / "pyscript_ffi").glob("*.py")}
-    assert shipped == package - {"_pyodide"}
+    assert compiled | as_values == package - {"_pyodide"} and not compiled & as_values
     assert source.count("\n") == mpy_bundle.LOADER.read_text().count("\n")  # the loader's own lines unchanged
 
 
