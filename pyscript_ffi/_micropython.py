@@ -28,6 +28,21 @@ class MicroPythonBackend(Backend):
     js = js
     JsProxy = JsProxy
 
+    def str_altered(self, s):
+        """True if `s` would not reach JS as it is: the port decodes a string
+        of more than 16 UTF-8 bytes with a TextDecoder, which drops a leading
+        U+FEFF and turns a lone surrogate into U+FFFD (a NUL cuts it anyway).
+        Such strings cross as their bytes (`STRU8`)."""
+        if "\ufeff" in s:
+            return True
+        data = s.encode()
+        at = data.find(b"\xed")
+        while at >= 0:  # U+D800-U+DFFF is ED A0-BF xx in UTF-8
+            if at + 1 < len(data) and data[at + 1] >= 0xA0:
+                return True
+            at = data.find(b"\xed", at + 1)
+        return False
+
     def is_none(self, value):
         """True for Python `None`, JS `null` and JS `undefined` (the public `is_none`)."""
         return value is None or type(value) is _Undefined
@@ -50,13 +65,20 @@ class MicroPythonBackend(Backend):
         """`to_js` of a dict/list/tuple with default keywords by raw
         `jsffi.to_js`, where that gives exactly what docs/contract.md says (the tape's
         result): exact dicts (str keys, no NUL, no `"__proto__"`), lists and
-        tuples, NUL-free strings, 32-bit ints, floats, bools and None, at most
-        `_RAW_DEPTH` levels deep (a container inside itself goes deeper). Else
-        None, and the tape does the work. One pass over the value, level by level."""
+        tuples, NUL-free strings that cross unaltered (`str_altered`), 32-bit
+        ints, floats, bools and None, at most
+        `_RAW_DEPTH` levels deep, each container reached once (raw `to_js`
+        copies a shared one at every place: exponential for a DAG; a cycle is
+        shared too). Else None, and the tape does the work. One pass over the
+        value, level by level."""
         # builtins as locals: MicroPython looks a global name up in two dicts
         type_, str_, int_, float_, bool_ = type, str, int, float, bool
         dict_, list_, tuple_ = dict, list, tuple
         level = [value]
+        altered = self.str_altered
+        seen = {id(value)}
+        see = seen.add
+        id_ = id
         depth = 0
         while level:
             depth += 1
@@ -69,7 +91,7 @@ class MicroPythonBackend(Backend):
                     if "__proto__" in container:
                         return None
                     for k in container:
-                        if type_(k) is not str_ or "\0" in k:
+                        if type_(k) is not str_ or "\0" in k or altered(k):
                             return None
                     items = container.values()
                 else:
@@ -77,12 +99,15 @@ class MicroPythonBackend(Backend):
                 for v in items:
                     t = type_(v)
                     if t is str_:
-                        if "\0" in v:
+                        if "\0" in v or altered(v):
                             return None
                     elif t is int_:
                         if v < -2147483648 or v > 2147483647:
                             return None
                     elif t is dict_ or t is list_ or t is tuple_:
+                        if id_(v) in seen:
+                            return None
+                        see(id_(v))
                         push(v)
                     elif not (t is float_ or v is None or t is bool_):
                         return None
