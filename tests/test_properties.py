@@ -177,3 +177,14 @@ def test_js_number_spelling_matches_ecmascript():
              0.000001: "0.000001", 5e-324: "5e-324", 2.0**70: "1.1805916207174113e+21", 123.456: "123.456",
              -2.5: "-2.5", 1.7976931348623157e308: "1.7976931348623157e+308"}  # fmt: skip
     assert {x: js_number(x) for x in cases} == cases
+
+
+@pytest.mark.contract("api.reference")
+@pytest.mark.interpreters("pyodide")
+@settings(settings.get_profile(PROFILE))
+@given(batch=st.lists(documents, min_size=BATCH, max_size=BATCH))
+def test_conversions_agree_with_pyodide_ffi(interp, batch):
+    """The differential test: the same values through Pyodide's own `pyodide.ffi`."""
+    payload = json.dumps([pack(x) for x in batch], ensure_ascii=False)
+    differences = interp.run(f"from round_trip import differential\nresult = differential({payload!r})")
+    assert differences == [], differences[:3]
