@@ -344,15 +344,13 @@ else if (tag === SET) { it = []; call(setForEach, v, (x) => { it.push(x); }); n 
 done.set(v, done.size);
 active.add(v);
 put(tag); put(n);
-stack.push({ obj: v, tag, plain: items === null, map, it, n, k: 0, part: 0, keyDone: false });
+stack.push({ obj: v, tag, map, it, n, k: 0, part: 0, keyDone: false });
 }
 }
 let next = false;
 while (stack.length) {
 const f = stack[stack.length - 1];
-if (f.tag === ARR) {
-if (f.k < f.n) { f.part = f.k; v = f.it[f.k++]; next = true; break; }
-} else if (f.tag === SET) {
+if (f.tag === ARR || f.tag === SET) {
 if (f.k < f.n) { f.part = f.k; v = f.it[f.k++]; next = true; break; }
 } else if (f.map) {
 if (f.keyDone) { f.keyDone = false; v = f.it[2 * f.k - 1]; next = true; break; }
