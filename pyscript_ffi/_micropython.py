@@ -15,6 +15,20 @@ _Undefined = type(js.undefined)
 _RAW_DEPTH = 64
 
 
+def _has_surrogate(s):
+    """A lone surrogate in `s` (a str of at most 4 characters, at most 16 UTF-8
+    bytes, is decoded by hand and crosses whole: not asked)."""
+    if len(s) < 5:
+        return False
+    data = s.encode()
+    at = data.find(b"\xed")
+    while at >= 0:  # U+D800-U+DFFF is ED A0-BF xx in UTF-8
+        if at + 1 < len(data) and data[at + 1] >= 0xA0:
+            return True
+        at = data.find(b"\xed", at + 1)
+    return False
+
+
 class MicroPythonBackend(Backend):
     """Tapes come back as JSON text: one `json.loads` beats thousands of
     proxied element reads, and it keeps integers beyond 32 bits exact."""
@@ -33,15 +47,7 @@ class MicroPythonBackend(Backend):
         of more than 16 UTF-8 bytes with a TextDecoder, which drops a leading
         U+FEFF and turns a lone surrogate into U+FFFD (a NUL cuts it anyway).
         Such strings cross as their bytes (`STRU8`)."""
-        if "\ufeff" in s:
-            return True
-        data = s.encode()
-        at = data.find(b"\xed")
-        while at >= 0:  # U+D800-U+DFFF is ED A0-BF xx in UTF-8
-            if at + 1 < len(data) and data[at + 1] >= 0xA0:
-                return True
-            at = data.find(b"\xed", at + 1)
-        return False
+        return "\ufeff" in s or _has_surrogate(s)
 
     def is_none(self, value):
         """True for Python `None`, JS `null` and JS `undefined` (the public `is_none`)."""
@@ -75,7 +81,8 @@ class MicroPythonBackend(Backend):
         type_, str_, int_, float_, bool_ = type, str, int, float, bool
         dict_, list_, tuple_ = dict, list, tuple
         level = [value]
-        altered = self.str_altered
+        surrogate = _has_surrogate
+        good_keys = set()  # keys repeat (records): each is checked once
         seen = {id(value)}
         see = seen.add
         id_ = id
@@ -91,15 +98,19 @@ class MicroPythonBackend(Backend):
                     if "__proto__" in container:
                         return None
                     for k in container:
-                        if type_(k) is not str_ or "\0" in k or altered(k):
+                        if type_(k) is not str_:
                             return None
+                        if k not in good_keys:
+                            if "\0" in k or "\ufeff" in k or surrogate(k):
+                                return None
+                            good_keys.add(k)
                     items = container.values()
                 else:
                     items = container
                 for v in items:
                     t = type_(v)
                     if t is str_:
-                        if "\0" in v or altered(v):
+                        if "\0" in v or "\ufeff" in v or surrogate(v):
                             return None
                     elif t is int_:
                         if v < -2147483648 or v > 2147483647:

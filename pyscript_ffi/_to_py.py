@@ -165,7 +165,10 @@ def to_py(value, *, depth=-1):
     """Convert a JavaScript value to Python: Object/Map -> dict, Array -> list,
     Set -> set, typed arrays -> bytes, null/undefined -> None, numbers -> int
     when integral and safe (else float), BigInt -> int. Other objects (DOM
-    nodes, functions, class instances) stay `JsProxy`.
+    nodes, functions, class instances) stay `JsProxy`. A JS object reached
+    twice is one Python object; two Map keys (Set values) that become equal
+    (`1` and `true`) and values beyond the bounds (10,000,000 elements in one
+    container, 20,000,000 in all, 100,000 levels) are a `ConversionError`.
 
     ```python
     to_py(js.JSON.parse('{"a": [1, 2.5, null]}'))  # {'a': [1, 2.5, None]}
