@@ -48,6 +48,12 @@ class Backend:
         `None` (MicroPython's `js.undefined`); the tape keeps it as `UNDEF`."""
         raise NotImplementedError
 
+    def str_altered(self, s):
+        """Only asked where `NUL_SAFE` is false: True if the str `s` would not
+        reach JS exactly as a plain value (MicroPython: a U+FEFF or a lone
+        surrogate in a long string); the tape then sends its bytes (`STRU8`)."""
+        raise NotImplementedError
+
     def to_array(self, items):
         """A flat Python list of primitives and JsProxies -> a JS Array."""
         raise NotImplementedError

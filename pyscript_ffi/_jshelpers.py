@@ -56,6 +56,8 @@ const SET = 15; // next: count n, then n values
 const MAP = 16; // next: converter ref index, count n, then n (key, value) pairs
 const BYTES = 17; // next: ref index of a Uint8Array (JSON tapes: count n, then n bytes)
 const REF = 18; // next: ref index
+const AGAIN = 32; // next: index n: the n-th container of this tape (counted from 0), shared
+const STRU8 = 33; // next: base64 of a string's UTF-8 (a lone surrogate: its 3 bytes); JSON tapes
 let JSON_TAPES = false;
 let JSON_FLOATS = true;
 function configure(jsonTapes, jsonFloats) {
@@ -89,6 +91,7 @@ return [0, f.c];
 function toJs(tape, refs) {
 let i = 0;
 const stack = [];
+const built = [];  // containers in tape order (AGAIN n is built[n]); set when complete
 for (;;) {
 let v;
 const tag = tape[i++];
@@ -106,15 +109,18 @@ case BIG: v = BigInt(tape[i++]); break;
 case STR: v = tape[i++]; break;
 case STRPARTS: { const n = tape[i++]; v = tape.slice(i, i + n).join("\0"); i += n; break; }
 case BYTES: v = JSON_TAPES ? fromBase64(tape[i++]) : refs[tape[i++]]; break;
+case STRU8: v = fromWtf8(fromBase64(tape[i++])); break;
 case REF: v = refs[tape[i++]]; break;
+case AGAIN: v = built[tape[i++]]; break;
 case ARR: case SET: case OBJ: case MAP: {
 const conv = tag === MAP ? tape[i++] : -1;
 const n = tape[i++];
-const f = { tag, n, k: 0, c: tag === OBJ ? {} : [], hasKey: false, key: undefined, conv };
+const f = { tag, n, k: 0, c: tag === OBJ ? {} : [], hasKey: false, key: undefined, conv, at: built.length };
+built.push(undefined);
 if (n > 0) { stack.push(f); continue; }
 const r = finish(f, refs, stack);
 if (r[0] !== 0) return r;
-v = r[1];
+v = built[f.at] = r[1];
 break;
 }
 default:
@@ -146,7 +152,7 @@ if (++f.k < f.n) break;
 stack.pop();
 const r = finish(f, refs, stack);
 if (r[0] !== 0) return r;
-v = r[1];
+v = built[f.at] = r[1];
 }
 }
 }
@@ -156,12 +162,29 @@ const out = new Uint8Array(raw.length);
 for (let j = 0; j < raw.length; j++) out[j] = raw.charCodeAt(j);
 return out;
 }
+function fromWtf8(b) {
+let s = "";
+const units = [];
+for (let j = 0; j < b.length;) {
+const c = b[j];
+let cp;
+if (c < 0x80) { cp = c; j += 1; }
+else if (c < 0xe0) { cp = ((c & 0x1f) << 6) | (b[j + 1] & 0x3f); j += 2; }
+else if (c < 0xf0) { cp = ((c & 0x0f) << 12) | ((b[j + 1] & 0x3f) << 6) | (b[j + 2] & 0x3f); j += 3; }
+else { cp = ((c & 0x07) << 18) | ((b[j + 1] & 0x3f) << 12) | ((b[j + 2] & 0x3f) << 6) | (b[j + 3] & 0x3f); j += 4; }
+if (cp > 0xffff) { cp -= 0x10000; units.push(0xd800 | (cp >> 10), 0xdc00 | (cp & 0x3ff)); }
+else units.push(cp);
+if (units.length >= 4096) { s += String.fromCharCode.apply(null, units); units.length = 0; }
+}
+return s + String.fromCharCode.apply(null, units);
+}
 const NOT_FAST = {};
-const utf8 = typeof TextDecoder === "function" ? new TextDecoder("utf-8", { fatal: true }) : null;
+const utf8 = typeof TextDecoder === "function" ? new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }) : null;
 function fromMarshal(u8) {
 if (utf8 === null) return undefined;
 const view = new DataView(u8.buffer, u8.byteOffset, u8.byteLength);
 const refs = [];
+const open = new Set();  // flagged containers not yet complete: a ref to one is a cycle
 let i = 0;
 const int32 = () => { const n = view.getInt32(i, true); i += 4; return n; };
 const ascii = (n) => {
@@ -174,7 +197,7 @@ return s;
 const read = () => {
 const code = u8[i++];
 const flag = code & 0x80;
-let v, slot = -1;
+let v;
 switch (code & 0x7f) {
 case 0x4e: return null;           // N
 case 0x46: return false;          // F
@@ -193,18 +216,18 @@ break;
 case 0x7a: case 0x5a: v = ascii(u8[i++]); break;  // z Z
 case 0x61: case 0x41: v = ascii(int32()); break;  // a A
 case 0x75: case 0x74: { const n = int32(); v = utf8.decode(u8.subarray(i, i + n)); i += n; break; }  // u t
-case 0x72: { v = refs[int32()]; if (typeof v === "object" && v !== null) throw NOT_FAST; return v; }  // r
+case 0x72: { v = refs[int32()]; if (open.has(v)) throw NOT_FAST; return v; }  // r
 case 0x29: case 0x28: case 0x5b: {  // ) ( [
 const n = (code & 0x7f) === 0x29 ? u8[i++] : int32();
 const c = new Array(n);
-if (flag) { slot = refs.length; refs.push(c); }
+if (flag) { refs.push(c); open.add(c); }
 for (let k = 0; k < n; k++) c[k] = read();
-if (slot >= 0) refs[slot] = NOT_FAST;  // closed: a later ref would share it
+if (flag) open.delete(c);
 return c;
 }
 case 0x7b: {  // {
 const c = {};
-if (flag) { slot = refs.length; refs.push(c); }
+if (flag) { refs.push(c); open.add(c); }
 for (;;) {
 if (u8[i] === 0x30) { i++; break; }  // 0: end of dict
 const key = read();
@@ -216,7 +239,7 @@ const value = read();
 if (name === "__proto__") Object.defineProperty(c, name, { value, writable: true, enumerable: true, configurable: true });
 else c[name] = value;
 }
-if (slot >= 0) refs[slot] = NOT_FAST;
+if (flag) open.delete(c);
 return c;
 }
 default: throw NOT_FAST;  // bytes, sets, complex, code, ...
@@ -241,17 +264,37 @@ function isPlain(v) {
 const proto = Object.getPrototypeOf(v);
 return proto === Object.prototype || proto === null;
 }
+const getter = (proto, name) => Object.getOwnPropertyDescriptor(proto, name).get;
+const TYPED = Object.getPrototypeOf(Uint8Array.prototype);
+const typedBuffer = getter(TYPED, "buffer"), typedOffset = getter(TYPED, "byteOffset"), typedLength = getter(TYPED, "byteLength");
+const viewBuffer = getter(DataView.prototype, "buffer"), viewOffset = getter(DataView.prototype, "byteOffset"), viewLength = getter(DataView.prototype, "byteLength");
+const mapSize = getter(Map.prototype, "size"), setSize = getter(Set.prototype, "size");
+const mapForEach = Map.prototype.forEach, setForEach = Set.prototype.forEach;
+const call = Function.prototype.call.bind(Function.prototype.call);  // call(f, self, ...args): f.call unshadowed
+const MAX_ITEMS = 10000000;  // elements (or entries) in one container
+const MAX_TOTAL = 20000000;  // values in the whole conversion
+const MAX_DEPTH = 100000;  // containers inside containers
 function toBytes(v) {
 if (v instanceof ArrayBuffer) return new Uint8Array(v);
-return new Uint8Array(v.buffer, v.byteOffset, v.byteLength);
+if (v instanceof DataView) return new Uint8Array(call(viewBuffer, v), call(viewOffset, v), call(viewLength, v));
+return new Uint8Array(call(typedBuffer, v), call(typedOffset, v), call(typedLength, v));
+}
+function overLimit(what, n, limit, unit, parts) {
+return conversionError(what + " is over the limit of " + limit + " " + unit, parts);
+}
+function keyPart(k) {
+const t = typeof k;
+return t === "object" && k !== null || t === "function" || t === "symbol" ? "<" + t + ">" : spell(k);
 }
 function toPy(value, depth) {
 const tape = [], refs = [], stack = [], active = new Set();
+const done = new Map();  // container -> its index in tape order: reached again, it is AGAIN index
 const put = (x) => { tape.push(x); };
 const putStr = (s) => { if (JSON_TAPES && s.length > 1024) { put(REF); put(refs.length); refs.push(s); } else { put(STR); put(s); } };
-let v = value;
+let v = value, total = 0;
 try {
 for (;;) {
+if (++total > MAX_TOTAL) return overLimit("the value", total, MAX_TOTAL, "values in one conversion", stack.map((f) => f.part));
 const t = typeof v;
 if (v === null || v === undefined) put(NULL);
 else if (t === "boolean") put(v ? TRUE : FALSE);
@@ -266,6 +309,7 @@ else { put(FLOAT); put(v); }
 else if (t === "string") putStr(v);
 else if (t === "bigint") { put(BIG); put(String(v)); }
 else if (t !== "object") { put(REF); put(refs.length); refs.push(v); }
+else if (v instanceof Thrown) return jsError(v.e, stack.map((f) => f.part));
 else if (depth >= 0 && stack.length >= depth) { put(REF); put(refs.length); refs.push(v); }
 else if (v instanceof ArrayBuffer || ArrayBuffer.isView(v)) {
 const bytes = toBytes(v);
@@ -279,29 +323,38 @@ else if (v instanceof Map) { tag = OBJ; items = v; }
 else if (v instanceof Set) { tag = SET; items = v; }
 else if (isPlain(v)) { tag = OBJ; items = null; }
 else { put(REF); put(refs.length); refs.push(v); tag = -1; }
-if (tag !== -1) {
+if (tag !== -1 && done.has(v)) {
 if (active.has(v)) return conversionError("circular reference", stack.map((f) => f.part));
+put(AGAIN); put(done.get(v));
+} else if (tag !== -1) {
+const parts = () => stack.map((f) => f.part);
+if (stack.length >= MAX_DEPTH) return overLimit("nesting", stack.length, MAX_DEPTH, "levels", parts());
+const map = tag === OBJ && items !== null;
+let it, n;
+if (tag === ARR) { it = v; n = v.length; }
+else if (map) { n = call(mapSize, v); }
+else if (tag === SET) { n = call(setSize, v); }
+else { it = Object.keys(v); n = it.length; }
+if (n > MAX_ITEMS) {
+const what = tag === ARR ? "an Array of length " + n : map ? "a Map of " + n + " entries" : tag === SET ? "a Set of " + n + " values" : "an Object of " + n + " keys";
+return overLimit(what, n, MAX_ITEMS, "elements in one container", parts());
+}
+if (map) { it = []; call(mapForEach, v, (x, k) => { it.push(k, x); }); n = it.length >> 1; }
+else if (tag === SET) { it = []; call(setForEach, v, (x) => { it.push(x); }); n = it.length; }
+done.set(v, done.size);
 active.add(v);
-let it;
-if (tag === ARR) { it = v; put(ARR); put(v.length); }
-else if (v instanceof Map) { it = v.entries(); put(OBJ); put(v.size); }
-else if (tag === SET) { it = v.values(); put(SET); put(v.size); }
-else { it = Object.keys(v); put(OBJ); put(it.length); }
-stack.push({ obj: v, tag, plain: items === null, map: v instanceof Map, it, k: 0, part: 0, keyDone: false, entry: null });
+put(tag); put(n);
+stack.push({ obj: v, tag, map, it, n, k: 0, part: 0, keyDone: false });
 }
 }
 let next = false;
 while (stack.length) {
 const f = stack[stack.length - 1];
-if (f.tag === ARR) {
-if (f.k < f.it.length) { f.part = f.k; v = f.it[f.k++]; next = true; break; }
-} else if (f.tag === SET) {
-const r = f.it.next();
-if (!r.done) { f.part = f.k++; v = r.value; next = true; break; }
+if (f.tag === ARR || f.tag === SET) {
+if (f.k < f.n) { f.part = f.k; v = f.it[f.k++]; next = true; break; }
 } else if (f.map) {
-if (f.keyDone) { f.keyDone = false; v = f.entry[1]; next = true; break; }
-const r = f.it.next();
-if (!r.done) { f.entry = r.value; f.part = spell(r.value[0]); f.keyDone = true; v = r.value[0]; f.k++; next = true; break; }
+if (f.keyDone) { f.keyDone = false; v = f.it[2 * f.k - 1]; next = true; break; }
+if (f.k < f.n) { v = f.it[2 * f.k]; f.part = keyPart(v); f.keyDone = true; f.k++; next = true; break; }
 } else {
 if (f.keyDone) {
 f.keyDone = false;
@@ -309,7 +362,7 @@ try { v = f.obj[f.part]; }
 catch (e) { return jsError(e, stack.map((g) => g.part)); }
 next = true; break;
 }
-if (f.k < f.it.length) { f.part = f.it[f.k++]; putStr(f.part); f.keyDone = true; continue; }
+if (f.k < f.n) { f.part = f.it[f.k++]; putStr(f.part); f.keyDone = true; continue; }
 }
 stack.pop();
 active.delete(f.obj);
@@ -367,8 +420,10 @@ room(5 + 2 * digits.length);
 buf[n] = 0x6c; view.setInt32(n + 1, neg ? -digits.length : digits.length, true); n += 5;
 for (const d of digits) { view.setUint16(n, d, true); n += 2; }
 };
+let count = 0;  // the bounds are the tape's: beyond them, the tape reports
 const put = (v) => {
 room(9);
+if (++count > MAX_TOTAL) throw NOT_FAST;
 if (v === null || v === undefined) { buf[n++] = 0x4e; return; }  // N
 switch (typeof v) {
 case "boolean": buf[n++] = v ? 0x54 : 0x46; return;
@@ -386,10 +441,11 @@ return;
 case "object": break;
 default: throw NOT_FAST;
 }
-if (active.has(v)) throw NOT_FAST;
+if (active.has(v)) throw NOT_FAST;  // reached before (shared or a cycle): the tape shares it
 if (Array.isArray(v)) {
 active.add(v);
 const len = v.length;
+if (len > MAX_ITEMS) throw NOT_FAST;
 buf[n] = 0x5b; view.setInt32(n + 1, len, true); n += 5;  // [
 for (let k = 0; k < len; k++) put(v[k]);
 } else if (v instanceof ArrayBuffer || ArrayBuffer.isView(v)) {
@@ -402,11 +458,11 @@ return;
 active.add(v);
 buf[n++] = 0x7b;  // {
 const keys = Object.keys(v);
+if (keys.length > MAX_ITEMS) throw NOT_FAST;
 for (let k = 0; k < keys.length; k++) { key(keys[k]); put(v[keys[k]]); }
 room(1);
 buf[n++] = 0x30;  // 0: end of dict
 } else throw NOT_FAST;
-active.delete(v);
 };
 put(value);
 return buf.subarray(0, n);
@@ -424,26 +480,85 @@ case "object": break;
 default: throw NOT_FAST;
 }
 if (v === null) return;
-if (active.has(v)) throw NOT_FAST;
+if (active.has(v)) throw NOT_FAST;  // reached before (shared or a cycle): the tape shares it
 active.add(v);
 if (Array.isArray(v)) {
+if (v.length > MAX_ITEMS) throw NOT_FAST;
 for (let k = 0; k < v.length; k++) { const x = v[k]; if (x !== undefined) check(x); }
 } else if (isPlain(v)) {
 const keys = Object.keys(v);
 for (let k = 0; k < keys.length; k++) { const x = v[keys[k]]; if (x === undefined || keys[k].length > 1024) throw NOT_FAST; check(x); }
 } else throw NOT_FAST;
-active.delete(v);
 };
 if (value === undefined) return "null";
 check(value);
 return JSON.stringify(value);
 }
-function fastPy(value) {
-try {
-return JSON_TAPES ? jsonOf(value) : toMarshal(value);
-} catch (e) {
-return NOT_PY;  // NOT_FAST, or a getter that threw: the tape reports it
+class Thrown { constructor(e) { this.e = e; } }
+const COPY_DEPTH = 2000;  // deeper values go to the tape (no JS stack overflow inside a getter)
+function snapshotOf(value) {
+const copies = new Map();
+let fast = true, count = 0, level = 0;
+const copy = (v) => {
+if (typeof v !== "object" || v === null) return v;
+const known = copies.get(v);
+if (known !== undefined) { fast = false; return known; }
+if (++level > COPY_DEPTH) throw NOT_FAST;
+try { return copyContainer(v); } finally { level--; }
+};
+const copyContainer = (v) => {
+if (Array.isArray(v)) {
+const len = v.length;
+if (len > MAX_ITEMS || (count += len + 1) > MAX_TOTAL) throw NOT_FAST;
+const out = new Array(len);
+copies.set(v, out);
+for (let k = 0; k < len; k++) {
+let x;
+try { x = v[k]; } catch (e) { out[k] = new Thrown(e); fast = false; continue; }
+out[k] = copy(x);
 }
+return out;
+}
+if (v instanceof ArrayBuffer || ArrayBuffer.isView(v) || v instanceof Map || v instanceof Set || !isPlain(v)) {
+fast = false;
+return v;
+}
+const keys = Object.keys(v);
+if (keys.length > MAX_ITEMS || (count += keys.length + 1) > MAX_TOTAL) throw NOT_FAST;
+const out = {};
+copies.set(v, out);
+for (let k = 0; k < keys.length; k++) {
+const key = keys[k];
+let x;
+try { x = v[key]; } catch (e) { x = new Thrown(e); fast = false; }
+x = copy(x);
+if (key === "__proto__") defineOwn(out, key, x);
+else out[key] = x;
+}
+return out;
+};
+try {
+return { copy: copy(value), fast };
+} catch (e) {
+return null;  // too deep or too big for the copy, a trap that threw: the tape reports
+}
+}
+function encodeFast(copy) {
+try {
+return JSON_TAPES ? jsonOf(copy) : toMarshal(copy);
+} catch (e) {
+return NOT_PY;  // NOT_FAST: a number or string this route cannot carry exactly
+}
+}
+function toPyFast(value) {
+const snap = snapshotOf(value);
+if (snap === null) return toPy(value, -1);
+const data = snap.fast ? encodeFast(snap.copy) : NOT_PY;
+return data === NOT_PY ? toPy(snap.copy, -1) : [2, data, snap.copy];
+}
+function fastPy(value) {
+const snap = snapshotOf(value);
+return snap === null || !snap.fast ? NOT_PY : encodeFast(snap.copy);
 }
 
 // ---- pyscript_ffi/_proxies.mjs ----
@@ -467,6 +582,7 @@ function setDispatch(d, dt) { dispatch = d; dispatchTape = dt; return [0, null];
 function pythonError(type, message) {
 const err = new Error(type + ": " + message);
 err.name = "PythonError";
+err.type = type;  // as both raw interpreter FFIs spell it
 err.pythonType = type;
 return err;
 }
@@ -528,6 +644,7 @@ function remakeProxy(oldToken, token) {
 return aliveTokens.has(oldToken) ? 0 : makeProxy(token, false);
 }
 function liveProxies() { return live; }
+function isFunction(v) { return typeof v === "function"; }
 const pending = new Map(); // promise id -> [resolve, reject] or, settled early, [outcome]
 function promiseFor(id) {
 const early = pending.get(id);
@@ -690,7 +807,9 @@ return {
   fastPy,
   flushReleased,
   fromMarshal,
+  fromWtf8,
   gather,
+  isFunction,
   isPlain,
   jsError,
   jsonOf,
@@ -717,6 +836,7 @@ return {
   toJs,
   toMarshal,
   toPy,
+  toPyFast,
   unwire,
   walk,
 };

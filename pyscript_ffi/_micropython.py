@@ -15,6 +15,20 @@ _Undefined = type(js.undefined)
 _RAW_DEPTH = 64
 
 
+def _has_surrogate(s):
+    """A lone surrogate in `s` (a str of at most 4 characters, at most 16 UTF-8
+    bytes, is decoded by hand and crosses whole: not asked)."""
+    if len(s) < 5:
+        return False
+    data = s.encode()
+    at = data.find(b"\xed")
+    while at >= 0:  # U+D800-U+DFFF is ED A0-BF xx in UTF-8
+        if at + 1 < len(data) and data[at + 1] >= 0xA0:
+            return True
+        at = data.find(b"\xed", at + 1)
+    return False
+
+
 class MicroPythonBackend(Backend):
     """Tapes come back as JSON text: one `json.loads` beats thousands of
     proxied element reads, and it keeps integers beyond 32 bits exact."""
@@ -27,6 +41,13 @@ class MicroPythonBackend(Backend):
     ASCII_STR_RESULTS = False  # any str without NUL crosses as it is
     js = js
     JsProxy = JsProxy
+
+    def str_altered(self, s):
+        """True if `s` would not reach JS as it is: the port decodes a string
+        of more than 16 UTF-8 bytes with a TextDecoder, which drops a leading
+        U+FEFF and turns a lone surrogate into U+FFFD (a NUL cuts it anyway).
+        Such strings cross as their bytes (`STRU8`)."""
+        return "\ufeff" in s or _has_surrogate(s)
 
     def is_none(self, value):
         """True for Python `None`, JS `null` and JS `undefined` (the public `is_none`)."""
@@ -50,13 +71,21 @@ class MicroPythonBackend(Backend):
         """`to_js` of a dict/list/tuple with default keywords by raw
         `jsffi.to_js`, where that gives exactly what docs/contract.md says (the tape's
         result): exact dicts (str keys, no NUL, no `"__proto__"`), lists and
-        tuples, NUL-free strings, 32-bit ints, floats, bools and None, at most
-        `_RAW_DEPTH` levels deep (a container inside itself goes deeper). Else
-        None, and the tape does the work. One pass over the value, level by level."""
+        tuples, NUL-free strings that cross unaltered (`str_altered`), 32-bit
+        ints, floats, bools and None, at most
+        `_RAW_DEPTH` levels deep, each container reached once (raw `to_js`
+        copies a shared one at every place: exponential for a DAG; a cycle is
+        shared too). Else None, and the tape does the work. One pass over the
+        value, level by level."""
         # builtins as locals: MicroPython looks a global name up in two dicts
         type_, str_, int_, float_, bool_ = type, str, int, float, bool
         dict_, list_, tuple_ = dict, list, tuple
         level = [value]
+        surrogate = _has_surrogate
+        good_keys = set()  # keys repeat (records): each is checked once
+        seen = {id(value)}
+        see = seen.add
+        id_ = id
         depth = 0
         while level:
             depth += 1
@@ -69,20 +98,27 @@ class MicroPythonBackend(Backend):
                     if "__proto__" in container:
                         return None
                     for k in container:
-                        if type_(k) is not str_ or "\0" in k:
+                        if type_(k) is not str_:
                             return None
+                        if k not in good_keys:
+                            if "\0" in k or "\ufeff" in k or surrogate(k):
+                                return None
+                            good_keys.add(k)
                     items = container.values()
                 else:
                     items = container
                 for v in items:
                     t = type_(v)
                     if t is str_:
-                        if "\0" in v:
+                        if "\0" in v or "\ufeff" in v or surrogate(v):
                             return None
                     elif t is int_:
                         if v < -2147483648 or v > 2147483647:
                             return None
                     elif t is dict_ or t is list_ or t is tuple_:
+                        if id_(v) in seen:
+                            return None
+                        see(id_(v))
                         push(v)
                     elif not (t is float_ or v is None or t is bool_):
                         return None

@@ -39,6 +39,7 @@ export function setDispatch(d, dt) { dispatch = d; dispatchTape = dt; return [0,
 export function pythonError(type, message) {
   const err = new Error(type + ": " + message);
   err.name = "PythonError";
+  err.type = type;  // as both raw interpreter FFIs spell it
   err.pythonType = type;
   return err;
 }
@@ -118,6 +119,8 @@ export function remakeProxy(oldToken, token) {
 }
 
 export function liveProxies() { return live; }
+
+export function isFunction(v) { return typeof v === "function"; }
 
 // ---- promises of Python awaitables -------------------------------------------
 const pending = new Map(); // promise id -> [resolve, reject] or, settled early, [outcome]

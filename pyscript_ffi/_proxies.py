@@ -21,6 +21,7 @@ _alive = {}  # token -> (callable, identity key or None): what JS keeps alive
 _by_key = {}  # identity key -> (token, JS function): one JS function per live callable
 _next_token = [0]
 _ASCII_STR_RESULTS = backend.ASCII_STR_RESULTS
+_str_altered = backend.str_altered
 _dispatch_ready = []  # [helper object `_dispatch` was registered with, its makeProxy, remakeProxy]
 
 
@@ -50,7 +51,13 @@ def _release(token):
 
 
 def _dispatch(token, *args):
-    """Called by JS only (see `makeProxy`), with plain arguments; never raises.
+    """Called by JS only (see `makeProxy`), with plain arguments; never raises."""
+    return _run(token, args)
+
+
+def _run(token, args):
+    """Run the callable `token` stands for with the tuple/list `args` (spread
+    once: MicroPython's pystack holds 1,000 arguments only once); never raises.
     A str result crosses as `"s" + result` (ASCII on Pyodide, whose lone
     surrogates would not survive; NUL-free on MicroPython), an
     int32/float/bool/None as itself; anything else as `wire` text, which
@@ -62,7 +69,7 @@ def _dispatch(token, *args):
         result = entry[0](*args)
         t = type(result)  # the common results cross as they are (see `makeProxy`)
         if t is str:
-            if result.isascii() if _ASCII_STR_RESULTS else "\0" not in result:
+            if result.isascii() if _ASCII_STR_RESULTS else "\0" not in result and not _str_altered(result):
                 return "s" + result
         elif t is int:
             if -2147483648 <= result <= 2147483647:
@@ -90,16 +97,28 @@ def _dispatch_tape(token, args_tape, args_refs):
             _release(gone)
         return None
     if token not in _alive:
-        return _dispatch(token)  # the "destroyed" error
+        return _run(token, ())  # the "destroyed" error
     try:
         args = from_tape(args_tape, args_refs)
     except BaseException as exc:  # noqa: BLE001 - it goes to JS as an Error
         return _failure(exc)
-    return _dispatch(token, *args)
+    return _run(token, args)
+
+
+def _describe(exc):
+    """`[type name, message]` of an exception, even one whose `str()` raises."""
+    name = type(exc).__name__
+    try:
+        message = str(exc)
+    except BaseException as inner:  # noqa: BLE001 - the type still reaches JS
+        message = "<str() raised " + type(inner).__name__ + ">"
+    if type(message) is not str:
+        message = "<str() gave no str>"
+    return [name, message]
 
 
 def _failure(exc):
-    return wire([1, type(exc).__name__, str(exc)], None)
+    return wire([1] + _describe(exc), None)
 
 
 _tasks = {}  # promise id -> the asyncio task settling that JS Promise
@@ -123,9 +142,10 @@ async def _settle_when_done(pid, awaitable):
         tape, refs = encode(result, default_options())
         helpers().resolvePromise(pid, wire([0, tape], refs))
     except BaseException as exc:  # noqa: BLE001 - it goes to JS as a rejection
-        helpers().rejectPromise(pid, type(exc).__name__, str(exc))
-        if not isinstance(exc, Exception):
-            raise  # cancellation and exits still end the task
+        # SystemExit, KeyboardInterrupt, GeneratorExit too: re-raised in the task,
+        # the event loop would throw them into JS as an uncaught error
+        name, message = _describe(exc)
+        helpers().rejectPromise(pid, name, message)
     finally:
         _tasks.pop(pid, None)
 
@@ -140,7 +160,8 @@ def _make_proxy():
 
 
 def _make(func, once, key):
-    if not callable(func):
+    # a JsProxy is callable() on MicroPython whatever it stands for: JS says
+    if not callable(func) or (isinstance(func, backend.JsProxy) and not helpers().isFunction(func)):
         raise TypeError("create_proxy needs a callable, not " + type(func).__name__)
     make_proxy = _make_proxy()
     token = _next_token[0]

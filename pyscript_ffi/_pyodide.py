@@ -34,6 +34,9 @@ class PyodideBackend(Backend):
     def is_undefined(self, value):
         return False
 
+    def str_altered(self, s):
+        return False  # never asked: NUL_SAFE, and marshal/arrays carry every code point
+
     def to_array(self, items):
         """A flat Python list of primitives/JsProxies -> a JS Array."""
         return _raw_to_js(items, create_pyproxies=False)

@@ -21,3 +21,5 @@ SET = 15  # next: count n, then n values
 MAP = 16  # next: converter ref index, count n, then n (key, value) pairs
 BYTES = 17  # next: ref index of a Uint8Array (JSON tapes: count n, then n bytes)
 REF = 18  # next: ref index
+AGAIN = 32  # next: index n: the n-th container of this tape (counted from 0), shared
+STRU8 = 33  # next: base64 of a string's UTF-8 (a lone surrogate: its 3 bytes); JSON tapes

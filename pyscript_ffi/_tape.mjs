@@ -25,6 +25,8 @@ export const SET = 15; // next: count n, then n values
 export const MAP = 16; // next: converter ref index, count n, then n (key, value) pairs
 export const BYTES = 17; // next: ref index of a Uint8Array (JSON tapes: count n, then n bytes)
 export const REF = 18; // next: ref index
+export const AGAIN = 32; // next: index n: the n-th container of this tape (counted from 0), shared
+export const STRU8 = 33; // next: base64 of a string's UTF-8 (a lone surrogate: its 3 bytes); JSON tapes
 
 // The interpreter's flavour, set once by `configure` when Python makes the helpers.
 // JSON_TAPES (MicroPython): `toPy` answers JSON text, bytes travel inside the tape

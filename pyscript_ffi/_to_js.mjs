@@ -3,8 +3,8 @@
 
 import { conversionError, jsError, pathOf } from "./_errors.mjs";
 import {
-  ARR, BIG, BYTES, FALSE, FLOAT, INF, INT, JSON_TAPES, MAP, NAN, NEGZERO, NINF, NULL, OBJ, REF, SET, STR,
-  STRPARTS, TRUE, UNDEF,
+  AGAIN, ARR, BIG, BYTES, FALSE, FLOAT, INF, INT, JSON_TAPES, MAP, NAN, NEGZERO, NINF, NULL, OBJ, REF, SET, STR,
+  STRPARTS, STRU8, TRUE, UNDEF,
 } from "./_tape.mjs";
 
 const hasOwn = Object.prototype.hasOwnProperty;
@@ -37,6 +37,7 @@ function finish(f, refs, stack) {
 export function toJs(tape, refs) {
   let i = 0;
   const stack = [];
+  const built = [];  // containers in tape order (AGAIN n is built[n]); set when complete
   for (;;) {
     let v;
     const tag = tape[i++];
@@ -54,15 +55,18 @@ export function toJs(tape, refs) {
       case STR: v = tape[i++]; break;
       case STRPARTS: { const n = tape[i++]; v = tape.slice(i, i + n).join("\0"); i += n; break; }
       case BYTES: v = JSON_TAPES ? fromBase64(tape[i++]) : refs[tape[i++]]; break;
+      case STRU8: v = fromWtf8(fromBase64(tape[i++])); break;
       case REF: v = refs[tape[i++]]; break;
+      case AGAIN: v = built[tape[i++]]; break;
       case ARR: case SET: case OBJ: case MAP: {
         const conv = tag === MAP ? tape[i++] : -1;
         const n = tape[i++];
-        const f = { tag, n, k: 0, c: tag === OBJ ? {} : [], hasKey: false, key: undefined, conv };
+        const f = { tag, n, k: 0, c: tag === OBJ ? {} : [], hasKey: false, key: undefined, conv, at: built.length };
+        built.push(undefined);
         if (n > 0) { stack.push(f); continue; }
         const r = finish(f, refs, stack);
         if (r[0] !== 0) return r;
-        v = r[1];
+        v = built[f.at] = r[1];
         break;
       }
       default:
@@ -95,7 +99,7 @@ export function toJs(tape, refs) {
       stack.pop();
       const r = finish(f, refs, stack);
       if (r[0] !== 0) return r;
-      v = r[1];
+      v = built[f.at] = r[1];
     }
   }
 }
@@ -107,6 +111,25 @@ function fromBase64(text) {
   return out;
 }
 
+// UTF-8 bytes -> string, by hand: a leading U+FEFF stays, and a lone
+// surrogate's 3-byte form (which a TextDecoder would replace) is that surrogate.
+export function fromWtf8(b) {
+  let s = "";
+  const units = [];
+  for (let j = 0; j < b.length;) {
+    const c = b[j];
+    let cp;
+    if (c < 0x80) { cp = c; j += 1; }
+    else if (c < 0xe0) { cp = ((c & 0x1f) << 6) | (b[j + 1] & 0x3f); j += 2; }
+    else if (c < 0xf0) { cp = ((c & 0x0f) << 12) | ((b[j + 1] & 0x3f) << 6) | (b[j + 2] & 0x3f); j += 3; }
+    else { cp = ((c & 0x07) << 18) | ((b[j + 1] & 0x3f) << 12) | ((b[j + 2] & 0x3f) << 6) | (b[j + 3] & 0x3f); j += 4; }
+    if (cp > 0xffff) { cp -= 0x10000; units.push(0xd800 | (cp >> 10), 0xdc00 | (cp & 0x3ff)); }
+    else units.push(cp);
+    if (units.length >= 4096) { s += String.fromCharCode.apply(null, units); units.length = 0; }
+  }
+  return s + String.fromCharCode.apply(null, units);
+}
+
 // JSON_TAPES (MicroPython): the tape goes back as JSON text, bytes inline.
 // ---- fast paths for JSON-shaped data (same results as toJs / toPy) ----------
 // Each answers `undefined` ("not for me") where the tape walk is needed: the
@@ -115,14 +138,17 @@ export const NOT_FAST = {};
 
 // Python -> JS: decode `marshal.dumps(value, 4)` bytes (Pyodide). Exact types
 // only by construction (marshal refuses subclasses); bytes, sets (marshal sorts
-// them), shared or circular containers, non-primitive or colliding keys and
-// lone surrogates are left to the tape.
-const utf8 = typeof TextDecoder === "function" ? new TextDecoder("utf-8", { fatal: true }) : null;
+// them), circular containers, non-primitive or colliding keys and lone
+// surrogates are left to the tape. A shared container (marshal writes it once,
+// flagged, then refers to it) is the one object, as the tape's AGAIN makes it.
+// `ignoreBOM`: a leading U+FEFF is data, never stripped.
+const utf8 = typeof TextDecoder === "function" ? new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }) : null;
 
 export function fromMarshal(u8) {
   if (utf8 === null) return undefined;
   const view = new DataView(u8.buffer, u8.byteOffset, u8.byteLength);
   const refs = [];
+  const open = new Set();  // flagged containers not yet complete: a ref to one is a cycle
   let i = 0;
   const int32 = () => { const n = view.getInt32(i, true); i += 4; return n; };
   const ascii = (n) => {
@@ -135,7 +161,7 @@ export function fromMarshal(u8) {
   const read = () => {
     const code = u8[i++];
     const flag = code & 0x80;
-    let v, slot = -1;
+    let v;
     switch (code & 0x7f) {
       case 0x4e: return null;           // N
       case 0x46: return false;          // F
@@ -154,18 +180,18 @@ export function fromMarshal(u8) {
       case 0x7a: case 0x5a: v = ascii(u8[i++]); break;  // z Z
       case 0x61: case 0x41: v = ascii(int32()); break;  // a A
       case 0x75: case 0x74: { const n = int32(); v = utf8.decode(u8.subarray(i, i + n)); i += n; break; }  // u t
-      case 0x72: { v = refs[int32()]; if (typeof v === "object" && v !== null) throw NOT_FAST; return v; }  // r
+      case 0x72: { v = refs[int32()]; if (open.has(v)) throw NOT_FAST; return v; }  // r
       case 0x29: case 0x28: case 0x5b: {  // ) ( [
         const n = (code & 0x7f) === 0x29 ? u8[i++] : int32();
         const c = new Array(n);
-        if (flag) { slot = refs.length; refs.push(c); }
+        if (flag) { refs.push(c); open.add(c); }
         for (let k = 0; k < n; k++) c[k] = read();
-        if (slot >= 0) refs[slot] = NOT_FAST;  // closed: a later ref would share it
+        if (flag) open.delete(c);
         return c;
       }
       case 0x7b: {  // {
         const c = {};
-        if (flag) { slot = refs.length; refs.push(c); }
+        if (flag) { refs.push(c); open.add(c); }
         for (;;) {
           if (u8[i] === 0x30) { i++; break; }  // 0: end of dict
           const key = read();
@@ -177,7 +203,7 @@ export function fromMarshal(u8) {
           if (name === "__proto__") Object.defineProperty(c, name, { value, writable: true, enumerable: true, configurable: true });
           else c[name] = value;
         }
-        if (slot >= 0) refs[slot] = NOT_FAST;
+        if (flag) open.delete(c);
         return c;
       }
       default: throw NOT_FAST;  // bytes, sets, complex, code, ...

@@ -4,13 +4,15 @@ JSON-shaped data takes the backend's fast route (`backend.fast_to_js`);
 everything else is flattened into a tape (see `_tape.mjs`) that `toJs` in
 `_to_js.mjs` rebuilds in JS, spotting key collisions. The walk is iterative
 (MicroPython's Python stack holds ~150 frames) and checks everything docs/contract.md asks
-for: key types, circular references, depth.
+for: key types, circular references, depth. A container reached again is written
+once: later places get `AGAIN` and its index, so JS builds ONE object for it.
 """
 
 from ._backend import backend
 from ._bridge import checked, helpers
 from ._errors import ConversionError, JsException, format_path
 from ._tags import (
+    AGAIN,
     ARR,
     BIG,
     BYTES,
@@ -27,6 +29,7 @@ from ._tags import (
     SET,
     STR,
     STRPARTS,
+    STRU8,
     TRUE,
     UNDEF,
 )
@@ -112,7 +115,10 @@ def _encode_path(stack):
 def _put_primitive(tape, v, t, nul_safe):
     """Append the tape form of a str/int/float/bool/None `v`; False if it is none of those."""
     if t is str:
-        if nul_safe or "\0" not in v:
+        if not nul_safe and backend.str_altered(v):
+            tape.append(STRU8)
+            backend.put_bytes(tape, None, v.encode())
+        elif nul_safe or "\0" not in v:
             tape.append(STR)
             tape.append(v)
         else:
@@ -211,6 +217,7 @@ def encode(value, opts):
     refs = []
     stack = []
     active = set()
+    done = {}  # id -> (index, container): the containers opened so far (kept alive), in tape order
     backend = opts.backend
     nul_safe = backend.NUL_SAFE
     JsProxy = backend.JsProxy
@@ -235,20 +242,26 @@ def encode(value, opts):
                 elif tag is not None and (depth < 0 or len(stack) < depth):
                     if id(v) in active:
                         raise ConversionError("circular reference", _encode_path(stack))
-                    if tag == OBJ and opts.dict_converter is not None:
-                        if conv_index < 0:
-                            conv_index = len(refs)
-                            refs.append(opts.dict_converter)
-                        tag = MAP
-                        tape.append(MAP)
-                        tape.append(conv_index)
-                        it = _pairs(v)
+                    known = done.get(id(v))
+                    if known is not None:  # reached before: JS reuses the object it built
+                        tape.append(AGAIN)
+                        tape.append(known[0])
                     else:
-                        tape.append(tag)
-                        it = iter(v.items()) if tag == OBJ else iter(v)
-                    active.add(id(v))
-                    tape.append(0)  # the count, patched when the container closes
-                    stack.append(_Frame(it, v, tag, len(tape) - 1))
+                        done[id(v)] = (len(done), v)
+                        if tag == OBJ and opts.dict_converter is not None:
+                            if conv_index < 0:
+                                conv_index = len(refs)
+                                refs.append(opts.dict_converter)
+                            tag = MAP
+                            tape.append(MAP)
+                            tape.append(conv_index)
+                            it = _pairs(v)
+                        else:
+                            tape.append(tag)
+                            it = iter(v.items()) if tag == OBJ else iter(v)
+                        active.add(id(v))
+                        tape.append(0)  # the count, patched when the container closes
+                        stack.append(_Frame(it, v, tag, len(tape) - 1))
                 elif isinstance(v, JsProxy):
                     tape.append(REF)
                     tape.append(len(refs))

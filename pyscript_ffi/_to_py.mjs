@@ -3,10 +3,10 @@
 
 import { conversionError, jsError } from "./_errors.mjs";
 import {
-  ARR, BIG, BYTES, FALSE, FLOAT, INF, INT, JSON_FLOATS, JSON_TAPES, NAN, NEGZERO, NINF, NULL, OBJ, REF, SET,
+  AGAIN, ARR, BIG, BYTES, FALSE, FLOAT, INF, INT, JSON_FLOATS, JSON_TAPES, NAN, NEGZERO, NINF, NULL, OBJ, REF, SET,
   STR, TRUE,
 } from "./_tape.mjs";
-import { NOT_FAST, spell } from "./_to_js.mjs";
+import { NOT_FAST, defineOwn, spell } from "./_to_js.mjs";
 
 // ---- JS -> Python: flatten a value into a tape ------------------------------
 const F64 = new Float64Array(1), U32 = new Uint32Array(F64.buffer);  // a double as its two 32-bit words
@@ -16,20 +16,49 @@ export function isPlain(v) {
   return proto === Object.prototype || proto === null;
 }
 
+// What the engine itself says, read through getters and methods captured at load:
+// a value's own `size`, `buffer`, `entries`... (shadowed or lying) are never asked.
+const getter = (proto, name) => Object.getOwnPropertyDescriptor(proto, name).get;
+const TYPED = Object.getPrototypeOf(Uint8Array.prototype);
+const typedBuffer = getter(TYPED, "buffer"), typedOffset = getter(TYPED, "byteOffset"), typedLength = getter(TYPED, "byteLength");
+const viewBuffer = getter(DataView.prototype, "buffer"), viewOffset = getter(DataView.prototype, "byteOffset"), viewLength = getter(DataView.prototype, "byteLength");
+const mapSize = getter(Map.prototype, "size"), setSize = getter(Set.prototype, "size");
+const mapForEach = Map.prototype.forEach, setForEach = Set.prototype.forEach;
+const call = Function.prototype.call.bind(Function.prototype.call);  // call(f, self, ...args): f.call unshadowed
+
+// The documented bounds of one `to_py` (docs/contract.md, `to_py.bounds`): a value
+// beyond them is a ConversionError naming its path and the limit, before memory runs out.
+export const MAX_ITEMS = 10000000;  // elements (or entries) in one container
+export const MAX_TOTAL = 20000000;  // values in the whole conversion
+export const MAX_DEPTH = 100000;  // containers inside containers
+
 export function toBytes(v) {
   if (v instanceof ArrayBuffer) return new Uint8Array(v);
-  return new Uint8Array(v.buffer, v.byteOffset, v.byteLength);
+  if (v instanceof DataView) return new Uint8Array(call(viewBuffer, v), call(viewOffset, v), call(viewLength, v));
+  return new Uint8Array(call(typedBuffer, v), call(typedOffset, v), call(typedLength, v));
+}
+
+function overLimit(what, n, limit, unit, parts) {
+  return conversionError(what + " is over the limit of " + limit + " " + unit, parts);
+}
+
+// The key of a Map entry as a path part; objects are not asked for a spelling.
+function keyPart(k) {
+  const t = typeof k;
+  return t === "object" && k !== null || t === "function" || t === "symbol" ? "<" + t + ">" : spell(k);
 }
 
 export function toPy(value, depth) {
   const tape = [], refs = [], stack = [], active = new Set();
+  const done = new Map();  // container -> its index in tape order: reached again, it is AGAIN index
   const put = (x) => { tape.push(x); };
   // JSON tapes: long strings go by reference (MicroPython's json.loads slows down badly on them)
   const putStr = (s) => { if (JSON_TAPES && s.length > 1024) { put(REF); put(refs.length); refs.push(s); } else { put(STR); put(s); } };
-  let v = value;
+  let v = value, total = 0;
   try {
     for (;;) {
       // emit v
+      if (++total > MAX_TOTAL) return overLimit("the value", total, MAX_TOTAL, "values in one conversion", stack.map((f) => f.part));
       const t = typeof v;
       if (v === null || v === undefined) put(NULL);
       else if (t === "boolean") put(v ? TRUE : FALSE);
@@ -44,6 +73,7 @@ export function toPy(value, depth) {
       else if (t === "string") putStr(v);
       else if (t === "bigint") { put(BIG); put(String(v)); }
       else if (t !== "object") { put(REF); put(refs.length); refs.push(v); }
+      else if (v instanceof Thrown) return jsError(v.e, stack.map((f) => f.part));
       else if (depth >= 0 && stack.length >= depth) { put(REF); put(refs.length); refs.push(v); }
       else if (v instanceof ArrayBuffer || ArrayBuffer.isView(v)) {
         const bytes = toBytes(v);
@@ -57,30 +87,41 @@ export function toPy(value, depth) {
         else if (v instanceof Set) { tag = SET; items = v; }
         else if (isPlain(v)) { tag = OBJ; items = null; }
         else { put(REF); put(refs.length); refs.push(v); tag = -1; }
-        if (tag !== -1) {
+        if (tag !== -1 && done.has(v)) {
           if (active.has(v)) return conversionError("circular reference", stack.map((f) => f.part));
+          put(AGAIN); put(done.get(v));
+        } else if (tag !== -1) {
+          const parts = () => stack.map((f) => f.part);
+          if (stack.length >= MAX_DEPTH) return overLimit("nesting", stack.length, MAX_DEPTH, "levels", parts());
+          // sizes from the engine, each counted once: Map/Set entries are copied
+          // out by the prototype's own forEach (getters later change nothing)
+          const map = tag === OBJ && items !== null;
+          let it, n;
+          if (tag === ARR) { it = v; n = v.length; }
+          else if (map) { n = call(mapSize, v); }
+          else if (tag === SET) { n = call(setSize, v); }
+          else { it = Object.keys(v); n = it.length; }
+          if (n > MAX_ITEMS) {
+            const what = tag === ARR ? "an Array of length " + n : map ? "a Map of " + n + " entries" : tag === SET ? "a Set of " + n + " values" : "an Object of " + n + " keys";
+            return overLimit(what, n, MAX_ITEMS, "elements in one container", parts());
+          }
+          if (map) { it = []; call(mapForEach, v, (x, k) => { it.push(k, x); }); n = it.length >> 1; }
+          else if (tag === SET) { it = []; call(setForEach, v, (x) => { it.push(x); }); n = it.length; }
+          done.set(v, done.size);
           active.add(v);
-          let it;
-          if (tag === ARR) { it = v; put(ARR); put(v.length); }
-          else if (v instanceof Map) { it = v.entries(); put(OBJ); put(v.size); }
-          else if (tag === SET) { it = v.values(); put(SET); put(v.size); }
-          else { it = Object.keys(v); put(OBJ); put(it.length); }
-          stack.push({ obj: v, tag, plain: items === null, map: v instanceof Map, it, k: 0, part: 0, keyDone: false, entry: null });
+          put(tag); put(n);
+          stack.push({ obj: v, tag, map, it, n, k: 0, part: 0, keyDone: false });
         }
       }
       // find the next value to emit
       let next = false;
       while (stack.length) {
         const f = stack[stack.length - 1];
-        if (f.tag === ARR) {
-          if (f.k < f.it.length) { f.part = f.k; v = f.it[f.k++]; next = true; break; }
-        } else if (f.tag === SET) {
-          const r = f.it.next();
-          if (!r.done) { f.part = f.k++; v = r.value; next = true; break; }
+        if (f.tag === ARR || f.tag === SET) {
+          if (f.k < f.n) { f.part = f.k; v = f.it[f.k++]; next = true; break; }
         } else if (f.map) {
-          if (f.keyDone) { f.keyDone = false; v = f.entry[1]; next = true; break; }
-          const r = f.it.next();
-          if (!r.done) { f.entry = r.value; f.part = spell(r.value[0]); f.keyDone = true; v = r.value[0]; f.k++; next = true; break; }
+          if (f.keyDone) { f.keyDone = false; v = f.it[2 * f.k - 1]; next = true; break; }
+          if (f.k < f.n) { v = f.it[2 * f.k]; f.part = keyPart(v); f.keyDone = true; f.k++; next = true; break; }
         } else {
           if (f.keyDone) {
             f.keyDone = false;
@@ -88,7 +129,7 @@ export function toPy(value, depth) {
             catch (e) { return jsError(e, stack.map((g) => g.part)); }
             next = true; break;
           }
-          if (f.k < f.it.length) { f.part = f.it[f.k++]; putStr(f.part); f.keyDone = true; continue; }
+          if (f.k < f.n) { f.part = f.it[f.k++]; putStr(f.part); f.keyDone = true; continue; }
         }
         stack.pop();
         active.delete(f.obj);
@@ -150,8 +191,10 @@ export function toMarshal(value) {
     buf[n] = 0x6c; view.setInt32(n + 1, neg ? -digits.length : digits.length, true); n += 5;
     for (const d of digits) { view.setUint16(n, d, true); n += 2; }
   };
+  let count = 0;  // the bounds are the tape's: beyond them, the tape reports
   const put = (v) => {
     room(9);
+    if (++count > MAX_TOTAL) throw NOT_FAST;
     if (v === null || v === undefined) { buf[n++] = 0x4e; return; }  // N
     switch (typeof v) {
       case "boolean": buf[n++] = v ? 0x54 : 0x46; return;
@@ -169,10 +212,11 @@ export function toMarshal(value) {
       case "object": break;
       default: throw NOT_FAST;
     }
-    if (active.has(v)) throw NOT_FAST;
+    if (active.has(v)) throw NOT_FAST;  // reached before (shared or a cycle): the tape shares it
     if (Array.isArray(v)) {
       active.add(v);
       const len = v.length;
+      if (len > MAX_ITEMS) throw NOT_FAST;
       buf[n] = 0x5b; view.setInt32(n + 1, len, true); n += 5;  // [
       for (let k = 0; k < len; k++) put(v[k]);
     } else if (v instanceof ArrayBuffer || ArrayBuffer.isView(v)) {
@@ -185,19 +229,20 @@ export function toMarshal(value) {
       active.add(v);
       buf[n++] = 0x7b;  // {
       const keys = Object.keys(v);
+      if (keys.length > MAX_ITEMS) throw NOT_FAST;
       for (let k = 0; k < keys.length; k++) { key(keys[k]); put(v[keys[k]]); }
       room(1);
       buf[n++] = 0x30;  // 0: end of dict
     } else throw NOT_FAST;
-    active.delete(v);
   };
   put(value);
   return buf.subarray(0, n);
 }
 
-// MicroPython: a check, then the engine's own JSON.stringify. JSON.stringify
-// drops undefined object values and spells -0, NaN, BigInts and big integral
-// numbers differently from the tape: those go to the tape.
+// MicroPython: a check, then the engine's own JSON.stringify, of the copy that
+// `snapshotOf` made (plain data: no getter, no `toJSON` of the value is reached).
+// JSON.stringify drops undefined object values and spells -0, NaN, BigInts and
+// big integral numbers differently from the tape: those go to the tape.
 export function jsonOf(value) {
   const active = new Set();
   const check = (v) => {
@@ -211,25 +256,103 @@ export function jsonOf(value) {
       default: throw NOT_FAST;
     }
     if (v === null) return;
-    if (active.has(v)) throw NOT_FAST;
+    if (active.has(v)) throw NOT_FAST;  // reached before (shared or a cycle): the tape shares it
     active.add(v);
     if (Array.isArray(v)) {
+      if (v.length > MAX_ITEMS) throw NOT_FAST;
       for (let k = 0; k < v.length; k++) { const x = v[k]; if (x !== undefined) check(x); }
     } else if (isPlain(v)) {
       const keys = Object.keys(v);
       for (let k = 0; k < keys.length; k++) { const x = v[keys[k]]; if (x === undefined || keys[k].length > 1024) throw NOT_FAST; check(x); }
     } else throw NOT_FAST;
-    active.delete(v);
   };
   if (value === undefined) return "null";
   check(value);
   return JSON.stringify(value);
 }
 
-export function fastPy(value) {
+// ---- one read of the value ------------------------------------------------------
+// A throwing getter met while copying, kept in place for the tape to report at its path.
+class Thrown { constructor(e) { this.e = e; } }
+
+// `{copy, fast}`: the value with every Array and plain Object copied once
+// (each property and element read exactly once, getters included; `toJSON`
+// never looked at), shared containers still shared and cycles still cycles;
+// anything else stays itself. `fast`: the copy is JSON-shaped (no shared
+// container, no other object), so a fast route may try it. Whatever route
+// follows reads the copy, never the value again. null when the value is too
+// deep (COPY_DEPTH) or too big to copy this way: the tape reads the value
+// itself and reports the bound it passes.
+const COPY_DEPTH = 2000;  // deeper values go to the tape (no JS stack overflow inside a getter)
+
+function snapshotOf(value) {
+  const copies = new Map();
+  let fast = true, count = 0, level = 0;
+  const copy = (v) => {
+    if (typeof v !== "object" || v === null) return v;
+    const known = copies.get(v);
+    if (known !== undefined) { fast = false; return known; }
+    if (++level > COPY_DEPTH) throw NOT_FAST;
+    try { return copyContainer(v); } finally { level--; }
+  };
+  const copyContainer = (v) => {
+    if (Array.isArray(v)) {
+      const len = v.length;
+      if (len > MAX_ITEMS || (count += len + 1) > MAX_TOTAL) throw NOT_FAST;
+      const out = new Array(len);
+      copies.set(v, out);
+      for (let k = 0; k < len; k++) {
+        let x;
+        try { x = v[k]; } catch (e) { out[k] = new Thrown(e); fast = false; continue; }
+        out[k] = copy(x);
+      }
+      return out;
+    }
+    if (v instanceof ArrayBuffer || ArrayBuffer.isView(v) || v instanceof Map || v instanceof Set || !isPlain(v)) {
+      fast = false;
+      return v;
+    }
+    const keys = Object.keys(v);
+    if (keys.length > MAX_ITEMS || (count += keys.length + 1) > MAX_TOTAL) throw NOT_FAST;
+    const out = {};
+    copies.set(v, out);
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k];
+      let x;
+      try { x = v[key]; } catch (e) { x = new Thrown(e); fast = false; }
+      x = copy(x);
+      if (key === "__proto__") defineOwn(out, key, x);
+      else out[key] = x;
+    }
+    return out;
+  };
   try {
-    return JSON_TAPES ? jsonOf(value) : toMarshal(value);
+    return { copy: copy(value), fast };
   } catch (e) {
-    return NOT_PY;  // NOT_FAST, or a getter that threw: the tape reports it
+    return null;  // too deep or too big for the copy, a trap that threw: the tape reports
   }
+}
+
+function encodeFast(copy) {
+  try {
+    return JSON_TAPES ? jsonOf(copy) : toMarshal(copy);
+  } catch (e) {
+    return NOT_PY;  // NOT_FAST: a number or string this route cannot carry exactly
+  }
+}
+
+// `to_py(value)` with default keywords: `[2, fast data, copy]` (marshal bytes or
+// JSON text; the copy is for the tape if the interpreter cannot read those), or
+// the tape's answer, of the one copy of the value.
+export function toPyFast(value) {
+  const snap = snapshotOf(value);
+  if (snap === null) return toPy(value, -1);
+  const data = snap.fast ? encodeFast(snap.copy) : NOT_PY;
+  return data === NOT_PY ? toPy(snap.copy, -1) : [2, data, snap.copy];
+}
+
+// The fast route's data for `value`, or false where the tape is needed.
+export function fastPy(value) {
+  const snap = snapshotOf(value);
+  return snap === null || !snap.fast ? NOT_PY : encodeFast(snap.copy);
 }

@@ -10,6 +10,7 @@ from ._backend import backend
 from ._bridge import checked, helpers
 from ._errors import ConversionError, format_path
 from ._tags import (
+    AGAIN,
     ARR,
     BIG,
     BYTES,
@@ -53,6 +54,7 @@ def decode(tape, refs, backend):
     i = 0
     # frames: [kind, container, remaining, pending key or _NO_KEY, path part]
     stack = []
+    built = []  # containers in tape order: `AGAIN n` is built[n], the one shared object
     while True:
         tag = tape[i]
         i += 1
@@ -74,6 +76,9 @@ def decode(tape, refs, backend):
         elif tag == REF:
             v = refs[tape[i]]
             i += 1
+        elif tag == AGAIN:
+            v = built[tape[i]]
+            i += 1
         elif tag == BYTES:
             if bytes_inline:
                 n = tape[i]
@@ -93,6 +98,7 @@ def decode(tape, refs, backend):
                 container = set()
             else:
                 raise ConversionError("corrupt tape: tag " + repr(tag), _decode_path(stack))
+            built.append(container)
             if n:
                 stack.append([tag, container, n, _NO_KEY, 0])
                 continue
@@ -106,19 +112,31 @@ def decode(tape, refs, backend):
                     frame[3] = v
                     frame[4] = v if type(v) is str else repr(v)
                     break
-                try:
-                    frame[1][frame[3]] = v
+                d = frame[1]
+                size = len(d)
+                try:  # (MicroPython hashes nothing to look in an empty dict: the store tells)
+                    d[frame[3]] = v
                 except TypeError:
                     raise ConversionError("unhashable Map key " + repr(frame[3]), _decode_path(stack[:-1]))
+                if len(d) == size:  # two Map keys, one Python key (1 and true): never a silent drop
+                    raise ConversionError(
+                        "two Map keys become the same Python key " + repr(frame[3]), _decode_path(stack[:-1])
+                    )
                 frame[3] = _NO_KEY
             elif kind == ARR:
                 frame[1].append(v)
                 frame[4] += 1
             else:
+                c = frame[1]
+                size = len(c)
                 try:
-                    frame[1].add(v)
+                    c.add(v)
                 except TypeError:
                     raise ConversionError("unhashable Set value " + repr(v), _decode_path(stack))
+                if len(c) == size:  # two Set values, one Python value (0 and false)
+                    raise ConversionError(
+                        "two Set values become the same Python value " + repr(v), _decode_path(stack[:-1])
+                    )
                 frame[4] += 1
             frame[2] -= 1
             if frame[2]:
@@ -147,16 +165,21 @@ def to_py(value, *, depth=-1):
     """Convert a JavaScript value to Python: Object/Map -> dict, Array -> list,
     Set -> set, typed arrays -> bytes, null/undefined -> None, numbers -> int
     when integral and safe (else float), BigInt -> int. Other objects (DOM
-    nodes, functions, class instances) stay `JsProxy`.
+    nodes, functions, class instances) stay `JsProxy`. A JS object reached
+    twice is one Python object; two Map keys (Set values) that become equal
+    (`1` and `true`) and values beyond the bounds (10,000,000 elements in one
+    container, 20,000,000 in all, 100,000 levels) are a `ConversionError`.
 
     ```python
     to_py(js.JSON.parse('{"a": [1, 2.5, null]}'))  # {'a': [1, 2.5, None]}
     ```
     """
-    if depth < 0:
-        data = helpers().fastPy(value)
-        if data is not False:
-            value_or_none = backend.from_fast(data)
+    if depth < 0:  # one read of the value in JS, then the fast route or the tape
+        answer = helpers().toPyFast(value)
+        if answer[0] == 2:
+            value_or_none = backend.from_fast(answer[1])
             if value_or_none is not None:
                 return value_or_none[0]
+            answer = helpers().toPy(answer[2], -1)  # too deep for marshal: the tape, of the same copy
+        return from_answer(answer)
     return from_answer(helpers().toPy(value, depth))

@@ -72,7 +72,12 @@ def gather(target, *paths):
     title, width = gather(js.document, "title", "body.clientWidth")
     ```
     """
-    paths = backend.to_array(list(paths))
+    plain = []
+    for path in paths:
+        if not isinstance(path, str):
+            raise TypeError("a path is a str, not " + type(path).__name__)
+        plain.append(path if type(path) is str else path[:])  # a str subclass as a plain str
+    paths = backend.to_array(plain)
     worker = in_worker()
     if worker is None:
         answer = helpers().gather(_target(target), paths)
@@ -84,7 +89,7 @@ def gather(target, *paths):
 def query(target, path):
     """The value at `path` of `target`, reflected-ffi's way: `"a.b[0]['c']"`
     reads `a`, `b`, `0`, `c` in turn; a missing step gives `undefined` (so
-    `is_none` is true), never an error.
+    `is_none` is true), never an error. A path that is not a `str` is a `TypeError`.
 
     ```python
     body = query(js, "document.body")

@@ -228,6 +228,70 @@ KEYS_DEPTH_OF = (
 PY_DEPTH = "n = 0\nwhile type(v) is list:\n    n += 1\n    v = v[0] if v else None"
 THING = "class Thing:\n    def __init__(self, n=1):\n        self.n = n\n"
 
+SHARED = "to_js.shared"
+PY_SHARED = "to_py.shared"
+PY_COLLIDE = "to_py.collisions"
+PY_ENGINE = "to_py.engine-sizes"
+PY_BOUNDS = "to_py.bounds"
+SAME_01 = "jsf('v', 'return v[0] === v[1]')(v)"
+#: Setups: `x`, a list (a dict) holding the same list (dict) twice, 40 levels deep.
+DAG_40_LISTS = "x = [1]\nfor _ in range(40):\n    x = [x, x]"
+DAG_40_DICTS = "x = {}\nfor _ in range(40):\n    x = {'l': x, 'r': x}"
+#: How many levels of a JS DAG made by DAG_40_* hold the same object twice (-1 if one does not).
+DAG_DEPTH_JS = (
+    "jsf('v', 'let n = 0; for (;;) { let a, b; if (Array.isArray(v) && v.length === 2) [a, b] = v; "
+    'else if (v !== null && typeof v === "object" && "l" in v) { a = v.l; b = v.r } else return n; '
+    "if (a !== b) return -1; n++; v = a }')(v)"
+)
+#: Python run after a to_py case of a list DAG: `n` levels, `ok` if each holds one list twice.
+PY_DAG_DEPTH = (
+    "n = 0\nok = True\nwhile type(v) is list and len(v) == 2:\n    ok = ok and v[0] is v[1]\n"
+    "    n += 1\n    v = v[0]"
+)
+
+#: Strings that an internal route could alter (Python source), by name.
+STRINGS = {
+    "bom": '"\\ufeff"',
+    "bom-short": '"\\ufeffab"',
+    "bom-long": '"\\ufeff" + "x" * 40',
+    "bom-long-non-ascii": '"\\ufeff" + "\\xe9" * 40',
+    "bom-only-many": '"\\ufeff" * 30',
+    "bom-inside": '"a" * 20 + "\\ufeff" + "b"',
+    "bom-after-nul": '"a\\x00\\ufeff" + "b" * 20',
+    "noncharacters": '"\\ufffe\\uffff\\ufdd0\\ufdef\\U0001fffe\\U0010ffff" * 5',
+    "surrogate": '"\\ud800"',
+    "surrogate-long": '"\\udfff" + "z" * 100',
+    "surrogate-after-astral": '("\\U0001f600\\ud83d" + "y") * 20',
+}
+#: How each string travels: (the value holding `S`, the JS expression reading the string back from `v`).
+STRING_ROUTES = {
+    "in-list": ("[S]", "v[0]"),
+    "in-list-tape": ("[S, {1}]", "v[0]"),
+    "key": ("{S: 1}", "Object.keys(v)[0]"),
+    "key-tape": ("{S: {1}}", "Object.keys(v)[0]"),
+}
+
+
+def _string_cases() -> list[Case]:
+    """Every string of STRINGS on every route: the JS string's code points, read in JS."""
+    cases = []
+    for name, source in STRINGS.items():
+        text = eval(source)  # noqa: S307 - the table's own literals
+        expect = "[" + ",".join(str(ord(c)) for c in text) + "]"
+        for route, (holder, read) in STRING_ROUTES.items():
+            cases.append(
+                _js(
+                    "str-" + name + "-" + route,
+                    "to_js.str-every-route",
+                    holder.replace("S", source),
+                    expect,
+                    observe="show(jsf('v', 'return Array.from("
+                    + read
+                    + ").map((c) => c.codePointAt(0))')(v))",
+                )
+            )
+    return cases
+
 
 def _js(cid: str, spec: str, source: str, expect: Any = None, **more: Any) -> Case:
     return Case(cid, spec, "to_js", source, expect, **more)
@@ -458,6 +522,40 @@ CASES: list[Case] = [
         setup="l = [0, 1]\nl.append([l])",
         error=Err("ConversionError", "$[0][0][0][2][0]", "circular reference"),
     ),
+    # shared containers: one JS object, in linear time
+    _js("shared-list-one-object", SHARED, "[s, s]", True, setup="s = [1]", observe=SAME_01),
+    _js(
+        "shared-dict-one-object",
+        SHARED,
+        '[s, {"x": s}]',
+        True,
+        setup='s = {"a": 1}',
+        observe="jsf('v', 'return v[0] === v[1].x')(v)",
+    ),
+    _js(
+        "shared-tuple-one-object",
+        SHARED,
+        '{"a": t, "b": [t]}',
+        True,
+        setup="t = (1, 2)",
+        observe="jsf('v', 'return v.a === v.b[0]')(v)",
+    ),
+    _js("shared-set-one-object", SHARED, "[s, s]", True, setup="s = {1}", observe=SAME_01),
+    _js("shared-on-the-tape-route", SHARED, "[s, s, {1}]", True, setup="s = [1]", observe=SAME_01),
+    _js("shared-dag-40-lists", SHARED, "x", 40, setup=DAG_40_LISTS, observe=DAG_DEPTH_JS),
+    _js("shared-dag-40-dicts", SHARED, "x", 40, setup=DAG_40_DICTS, observe=DAG_DEPTH_JS),
+    _js(
+        "shared-dag-40-with-dict-converter",
+        SHARED,
+        "[x, x]",
+        True,
+        setup=DAG_40_DICTS,
+        kwargs={"dict_converter": "js.Object.fromEntries"},
+        observe=SAME_01,
+    ),
+    _js("shared-list-shows-twice", SHARED, "[s, s]", "[[1],[1]]", setup="s = [1]"),
+    # strings on every route
+    *_string_cases(),
     # anything else
     _js(
         "object-becomes-proxy",
@@ -737,6 +835,164 @@ CASES: list[Case] = [
         '{"a": [1, 2.5, "x", null, true], "b": {"c": 2 ** 31}}',
         '{"a":[1,2.5,"x",None,True],"b":{"c":2147483648}}',
     ),
+    # shared JS objects: one Python object
+    _py(
+        "py-shared-array",
+        PY_SHARED,
+        "(() => { const r = [1]; return [r, r] })()",
+        True,
+        observe="v[0] is v[1]",
+    ),
+    _py(
+        "py-shared-object",
+        PY_SHARED,
+        "(() => { const r = {a: 1}; return {x: r, y: [r]} })()",
+        True,
+        observe="v['x'] is v['y'][0]",
+    ),
+    _py(
+        "py-shared-through-map",
+        PY_SHARED,
+        '(() => { const r = [1]; return new Map([["a", r], ["b", r]]) })()',
+        True,
+        observe="v['a'] is v['b']",
+    ),
+    _py(
+        "py-shared-dag-40-arrays",
+        PY_SHARED,
+        "(() => { let x = [1]; for (let i = 0; i < 40; i++) x = [x, x]; return x })()",
+        [40, True],
+        after=PY_DAG_DEPTH,
+        observe="[n, ok]",
+    ),
+    _py(
+        "py-shared-dag-40-objects",
+        PY_SHARED,
+        "(() => { let x = {}; for (let i = 0; i < 40; i++) x = {l: x, r: x}; return x })()",
+        [40, True],
+        after="n = 0\nok = True\nwhile type(v) is dict and len(v) == 2:\n    ok = ok and v['l'] is v['r']\n"
+        "    n += 1\n    v = v['l']",
+        observe="[n, ok]",
+    ),
+    # Map keys / Set values that collide in Python
+    _py(
+        "py-map-1-and-true",
+        PY_COLLIDE,
+        'new Map([[1, "a"], [true, "b"]])',
+        error=Err("ConversionError", "$", "two Map keys become the same Python key"),
+    ),
+    _py(
+        "py-map-1-and-1n",
+        PY_COLLIDE,
+        'new Map([[1, "a"], [1n, "b"]])',
+        error=Err("ConversionError", "$", "two Map keys become the same Python key"),
+    ),
+    _py(
+        "py-set-0-and-false",
+        PY_COLLIDE,
+        "new Set([0, false])",
+        error=Err("ConversionError", "$", "two Set values become the same Python value"),
+    ),
+    _py(
+        "py-set-collision-path",
+        PY_COLLIDE,
+        "({s: [new Set([1, true])]})",
+        error=Err("ConversionError", "$.s[0]", "two Set values"),
+    ),
+    _py("py-map-str-and-number-differ", PY_COLLIDE, 'new Map([["1", "a"], [1, "b"]])', '{"1":"a",1:"b"}'),
+    # sizes and views from the engine, getters once, no toJSON
+    _py(
+        "py-map-lying-size",
+        PY_ENGINE,
+        '(() => { const m = new Map([[1, "a"]]); Object.defineProperty(m, "size", {value: 3}); return m })()',
+        '{1:"a"}',
+    ),
+    _py(
+        "py-map-shadowed-iteration",
+        PY_ENGINE,
+        '(() => { const m = new Map([[1, "a"]]); m.entries = m.forEach = m.keys = m.values = '
+        "m[Symbol.iterator] = () => { throw new Error('asked') }; return m })()",
+        '{1:"a"}',
+    ),
+    _py(
+        "py-set-lying-size",
+        PY_ENGINE,
+        "(() => { const s = new Set([1, 2]); Object.defineProperty(s, 'size', {value: 0}); "
+        "s.values = s.forEach = () => { throw new Error('asked') }; return s })()",
+        "set{1,2}",
+    ),
+    _py(
+        "py-uint8array-shadowed-views",
+        PY_ENGINE,
+        "(() => { const u = new Uint8Array([1, 2, 3]).subarray(1); "
+        "for (const k of ['buffer', 'byteOffset', 'byteLength', 'length']) "
+        "Object.defineProperty(u, k, {value: k === 'buffer' ? new ArrayBuffer(9) : 0}); return [u] })()",
+        "[b[2,3]]",
+    ),
+    _py(
+        "py-dataview-shadowed-views",
+        PY_ENGINE,
+        "(() => { const d = new DataView(new Uint8Array([5, 6, 7]).buffer, 1); "
+        "Object.defineProperty(d, 'byteLength', {value: 0}); return [d] })()",
+        "[b[6,7]]",
+    ),
+    _py(
+        "py-getter-read-once",
+        PY_ENGINE,
+        "(() => { globalThis.__reads = 0; return {get x() { globalThis.__reads++; return 1 }} })()",
+        ['{"x":1}', 1],
+        observe="[pyshow(v), js.__reads]",
+    ),
+    _py(
+        "py-getter-read-once-on-the-tape",
+        PY_ENGINE,
+        "(() => { globalThis.__reads = 0; "
+        "return {get x() { globalThis.__reads++; return new Map([[1, 2]]) }} })()",
+        ['{"x":{1:2}}', 1],
+        observe="[pyshow(v), js.__reads]",
+    ),
+    _py(
+        "py-element-getter-read-once",
+        PY_ENGINE,
+        "(() => { globalThis.__reads = 0; const a = [1, 2]; "
+        "Object.defineProperty(a, 1, {get() { globalThis.__reads++; return new Set([2]) }}); return a })()",
+        ["[1,set{2}]", 1],
+        observe="[pyshow(v), js.__reads]",
+    ),
+    _py(
+        "py-tojson-never-asked",
+        PY_ENGINE,
+        "(() => { const o = {a: [1]}; Object.defineProperty(o, 'toJSON', {value: () => 'lie'}); "
+        "Object.defineProperty(o.a, 'toJSON', {value: () => 'lie'}); return o })()",
+        '{"a":[1]}',
+    ),
+    # bounds
+    _py(
+        "py-array-length-2-32",
+        PY_BOUNDS,
+        "[new Array(2 ** 32 - 1)]",
+        error=Err("ConversionError", "$[0]", "over the limit of 10000000 elements in one container"),
+    ),
+    _py(
+        "py-array-over-the-limit",
+        PY_BOUNDS,
+        "new Array(10000001)",
+        error=Err("ConversionError", "$", "an Array of length 10000001 is over the limit of 10000000"),
+    ),
+    _py("py-array-at-the-limit-of-holes", PY_BOUNDS, "new Array(100000)", 100000, observe="len(v)"),
+    _py(
+        "py-endless-getter-chain",
+        PY_BOUNDS,
+        "(() => { const mk = () => ({get next() { return mk() }}); return mk() })()",
+        error=Err("ConversionError", "$" + ".next" * 100000, "nesting is over the limit of 100000 levels"),
+    ),
+    _py(
+        "py-total-over-the-limit",
+        PY_BOUNDS,
+        "Array.from({length: 21}, () => new Array(1000000))",
+        error=Err("ConversionError", "$[19][999979]", "over the limit of 20000000 values in one conversion"),
+    ),
+    _py("py-holes-are-none", PY_BOUNDS, "[1, , 3]", "[1,None,3]"),
     # is_none
     _none("none-python", "None", True),
     _none("none-js-null", "js.JSON.parse('null')", True),

@@ -7,6 +7,7 @@ import pytest
 
 from pyscript_ffi_host.cases import (
     COMMON,
+    DAG_DEPTH_JS,
     DEPTH_OF,
     IS_PLAIN,
     KEYS_DEPTH_OF,
@@ -259,6 +260,73 @@ HOSTILE = [
     ),
     to_py(
         "set-with-array", "new Set([[1]])", error=Err("ConversionError", "$[0]", "unhashable Set value [1]")
+    ),
+    # shared structure: one object each side, in linear time
+    to_js(
+        "dag-40-through-tuples",
+        "x",
+        40,
+        setup="x = ()\nfor _ in range(40):\n    x = (x, x)",
+        observe=DAG_DEPTH_JS,
+    ),
+    to_js(
+        "dag-40-of-sets-in-lists",
+        "x",
+        True,
+        setup="x = [frozenset([1])]\nfor _ in range(40):\n    x = [x, x, frozenset([len(x)])]",
+        observe="jsf('v', 'for (let i = 0; i < 40; i++) { if (v[0] !== v[1]) return false; v = v[0] } "
+        "return true')(v)",
+    ),
+    to_py(
+        "js-dag-40-through-maps",
+        "(() => { let x = new Map(); "
+        "for (let i = 0; i < 40; i++) x = new Map([['l', x], ['r', x]]); return x })()",
+        [40, True],
+        after="n = 0\nok = True\nwhile v:\n    ok = ok and v['l'] is v['r']\n    n += 1\n    v = v['l']",
+        observe="[n, ok]",
+    ),
+    to_py(
+        "js-getter-returns-a-shared-object",
+        "(() => { globalThis.__reads = 0; const s = [1]; "
+        "return {b: s, get a() { globalThis.__reads++; return s }} })()",
+        [True, 1],
+        observe="[v['a'] is v['b'], js.__reads]",
+    ),
+    # collisions
+    to_py(
+        "js-map-true-then-1",
+        "new Map([[true, 1], [1, 2]])",
+        error=Err("ConversionError", "$", "same Python key"),
+    ),
+    to_py(
+        "js-set-1n-then-1", "[new Set([1n, 1])]", error=Err("ConversionError", "$[0]", "same Python value")
+    ),
+    to_py("js-set-nan-twice-is-one", "new Set([NaN, 0 / 0])", "set{nan}"),
+    # lying sizes and shadowed views
+    to_py(
+        "js-typed-array-lying-length",
+        "(() => { const u = new Uint8Array([7, 8]); Object.defineProperty(u, 'length', {value: 1e9}); "
+        "Object.defineProperty(u, 'byteLength', {value: 1e9}); return {u} })()",
+        '{"u":b[7,8]}',
+    ),
+    to_py(
+        "js-map-with-own-size-getter-never-read",
+        "(() => { globalThis.__reads = 0; const m = new Map([['a', 1]]); "
+        "Object.defineProperty(m, 'size', {get() { globalThis.__reads++; return 0 }}); return m })()",
+        ['{"a":1}', 0],
+        observe="[pyshow(v), js.__reads]",
+    ),
+    # unbounded values: ConversionError within seconds, the engine keeps working
+    to_py(
+        "js-array-2-32-in-a-map",
+        "new Map([['k', new Array(2 ** 32 - 1)]])",
+        error=Err("ConversionError", "$.k", "limit of 10000000 elements"),
+    ),
+    to_py(
+        "js-endless-array-getter-chain",
+        "(() => { const mk = () => { const a = [0]; Object.defineProperty(a, 0, {get: mk}); return a }; "
+        "return mk() })()",
+        error=Err("ConversionError", "$" + "[0]" * 100000, "limit of 100000 levels"),
     ),
 ]
 

@@ -1,5 +1,8 @@
 """Property: random JSON-shaped values survive `to_py(to_js(x)) == x` and give
-exactly the JavaScript value JSON semantics say, on every interpreter.
+exactly the JavaScript value JSON semantics say, on every interpreter. The values
+include strings that start with U+FEFF or hold noncharacters, and shared
+sub-containers and DAGs, whose sharing must survive both ways (`same` in
+tests/round_trip.py checks identity).
 
 Hypothesis generates the values on the host; each example is a BATCH of values
 sent into the interpreter in one `interp.run` (as JSON text, with big ints and
@@ -30,7 +33,25 @@ settings.register_profile(
 PROFILE = os.environ.get("PYSCRIPT_FFI_PROPERTIES", "ci")
 
 # -- the values ----------------------------------------------------------------
-text = st.text(st.characters(exclude_categories=("Cs",)), max_size=12)  # any code point but lone surrogates
+any_text = st.text(
+    st.characters(exclude_categories=("Cs",)), max_size=12
+)  # any code point but lone surrogates
+#: What an internal route might alter: U+FEFF (a byte-order mark to a TextDecoder), noncharacters,
+#: NUL, astral characters; long enough to cross every length threshold (MicroPython: 16 UTF-8 bytes).
+ALTERABLE = [
+    "\ufeff",
+    "\ufffe",
+    "\uffff",
+    "\ufdd0",
+    "\ufdef",
+    "\U0001fffe",
+    "\U0010ffff",
+    "\x00",
+    "a",
+    "\xe9",
+]
+alterable_text = st.text(st.sampled_from(ALTERABLE), max_size=40)
+text = st.one_of(any_text, alterable_text, st.builds("\ufeff".__add__, st.one_of(any_text, alterable_text)))
 ints = st.one_of(
     st.integers(-(2**31) - 2, 2**31 + 2),
     st.integers(-(2**53) - 2, 2**53 + 2),
@@ -44,22 +65,45 @@ values = st.recursive(
     lambda inner: st.one_of(st.lists(inner, max_size=5), st.dictionaries(text, inner, max_size=5)),
     max_leaves=12,
 )
+containers = st.one_of(st.lists(values, max_size=3), st.dictionaries(text, values, max_size=3))
+
+
+def _dag(levels: int, leaf: Any) -> list[Any]:
+    """A list holding the same list twice, `levels` deep."""
+    x = [leaf]
+    for _ in range(levels):
+        x = [x, x]
+    return x
+
+
 #: Top level is a container: a top-level str/number is handed to JS by the interpreter itself.
-documents = st.one_of(st.lists(values, max_size=5), st.dictionaries(text, values, max_size=5))
+#: Shared sub-containers and DAGs only at the top, so the JS observation (one text per path) stays small.
+documents = st.one_of(
+    st.lists(values, max_size=5),
+    st.dictionaries(text, values, max_size=5),
+    st.builds(lambda x, y: [x, y, {"again": x}], containers, values),  # one object reached twice
+    st.builds(_dag, st.integers(1, 8), values),
+)
 
 
 # -- host side: the exact transport and the JS observation JSON semantics give ----
-def pack(x: Any) -> Any:
-    """A JSON form that MicroPython's `json.loads` reads exactly (see `unpack` in tests/round_trip.py)."""
+def pack(x: Any, labels: dict[int, int] | None = None) -> Any:
+    """A JSON form that MicroPython's `json.loads` reads exactly (see `unpack` in tests/round_trip.py).
+    A container reached twice is packed once as `["=", n, packed]`, then referred to as `["@", n]`."""
+    if labels is None:
+        labels = {}
     if x is None or isinstance(x, bool | str):
         return x
     if isinstance(x, int):
         return x if abs(x) <= 2**53 - 1 else ["i", str(x)]
     if isinstance(x, float):
         return ["f", struct.pack("<d", x).hex()]
+    if id(x) in labels:
+        return ["@", labels[id(x)]]
+    labels[id(x)] = n = len(labels)
     if isinstance(x, list):
-        return ["l", *map(pack, x)]
-    return ["d", *(p for k, v in x.items() for p in (k, pack(v)))]
+        return ["=", n, ["l", *(pack(v, labels) for v in x)]]
+    return ["=", n, ["d", *(p for k, v in x.items() for p in (k, pack(v, labels)))]]
 
 
 def js_number(x: float) -> str:
@@ -133,3 +177,14 @@ def test_js_number_spelling_matches_ecmascript():
              0.000001: "0.000001", 5e-324: "5e-324", 2.0**70: "1.1805916207174113e+21", 123.456: "123.456",
              -2.5: "-2.5", 1.7976931348623157e308: "1.7976931348623157e+308"}  # fmt: skip
     assert {x: js_number(x) for x in cases} == cases
+
+
+@pytest.mark.contract("api.reference")
+@pytest.mark.interpreters("pyodide")
+@settings(settings.get_profile(PROFILE))
+@given(batch=st.lists(documents, min_size=BATCH, max_size=BATCH))
+def test_conversions_agree_with_pyodide_ffi(interp, batch):
+    """The differential test: the same values through Pyodide's own `pyodide.ffi`."""
+    payload = json.dumps([pack(x) for x in batch], ensure_ascii=False)
+    differences = interp.run(f"from round_trip import differential\nresult = differential({payload!r})")
+    assert differences == [], differences[:3]
