@@ -4,7 +4,7 @@ that must be strings. Each body runs inside every interpreter."""
 
 import pytest
 
-from pyscript_ffi_host.pytest_plugin import run_inside
+from pytest_run_inside import run_inside
 
 BASE_EXCEPTIONS = ["SystemExit", "KeyboardInterrupt", "GeneratorExit"]
 
