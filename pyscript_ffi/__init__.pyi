@@ -18,6 +18,13 @@ class _JsFunction(JsProxy, Protocol):
 
 js: Any
 
+class UndefinedType:
+    """The type of `undefined`: falsy, crosses into JS as `undefined`."""
+
+    def __bool__(self) -> bool: ...
+
+undefined: UndefinedType
+
 class ConversionError(TypeError):
     path: str
     reason: str

@@ -39,8 +39,9 @@ class Backend:
     JsProxy = None
 
     def is_none(self, value):
-        """True for Python `None`, JS `null` and JS `undefined` (the public
-        `is_none`, so it must cost what a raw check costs)."""
+        """True for Python `None`, the package's `undefined` (`_undefined`),
+        JS `null` and JS `undefined` (the public `is_none`, so it must cost
+        what a raw check costs)."""
         raise NotImplementedError
 
     def is_undefined(self, value):

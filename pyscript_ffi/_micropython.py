@@ -10,6 +10,7 @@ from jsffi import JsProxy
 
 from ._backend_base import Backend
 from ._errors import JsException
+from ._undefined import undefined as _undefined
 
 _Undefined = type(js.undefined)
 _RAW_DEPTH = 64
@@ -29,8 +30,9 @@ class MicroPythonBackend(Backend):
     JsProxy = JsProxy
 
     def is_none(self, value):
-        """True for Python `None`, JS `null` and JS `undefined` (the public `is_none`)."""
-        return value is None or type(value) is _Undefined
+        """True for Python `None`, the package's `undefined`, JS `null` and JS
+        `undefined` (the public `is_none`)."""
+        return value is None or value is _undefined or type(value) is _Undefined
 
     def is_undefined(self, value):
         return type(value) is _Undefined

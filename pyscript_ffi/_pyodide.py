@@ -8,6 +8,7 @@ from pyodide.ffi import create_proxy as _raw_create_proxy
 from pyodide.ffi import to_js as _raw_to_js
 
 from ._backend_base import Backend
+from ._undefined import undefined as _undefined
 
 try:
     from pyodide.ffi import jsnull as _jsnull
@@ -28,8 +29,9 @@ class PyodideBackend(Backend):
     _from_marshal = None  # the JS `fromMarshal`, looked up once
 
     def is_none(self, value):
-        """True for Python `None`, JS `null` and JS `undefined` (the public `is_none`)."""
-        return value is None or value is _jsnull
+        """True for Python `None`, the package's `undefined`, JS `null` and JS
+        `undefined` (the public `is_none`)."""
+        return value is None or value is _jsnull or value is _undefined
 
     def is_undefined(self, value):
         return False

@@ -30,6 +30,7 @@ from ._tags import (
     TRUE,
     UNDEF,
 )
+from ._undefined import undefined
 
 _INT32_MIN = -(2**31)
 _INT32_MAX = 2**31 - 1
@@ -253,7 +254,7 @@ def encode(value, opts):
                     tape.append(REF)
                     tape.append(len(refs))
                     refs.append(v)
-                elif backend.is_undefined(v):
+                elif v is undefined or backend.is_undefined(v):
                     tape.append(UNDEF)
                 elif tag is None and isinstance(v, (int, float, str)):
                     v = _plain(v)

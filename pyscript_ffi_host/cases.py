@@ -218,6 +218,8 @@ OTHER = "to_js.other"
 DEPTH = "to_js.depth"
 DICTCONV = "to_js.dict-converter"
 DEEP = "to_js.deep"
+UNDEFINED = "to_js.undefined"
+USE_UNDEFINED = "from pyscript_ffi import undefined"
 
 IS_PLAIN = "jsf('v', 'return Object.getPrototypeOf(v) === Object.prototype')(v)"
 DEPTH_OF = "jsf('v', 'let n = 0; while (Array.isArray(v)) { n++; v = v[0] } return n')(v)"
@@ -417,6 +419,34 @@ CASES: list[Case] = [
     _js("none-in-dict-and-list", NONE, '{"a": None, "b": [None]}', '{"a":null,"b":[null]}'),
     _js("none-in-set", NONE, "{None}", "Set{null}"),
     _js("none-top-is-nullish", NONE, "None", True, observe="jsf('v', 'return v == null')(v)"),
+    # the package's `undefined`
+    _js("undefined-top", UNDEFINED, "undefined", "undefined", setup=USE_UNDEFINED),
+    _js(
+        "undefined-top-is-undefined",
+        UNDEFINED,
+        "undefined",
+        True,
+        setup=USE_UNDEFINED,
+        observe="jsf('v', 'return v === undefined')(v)",
+    ),
+    _js("undefined-in-list", UNDEFINED, "[undefined, None]", "[undefined,null]", setup=USE_UNDEFINED),
+    _js(
+        "undefined-in-dict",
+        UNDEFINED,
+        '{"a": undefined}',
+        "true,undefined",
+        setup=USE_UNDEFINED,
+        observe="jsf('v', 'return [\"a\" in v, typeof v.a].join()')(v)",
+    ),
+    _js("undefined-in-set", UNDEFINED, "{undefined}", "Set{undefined}", setup=USE_UNDEFINED),
+    _js("undefined-in-tuple-nested", UNDEFINED, "[(1, undefined)]", "[[1,undefined]]", setup=USE_UNDEFINED),
+    _js(
+        "undefined-as-dict-key",
+        KEY_OTHER,
+        "{undefined: 1}",
+        setup=USE_UNDEFINED,
+        error=Err("ConversionError", "$", "UndefinedType"),
+    ),
     # JsProxy passthrough
     _js("jsproxy-in-list", JSPROXY, "[d]", "[<Date>]", setup="d = js.Date.new(0)"),
     _js(
@@ -743,6 +773,16 @@ CASES: list[Case] = [
     _none("none-js-undefined", "jsf('return undefined')()", True),
     _none("none-js-undefined-global", "js.undefined", True),
     _none("none-null-in-array", "jsf('return [null]')()[0]", True),
+    Case("none-undefined-sentinel", "is_none.undefined", "is_none", "undefined", True, setup=USE_UNDEFINED),
+    Case(
+        "none-undefined-falsy",
+        "is_none.undefined",
+        "is_none",
+        "undefined",
+        False,
+        setup=USE_UNDEFINED,
+        observe="bool(undefined)",
+    ),
     _none("none-zero", "0", False),
     _none("none-js-zero", "js.JSON.parse('0')", False),
     _none("none-empty-str", "''", False),

@@ -116,3 +116,43 @@ def test_once_callable_throws_on_second_call_and_is_released():
     )
     first, second = twice(f)
     assert [first, second, live_proxies() - before] == [2, True, 0]
+
+
+@pytest.mark.contract("api.undefined")
+@run_inside
+def test_undefined_is_public_and_falsy():
+    import pyscript_ffi
+    from pyscript_ffi import undefined
+
+    assert "undefined" in pyscript_ffi.__all__
+    assert repr(undefined) == "undefined"
+    assert not undefined
+
+
+@pytest.mark.contract("to_js.undefined")
+@run_inside
+def test_undefined_crosses_as_a_call_argument():
+    from probes import jsf
+
+    from pyscript_ffi import call, call_method, js, new, undefined
+
+    kinds = jsf("a", "b", "return [a === undefined, arguments.length, b === null].join()")
+    assert call(kinds, undefined, None) == "true,2,true"
+    holder = js.Object.new()
+    holder.m = kinds
+    assert call_method(holder, "m", undefined, None) == "true,2,true"
+    box = jsf("a", "this.seen = a === undefined && arguments.length === 1")
+    assert new(box, undefined).seen is True
+
+
+@pytest.mark.contract("to_js.undefined")
+@run_inside
+def test_undefined_returned_by_a_callback_is_js_undefined():
+    from probes import jsf
+
+    from pyscript_ffi import create_proxy, undefined
+
+    read = jsf("f", "const r = f(); return [r === undefined, __show(f.call(null, 1))].join()")
+    assert read(create_proxy(lambda *a: undefined if not a else [undefined, {"k": undefined}])) == (
+        'true,[undefined,{"k":undefined}]'
+    )
