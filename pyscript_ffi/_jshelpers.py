@@ -6,6 +6,89 @@ The sources are `pyscript_ffi/*.mjs`."""
 
 SOURCE = r""""use strict";
 
+// ---- pyscript_ffi/_binary.mjs ----
+const CODES = {
+b: Int8Array, B: Uint8Array, h: Int16Array, H: Uint16Array, i: Int32Array, l: Int32Array,
+I: Uint32Array, L: Uint32Array, q: BigInt64Array, Q: BigUint64Array, f: Float32Array, d: Float64Array,
+};
+function retype(code, u8) {
+const Ctor = CODES[code];
+const size = Ctor.BYTES_PER_ELEMENT;
+if (u8.byteLength % size !== 0) throw new RangeError("typecode " + code + ": " + u8.byteLength + " bytes");
+const src = u8.byteOffset % size === 0 ? u8 : u8.slice();
+return new Ctor(src.buffer, src.byteOffset, src.byteLength / size);
+}
+function codeOf(v) {
+if (v instanceof Int8Array) return "b";
+if (v instanceof Int16Array) return "h";
+if (v instanceof Uint16Array) return "H";
+if (v instanceof Int32Array) return "i";
+if (v instanceof Uint32Array) return "I";
+if (v instanceof Float32Array) return "f";
+if (v instanceof Float64Array) return "d";
+if (v instanceof BigInt64Array) return "q";
+if (v instanceof BigUint64Array) return "Q";
+return null;
+}
+let probeAt = -1, probeText = "", memory = null;
+function valueOf(obj, name) {
+const d = Object.getOwnPropertyDescriptor(obj, name);
+return d === undefined ? undefined : d.value;
+}
+function watchDecode(decodeFrom) {
+const proto = TextDecoder.prototype, decode = proto.decode;
+let seen = null;
+proto.decode = function (view) { seen = view; return ""; };
+try { decodeFrom(probeAt, probeText.length); } catch (e) { seen = null; } finally { proto.decode = decode; }
+return seen !== null && ArrayBuffer.isView(seen) ? seen.buffer : null;
+}
+function heap() {
+if (memory !== null && memory.byteLength !== 0) return memory;  // a grown memory detaches the old buffer
+memory = null;
+if (probeAt < 0) return null;
+const M = globalThis.Module;
+if (M === null || typeof M !== "object") return null;
+let buffer = null;
+const u8 = valueOf(M, "HEAPU8");
+if (u8 instanceof Uint8Array) buffer = u8.buffer;
+else {
+const decodeFrom = valueOf(M, "UTF8ToString");
+if (typeof decodeFrom === "function" && typeof TextDecoder === "function") buffer = watchDecode(decodeFrom);
+}
+if (!(buffer instanceof ArrayBuffer) || probeAt + probeText.length > buffer.byteLength) return null;
+const at = new Uint8Array(buffer, probeAt, probeText.length);
+for (let j = 0; j < at.length; j++) if (at[j] !== probeText.charCodeAt(j)) return null;
+memory = buffer;
+return memory;
+}
+function findHeap(address, text) {
+probeAt = address; probeText = text; memory = null;
+return heap() === null ? 0 : 1;
+}
+function fromHeap(address, n) {
+if (n === 0) return new Uint8Array(0);
+const buffer = heap();
+return buffer === null ? null : new Uint8Array(buffer, address, n).slice();
+}
+function toHeap(address, u8) {
+if (u8.byteLength === 0) return 1;
+const buffer = heap();
+if (buffer === null) return 0;
+new Uint8Array(buffer, address, u8.byteLength).set(u8);
+return 1;
+}
+function fromBase64(text) {
+const raw = atob(text);
+const out = new Uint8Array(raw.length);
+for (let j = 0; j < raw.length; j++) out[j] = raw.charCodeAt(j);
+return out;
+}
+function toBase64(u8) {
+let raw = "";
+for (let j = 0; j < u8.length; j += 8192) raw += String.fromCharCode.apply(null, u8.subarray(j, j + 8192));
+return btoa(raw);
+}
+
 // ---- pyscript_ffi/_errors.mjs ----
 const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 function pathOf(parts) {
@@ -54,8 +137,9 @@ const ARR = 13; // next: count n, then n values
 const OBJ = 14; // next: count n, then n (key, value) pairs
 const SET = 15; // next: count n, then n values
 const MAP = 16; // next: converter ref index, count n, then n (key, value) pairs
-const BYTES = 17; // next: ref index of a Uint8Array (JSON tapes: count n, then n bytes)
+const BYTES = 17; // next: ref index of a Uint8Array (to Python: byte count n, then the ref index)
 const REF = 18; // next: ref index
+const TYPED = 19; // next: typecode ("h", "f", ...), then as BYTES: the bytes of its elements
 let JSON_TAPES = false;
 let JSON_FLOATS = true;
 function configure(jsonTapes, jsonFloats) {
@@ -105,8 +189,13 @@ case NEGZERO: v = -0; break;
 case BIG: v = BigInt(tape[i++]); break;
 case STR: v = tape[i++]; break;
 case STRPARTS: { const n = tape[i++]; v = tape.slice(i, i + n).join("\0"); i += n; break; }
-case BYTES: v = JSON_TAPES ? fromBase64(tape[i++]) : refs[tape[i++]]; break;
-case REF: v = refs[tape[i++]]; break;
+case BYTES: case REF: v = refs[tape[i++]]; break;
+case TYPED: {
+const code = tape[i++];
+try { v = retype(code, refs[tape[i++]]); }
+catch (e) { return jsError(e, partsOf(stack)); }
+break;
+}
 case ARR: case SET: case OBJ: case MAP: {
 const conv = tag === MAP ? tape[i++] : -1;
 const n = tape[i++];
@@ -149,12 +238,6 @@ if (r[0] !== 0) return r;
 v = r[1];
 }
 }
-}
-function fromBase64(text) {
-const raw = atob(text);
-const out = new Uint8Array(raw.length);
-for (let j = 0; j < raw.length; j++) out[j] = raw.charCodeAt(j);
-return out;
 }
 const NOT_FAST = {};
 const utf8 = typeof TextDecoder === "function" ? new TextDecoder("utf-8", { fatal: true }) : null;
@@ -268,9 +351,9 @@ else if (t === "bigint") { put(BIG); put(String(v)); }
 else if (t !== "object") { put(REF); put(refs.length); refs.push(v); }
 else if (depth >= 0 && stack.length >= depth) { put(REF); put(refs.length); refs.push(v); }
 else if (v instanceof ArrayBuffer || ArrayBuffer.isView(v)) {
-const bytes = toBytes(v);
-if (JSON_TAPES) { put(BYTES); put(bytes.length); for (let j = 0; j < bytes.length; j++) put(bytes[j]); }
-else { put(BYTES); put(refs.length); refs.push(bytes.slice()); }
+const code = codeOf(v), bytes = toBytes(v);
+if (code === null) put(BYTES); else { put(TYPED); put(code); }
+put(bytes.length); put(refs.length); refs.push(bytes);
 }
 else {
 let items = null, tag;
@@ -392,7 +475,7 @@ active.add(v);
 const len = v.length;
 buf[n] = 0x5b; view.setInt32(n + 1, len, true); n += 5;  // [
 for (let k = 0; k < len; k++) put(v[k]);
-} else if (v instanceof ArrayBuffer || ArrayBuffer.isView(v)) {
+} else if ((v instanceof ArrayBuffer || ArrayBuffer.isView(v)) && codeOf(v) === null) {
 const bytes = toBytes(v);
 room(5 + bytes.length);
 buf[n] = 0x73; view.setInt32(n + 1, bytes.length, true); n += 5;  // s: bytes
@@ -682,13 +765,17 @@ return {
   boundParts,
   callFn,
   callMethod,
+  codeOf,
   configure,
   construct,
   conversionError,
   defineOwn,
   describe,
   fastPy,
+  findHeap,
   flushReleased,
+  fromBase64,
+  fromHeap,
   fromMarshal,
   gather,
   isPlain,
@@ -707,13 +794,16 @@ return {
   remoteDirect,
   remoteGather,
   resolvePromise,
+  retype,
   setDispatch,
   settled,
   settledError,
   spell,
   stash,
   stashEach,
+  toBase64,
   toBytes,
+  toHeap,
   toJs,
   toMarshal,
   toPy,

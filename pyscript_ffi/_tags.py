@@ -19,5 +19,6 @@ ARR = 13  # next: count n, then n values
 OBJ = 14  # next: count n, then n (key, value) pairs
 SET = 15  # next: count n, then n values
 MAP = 16  # next: converter ref index, count n, then n (key, value) pairs
-BYTES = 17  # next: ref index of a Uint8Array (JSON tapes: count n, then n bytes)
+BYTES = 17  # next: ref index of a Uint8Array (to Python: byte count n, then the ref index)
 REF = 18  # next: ref index
+TYPED = 19  # next: typecode ("h", "f", ...), then as BYTES: the bytes of its elements

@@ -1,10 +1,11 @@
 // Python -> JS (pyscript_ffi/_to_js.py): `toJs` rebuilds a value from the tape
 // that `encode` made; `fromMarshal` is Pyodide's fast route for JSON-shaped data.
 
+import { retype } from "./_binary.mjs";
 import { conversionError, jsError, pathOf } from "./_errors.mjs";
 import {
-  ARR, BIG, BYTES, FALSE, FLOAT, INF, INT, JSON_TAPES, MAP, NAN, NEGZERO, NINF, NULL, OBJ, REF, SET, STR,
-  STRPARTS, TRUE, UNDEF,
+  ARR, BIG, BYTES, FALSE, FLOAT, INF, INT, MAP, NAN, NEGZERO, NINF, NULL, OBJ, REF, SET, STR,
+  STRPARTS, TRUE, TYPED, UNDEF,
 } from "./_tape.mjs";
 
 const hasOwn = Object.prototype.hasOwnProperty;
@@ -53,8 +54,13 @@ export function toJs(tape, refs) {
       case BIG: v = BigInt(tape[i++]); break;
       case STR: v = tape[i++]; break;
       case STRPARTS: { const n = tape[i++]; v = tape.slice(i, i + n).join("\0"); i += n; break; }
-      case BYTES: v = JSON_TAPES ? fromBase64(tape[i++]) : refs[tape[i++]]; break;
-      case REF: v = refs[tape[i++]]; break;
+      case BYTES: case REF: v = refs[tape[i++]]; break;
+      case TYPED: {
+        const code = tape[i++];
+        try { v = retype(code, refs[tape[i++]]); }
+        catch (e) { return jsError(e, partsOf(stack)); }
+        break;
+      }
       case ARR: case SET: case OBJ: case MAP: {
         const conv = tag === MAP ? tape[i++] : -1;
         const n = tape[i++];
@@ -100,14 +106,6 @@ export function toJs(tape, refs) {
   }
 }
 
-function fromBase64(text) {
-  const raw = atob(text);
-  const out = new Uint8Array(raw.length);
-  for (let j = 0; j < raw.length; j++) out[j] = raw.charCodeAt(j);
-  return out;
-}
-
-// JSON_TAPES (MicroPython): the tape goes back as JSON text, bytes inline.
 // ---- fast paths for JSON-shaped data (same results as toJs / toPy) ----------
 // Each answers `undefined` ("not for me") where the tape walk is needed: the
 // caller then takes the tape path, which also reports every error.

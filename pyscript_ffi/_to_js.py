@@ -7,6 +7,8 @@ everything else is flattened into a tape (see `_tape.mjs`) that `toJs` in
 for: key types, circular references, depth.
 """
 
+from array import array as _array
+
 from ._backend import backend
 from ._bridge import checked, helpers
 from ._errors import ConversionError, JsException, format_path
@@ -28,6 +30,7 @@ from ._tags import (
     STR,
     STRPARTS,
     TRUE,
+    TYPED,
     UNDEF,
 )
 from ._undefined import undefined
@@ -170,6 +173,8 @@ def _container_tag(v, t):
         return SET
     if t is bytes or t is bytearray or t is memoryview:
         return BYTES
+    if t is _array:  # its typecode decides: a typed array, or (no JS type for it) a proxy
+        return BYTES if backend.buffer_code(v) is not None else None
     if isinstance(v, dict):
         return OBJ
     if isinstance(v, (list, tuple)):
@@ -231,8 +236,14 @@ def encode(value, opts):
                     tape.append(len(refs))
                     refs.append(cache[id(v)][1])
                 elif tag == BYTES and (depth < 0 or len(stack) < depth):
-                    tape.append(BYTES)
-                    backend.put_bytes(tape, refs, bytes(v))
+                    code = "B" if t is bytes or t is bytearray else backend.buffer_code(v)
+                    if code == "B":
+                        tape.append(BYTES)
+                    else:
+                        tape.append(TYPED)
+                        tape.append(code)
+                    tape.append(len(refs))
+                    refs.append(backend.buffer_to_js(v, code, helpers))
                 elif tag is not None and (depth < 0 or len(stack) < depth):
                     if id(v) in active:
                         raise ConversionError("circular reference", _encode_path(stack))
@@ -342,7 +353,9 @@ def to_js(obj, *, depth=-1, create_pyproxies=True, dict_converter=None, default_
     """Convert a Python value to JavaScript, the same way on every interpreter.
 
     dict -> plain Object (keys in JSON spelling), list/tuple/range -> Array,
-    set -> Set, bytes -> Uint8Array, None -> null, big ints -> BigInt, other
+    set -> Set, bytes -> Uint8Array, `array.array`/typed memoryviews -> the
+    typed array of their typecode (see `_binary`), None -> null, big ints ->
+    BigInt, `undefined` -> undefined, other
     objects -> proxies (or `ConversionError` with `create_pyproxies=False`).
 
     ```python

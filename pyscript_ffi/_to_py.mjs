@@ -1,10 +1,11 @@
 // JS -> Python (pyscript_ffi/_to_py.py): `toPy` flattens a JS value into a tape;
 // `fastPy` is the fast route for JSON-shaped data (marshal bytes or JSON text).
 
+import { codeOf } from "./_binary.mjs";
 import { conversionError, jsError } from "./_errors.mjs";
 import {
   ARR, BIG, BYTES, FALSE, FLOAT, INF, INT, JSON_FLOATS, JSON_TAPES, NAN, NEGZERO, NINF, NULL, OBJ, REF, SET,
-  STR, TRUE,
+  STR, TRUE, TYPED,
 } from "./_tape.mjs";
 import { NOT_FAST, spell } from "./_to_js.mjs";
 
@@ -46,9 +47,10 @@ export function toPy(value, depth) {
       else if (t !== "object") { put(REF); put(refs.length); refs.push(v); }
       else if (depth >= 0 && stack.length >= depth) { put(REF); put(refs.length); refs.push(v); }
       else if (v instanceof ArrayBuffer || ArrayBuffer.isView(v)) {
-        const bytes = toBytes(v);
-        if (JSON_TAPES) { put(BYTES); put(bytes.length); for (let j = 0; j < bytes.length; j++) put(bytes[j]); }
-        else { put(BYTES); put(refs.length); refs.push(bytes.slice()); }
+        // a view of the bytes, copied at once by the Python side (`buffer_from_js`)
+        const code = codeOf(v), bytes = toBytes(v);
+        if (code === null) put(BYTES); else { put(TYPED); put(code); }
+        put(bytes.length); put(refs.length); refs.push(bytes);
       }
       else {
         let items = null, tag;
@@ -175,7 +177,7 @@ export function toMarshal(value) {
       const len = v.length;
       buf[n] = 0x5b; view.setInt32(n + 1, len, true); n += 5;  // [
       for (let k = 0; k < len; k++) put(v[k]);
-    } else if (v instanceof ArrayBuffer || ArrayBuffer.isView(v)) {
+    } else if ((v instanceof ArrayBuffer || ArrayBuffer.isView(v)) && codeOf(v) === null) {
       const bytes = toBytes(v);
       room(5 + bytes.length);
       buf[n] = 0x73; view.setInt32(n + 1, bytes.length, true); n += 5;  // s: bytes

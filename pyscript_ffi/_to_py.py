@@ -26,6 +26,7 @@ from ._tags import (
     SET,
     STR,
     TRUE,
+    TYPED,
 )
 
 _SIMPLE = {
@@ -44,12 +45,13 @@ def _decode_path(stack):
 
 
 def decode(tape, refs, backend):
-    """Tape -> value. `refs[i]` gives referenced JS objects. With
-    `backend.JSON_TAPES` BYTES is followed by a count and the bytes, else by
-    the ref index of a Uint8Array that `backend.bytes_from_js` copies; FLOAT
-    is followed by the double's two 32-bit words (exact; MicroPython <= 1.25
-    parses some JSON floats 1 ulp off), else by the number."""
-    bytes_inline = backend.JSON_TAPES
+    """Tape -> value. `refs[i]` gives referenced JS objects. BYTES and TYPED
+    (after its typecode) are followed by the byte count and the ref index of
+    a Uint8Array that `backend.buffer_from_js` copies. With
+    `backend.JSON_TAPES` FLOAT is followed by the double's two 32-bit words
+    (exact; MicroPython <= 1.25 parses some JSON floats 1 ulp off), else by
+    the number."""
+    float_words = backend.JSON_TAPES
     i = 0
     # frames: [kind, container, remaining, pending key or _NO_KEY, path part]
     stack = []
@@ -62,7 +64,7 @@ def decode(tape, refs, backend):
         elif tag in _SIMPLE:
             v = _SIMPLE[tag]
         elif tag == FLOAT:
-            if bytes_inline:  # JSON tapes: the double's two 32-bit words, little-endian
+            if float_words:  # JSON tapes: the double's two 32-bit words, little-endian
                 v = struct.unpack("<d", struct.pack("<II", tape[i], tape[i + 1]))[0]
                 i += 2
             else:
@@ -74,14 +76,13 @@ def decode(tape, refs, backend):
         elif tag == REF:
             v = refs[tape[i]]
             i += 1
-        elif tag == BYTES:
-            if bytes_inline:
-                n = tape[i]
-                v = bytes(tape[i + 1 : i + 1 + n])
-                i += n + 1
-            else:
-                v = backend.bytes_from_js(refs[tape[i]])
+        elif tag == BYTES or tag == TYPED:
+            code = None
+            if tag == TYPED:
+                code = tape[i]
                 i += 1
+            v = backend.buffer_from_js(refs[tape[i + 1]], tape[i], code, helpers)
+            i += 2
         else:
             n = tape[i]
             i += 1
@@ -145,7 +146,8 @@ def from_answer(answer):
 
 def to_py(value, *, depth=-1):
     """Convert a JavaScript value to Python: Object/Map -> dict, Array -> list,
-    Set -> set, typed arrays -> bytes, null/undefined -> None, numbers -> int
+    Set -> set, Uint8Array/ArrayBuffer/DataView -> bytes, other typed arrays
+    -> `array.array` of their typecode, null/undefined -> None, numbers -> int
     when integral and safe (else float), BigInt -> int. Other objects (DOM
     nodes, functions, class instances) stay `JsProxy`.
 

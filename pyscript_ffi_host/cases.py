@@ -122,6 +122,8 @@ def pyshow(v):
         return "set{" + ",".join(sorted([pyshow(x) for x in v])) + "}"
     if t is dict:
         return "{" + ",".join(sorted([pyshow(k) + ":" + pyshow(x) for k, x in v.items()])) + "}"
+    if t.__name__ == "array":  # MicroPython's array has no `typecode`: its repr shows it
+        return "array(" + repr(v[0:0])[7:8] + ")[" + ",".join([pyshow(x) for x in v]) + "]"
     if isinstance(v, JsProxy):
         return "JsProxy"
     return "<" + t.__name__ + ">"
@@ -218,6 +220,9 @@ OTHER = "to_js.other"
 DEPTH = "to_js.depth"
 DICTCONV = "to_js.dict-converter"
 DEEP = "to_js.deep"
+TYPED = "to_js.typed-arrays"
+PY_TYPED = "to_py.typed-arrays"
+USE_ARRAY = "from array import array"
 UNDEFINED = "to_js.undefined"
 USE_UNDEFINED = "from pyscript_ffi import undefined"
 
@@ -351,6 +356,7 @@ CASES: list[Case] = [
     _js("bytes-empty", BYTES, '[b""]', "[Uint8Array[]]"),
     _js("bytearray", BYTES, 'bytearray(b"ab")', "Uint8Array[97,98]"),
     _js("memoryview", BYTES, 'memoryview(b"ab")', "Uint8Array[97,98]"),
+    _js("memoryview-bytearray", BYTES, 'memoryview(bytearray(b"abc"))[1:]', "Uint8Array[98,99]"),
     _js(
         "bytearray-is-a-copy",
         BYTES,
@@ -365,6 +371,83 @@ CASES: list[Case] = [
         '[b"a"]',
         True,
         observe="jsf('v', 'return Object.getPrototypeOf(v[0]) === Uint8Array.prototype')(v)",
+    ),
+    # array.array and typed memoryviews -> typed arrays
+    _js("array-b", TYPED, 'array("b", [-128, 0, 127])', "Int8Array[-128,0,127]", setup=USE_ARRAY),
+    _js("array-B", TYPED, 'array("B", [0, 255])', "Uint8Array[0,255]", setup=USE_ARRAY),
+    _js("array-h", TYPED, 'array("h", [-32768, 1, 32767])', "Int16Array[-32768,1,32767]", setup=USE_ARRAY),
+    _js("array-H", TYPED, 'array("H", [0, 65535])', "Uint16Array[0,65535]", setup=USE_ARRAY),
+    _js(
+        "array-i",
+        TYPED,
+        'array("i", [-2**31, 2**31 - 1])',
+        "Int32Array[-2147483648,2147483647]",
+        setup=USE_ARRAY,
+    ),
+    _js("array-l", TYPED, 'array("l", [-2**31, 7])', "Int32Array[-2147483648,7]", setup=USE_ARRAY),
+    _js("array-I", TYPED, 'array("I", [0, 2**32 - 1])', "Uint32Array[0,4294967295]", setup=USE_ARRAY),
+    _js("array-L", TYPED, 'array("L", [2**32 - 1])', "Uint32Array[4294967295]", setup=USE_ARRAY),
+    _js(
+        "array-q",
+        TYPED,
+        'array("q", [-2**63, 0, 2**63 - 1])',
+        "BigInt64Array[-9223372036854775808n,0n,9223372036854775807n]",
+        setup=USE_ARRAY,
+    ),
+    _js(
+        "array-Q",
+        TYPED,
+        'array("Q", [0, 2**64 - 1])',
+        "BigUint64Array[0n,18446744073709551615n]",
+        setup=USE_ARRAY,
+    ),
+    _js(
+        "array-f",
+        TYPED,
+        'array("f", [0.5, -2.25, 0.1])',
+        "Float32Array[0.5,-2.25,0.10000000149011612]",
+        setup=USE_ARRAY,
+    ),
+    _js(
+        "array-d",
+        TYPED,
+        'array("d", [0.1, -0.0, float("nan"), float("inf"), 5e-324])',
+        "Float64Array[0.1,-0,NaN,Infinity,5e-324]",
+        setup=USE_ARRAY,
+    ),
+    _js("array-empty", TYPED, '[array("i")]', "[Int32Array[]]", setup=USE_ARRAY),
+    _js("array-in-dict", TYPED, '{"a": array("H", [1, 2])}', '{"a":Uint16Array[1,2]}', setup=USE_ARRAY),
+    _js(
+        "array-exact-type",
+        TYPED,
+        'array("h", [1])',
+        True,
+        setup=USE_ARRAY,
+        observe="jsf('v', 'return Object.getPrototypeOf(v) === Int16Array.prototype')(v)",
+    ),
+    _js(
+        "array-is-a-copy",
+        TYPED,
+        "a",
+        "Float64Array[1.5]",
+        setup=USE_ARRAY + '\na = array("d", [1.5])',
+        after="a[0] = 9.0",
+    ),
+    _js("memoryview-h", TYPED, 'memoryview(array("h", [-1, 2]))', "Int16Array[-1,2]", setup=USE_ARRAY),
+    _js("memoryview-f", TYPED, '[memoryview(array("f", [0.5]))]', "[Float32Array[0.5]]", setup=USE_ARRAY),
+    _js(
+        "memoryview-slice",
+        TYPED,
+        'memoryview(array("I", [1, 2, 3, 4]))[1:3]',
+        "Uint32Array[2,3]",
+        setup=USE_ARRAY,
+    ),
+    _js(
+        "memoryview-Q",
+        TYPED,
+        'memoryview(array("Q", [2**64 - 1]))',
+        "BigUint64Array[18446744073709551615n]",
+        setup=USE_ARRAY,
     ),
     # str
     _js("str-top", STR, '"abc"', '"abc"'),
@@ -670,7 +753,48 @@ CASES: list[Case] = [
     _py("py-set", "to_py.set", 'new Set([1, "a"])', 'set{"a",1}'),
     _py("py-uint8array", "to_py.bytes", "new Uint8Array([0, 1, 255])", "b[0,1,255]"),
     _py("py-arraybuffer", "to_py.bytes", "new Uint8Array([7, 8]).buffer", "b[7,8]"),
-    _py("py-int16array", "to_py.bytes", "new Int16Array([1, -1])", "b[1,0,255,255]"),
+    _py("py-uint8clamped", "to_py.bytes", "new Uint8ClampedArray([0, 255])", "b[0,255]"),
+    _py("py-dataview", "to_py.bytes", "new DataView(new Uint8Array([1, 2, 3]).buffer, 1)", "b[2,3]"),
+    _py("py-int8array", PY_TYPED, "new Int8Array([-128, 127])", "array(b)[-128,127]"),
+    _py("py-int16array", PY_TYPED, "new Int16Array([1, -1])", "array(h)[1,-1]"),
+    _py("py-uint16array", PY_TYPED, "new Uint16Array([0, 65535])", "array(H)[0,65535]"),
+    _py(
+        "py-int32array",
+        PY_TYPED,
+        "new Int32Array([-2147483648, 2147483647])",
+        "array(i)[-2147483648,2147483647]",
+    ),
+    _py("py-uint32array", PY_TYPED, "new Uint32Array([4294967295])", "array(I)[4294967295]"),
+    _py(
+        "py-bigint64array",
+        PY_TYPED,
+        "new BigInt64Array([-(2n ** 63n), 2n ** 63n - 1n])",
+        "array(q)[-9223372036854775808,9223372036854775807]",
+    ),
+    _py(
+        "py-biguint64array",
+        PY_TYPED,
+        "new BigUint64Array([2n ** 64n - 1n])",
+        "array(Q)[18446744073709551615]",
+    ),
+    _py("py-float32array", PY_TYPED, "new Float32Array([0.5, -2.25])", "array(f)[0.5,-2.25]"),
+    _py(
+        "py-float32array-exact",
+        PY_TYPED,
+        "new Float32Array([0.1])",
+        ["000000a09999b93f"],
+        setup="import struct",
+        observe="[struct.pack('<d', x).hex() for x in v]",
+    ),
+    _py(
+        "py-float64array",
+        PY_TYPED,
+        "new Float64Array([0.5, -0, NaN, -Infinity])",
+        "array(d)[0.5,-0.0,nan,-inf]",
+    ),
+    _py("py-typed-subarray", PY_TYPED, "new Int16Array([1, 2, 3, 4]).subarray(1, 3)", "array(h)[2,3]"),
+    _py("py-typed-empty", PY_TYPED, "[new Float64Array(0)]", "[array(d)[]]"),
+    _py("py-typed-in-object", PY_TYPED, "({a: [new Uint32Array([7])]})", '{"a":[array(I)[7]]}'),
     _py("py-subarray", "to_py.bytes", "new Uint8Array([1, 2, 3, 4]).subarray(1, 3)", "b[2,3]"),
     _py("py-null", "to_py.none", "[null]", "[None]"),
     _py("py-undefined", "to_py.none", "[undefined]", "[None]"),

@@ -58,3 +58,34 @@ def check(payload):
         except Exception as e:
             out.append([False, "error " + type(e).__name__ + ": " + str(e)])
     return out
+
+
+_typed_bytes = js.Function.new(
+    "v",
+    "const u = new Uint8Array(v.buffer, v.byteOffset, v.byteLength);"
+    "return Object.getPrototypeOf(v).constructor.name + ':' +"
+    " Array.from(u, (b) => b.toString(16).padStart(2, '0')).join('')",
+)
+
+
+def check_typed(payload):
+    """For each `[typecode, hex of its bytes, how]` in the JSON text `payload`
+    (how: "top", "list" or "view"), `[JS type name and hex of to_js(x)'s bytes,
+    what to_py gives back ("bytes" or the typecode), hex of its bytes]`."""
+    from array import array
+
+    out = []
+    for code, hexed, how in json.loads(payload):
+        x = array(code, binascii.unhexlify(hexed))
+        if how == "view":
+            x = memoryview(x)
+        try:
+            j = to_js([x] if how == "list" else x)
+            back = to_py(j)
+            if how == "list":
+                j, back = j[0], back[0]
+            kind = "bytes" if type(back) is bytes else repr(back[0:0])[7:8]
+            out.append([_typed_bytes(j), kind, binascii.hexlify(bytes(back)).decode()])
+        except Exception as e:
+            out.append(["error " + type(e).__name__ + ": " + str(e), "", ""])
+    return out
