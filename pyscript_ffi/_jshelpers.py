@@ -404,6 +404,7 @@ return jsError(e, stack.map((f) => f.part));
 }
 }
 const NOT_PY = false;
+const MARSHAL_BYTES = 4096;
 const utf8Out = typeof TextEncoder === "function" ? new TextEncoder() : null;
 const wellFormed = typeof "".isWellFormed === "function" ? (s) => s.isWellFormed() : (s) => !/[\ud800-\udfff]/.test(s);
 function toMarshal(value) {
@@ -475,8 +476,9 @@ active.add(v);
 const len = v.length;
 buf[n] = 0x5b; view.setInt32(n + 1, len, true); n += 5;  // [
 for (let k = 0; k < len; k++) put(v[k]);
-} else if ((v instanceof ArrayBuffer || ArrayBuffer.isView(v)) && codeOf(v) === null) {
+} else if (v instanceof ArrayBuffer || ArrayBuffer.isView(v)) {
 const bytes = toBytes(v);
+if (codeOf(v) !== null || bytes.length > MARSHAL_BYTES) throw NOT_FAST;
 room(5 + bytes.length);
 buf[n] = 0x73; view.setInt32(n + 1, bytes.length, true); n += 5;  // s: bytes
 buf.set(bytes, n); n += bytes.length;
