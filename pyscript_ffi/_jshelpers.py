@@ -463,10 +463,7 @@ if (v >= -2147483648 && v <= 2147483647) { buf[n] = 0x69; view.setInt32(n + 1, v
 else long(BigInt(v));
 } else { buf[n] = 0x67; view.setFloat64(n + 1, v, true); n += 9; }  // g: -0, NaN, floats
 return;
-case "bigint":
-if (v >= -2147483648n && v <= 2147483647n) { buf[n] = 0x69; view.setInt32(n + 1, Number(v), true); n += 5; }
-else long(v);
-return;
+case "bigint": throw NOT_FAST;  // the tape: Python's `BigInt`, which marshal cannot make
 case "object": break;
 default: throw NOT_FAST;
 }

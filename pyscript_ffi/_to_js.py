@@ -10,6 +10,7 @@ for: key types, circular references, depth.
 from array import array as _array
 
 from ._backend import backend
+from ._bigint import BigInt
 from ._bridge import checked, helpers
 from ._errors import ConversionError, JsException, format_path
 from ._tags import (
@@ -267,6 +268,9 @@ def encode(value, opts):
                     refs.append(v)
                 elif v is undefined or backend.is_undefined(v):
                     tape.append(UNDEF)
+                elif t is BigInt:  # made by `to_py` from a JS BigInt: a BigInt again
+                    tape.append(BIG)
+                    tape.append(str(int(v)))
                 elif tag is None and isinstance(v, (int, float, str)):
                     v = _plain(v)
                     continue
@@ -355,7 +359,8 @@ def to_js(obj, *, depth=-1, create_pyproxies=True, dict_converter=None, default_
     dict -> plain Object (keys in JSON spelling), list/tuple/range -> Array,
     set -> Set, bytes -> Uint8Array, `array.array`/typed memoryviews -> the
     typed array of their typecode (see `_binary`), None -> null, big ints ->
-    BigInt, `undefined` -> undefined, other
+    BigInt (and so does an int `to_py` made from a BigInt), `undefined` ->
+    undefined, other
     objects -> proxies (or `ConversionError` with `create_pyproxies=False`).
 
     ```python

@@ -7,6 +7,7 @@ or JSON text, read by `backend.from_fast`); everything else as the tape that
 import struct
 
 from ._backend import backend
+from ._bigint import BigInt
 from ._bridge import checked, helpers
 from ._errors import ConversionError, format_path
 from ._tags import (
@@ -70,8 +71,8 @@ def decode(tape, refs, backend):
             else:
                 v = float(tape[i])
                 i += 1
-        elif tag == BIG:
-            v = int(tape[i])
+        elif tag == BIG:  # a JS BigInt
+            v = BigInt(int(tape[i]))
             i += 1
         elif tag == REF:
             v = refs[tape[i]]
@@ -148,7 +149,8 @@ def to_py(value, *, depth=-1):
     """Convert a JavaScript value to Python: Object/Map -> dict, Array -> list,
     Set -> set, Uint8Array/ArrayBuffer/DataView -> bytes, other typed arrays
     -> `array.array` of their typecode, null/undefined -> None, numbers -> int
-    when integral and safe (else float), BigInt -> int. Other objects (DOM
+    when integral and safe (else float), BigInt -> int (a `BigInt`
+    subclass that `to_js` turns back into a BigInt). Other objects (DOM
     nodes, functions, class instances) stay `JsProxy`.
 
     ```python

@@ -97,6 +97,8 @@ def pyshow(v):
     t = type(v)
     if v is None or t is bool or t is int:
         return repr(v)
+    if isinstance(v, int):  # the BigInt subclass
+        return repr(int(v))
     if t is float:
         if v != v:
             return "nan"
@@ -224,6 +226,8 @@ TYPED = "to_js.typed-arrays"
 PY_TYPED = "to_py.typed-arrays"
 USE_ARRAY = "from array import array"
 UNDEFINED = "to_js.undefined"
+BIG_BACK = "to_js.bigint-round-trip"
+FROM_BIGINT = "from pyscript_ffi import call, create_proxy\nn = call(jsf('return 5n'))"
 USE_UNDEFINED = "from pyscript_ffi import undefined"
 
 IS_PLAIN = "jsf('v', 'return Object.getPrototypeOf(v) === Object.prototype')(v)"
@@ -488,6 +492,30 @@ CASES: list[Case] = [
     _js("int-minus-2-64", BIG, "[-(2**64)]", "[-18446744073709551616n]"),
     _js("int-2-70-top", BIG, "2**70", "1180591620717411303424n"),
     _js("int-2-53-is-bigint", BIG, "[2**53]", "bigint", observe="jsf('v', 'return typeof v[0]')(v)"),
+    # ints that to_py made from BigInts
+    _js(
+        "bigint-round-trip",
+        BIG_BACK,
+        "to_py(jsf('return [5n, 0n, -1n, 2n ** 70n]')())",
+        "[5n,0n,-1n,1180591620717411303424n]",
+    ),
+    _js(
+        "bigint-as-call-argument",
+        BIG_BACK,
+        "call(jsf('x', 'return typeof x + String(x)'), n)",
+        '"bigint5"',
+        setup=FROM_BIGINT,
+    ),
+    _js(
+        "bigint-as-callback-result",
+        BIG_BACK,
+        "jsf('f', 'return typeof f() + String(f())')(create_proxy(lambda: n))",
+        '"bigint5"',
+        setup=FROM_BIGINT,
+    ),
+    _js("bigint-round-trip-in-dict", BIG_BACK, '{"k": [n]}', '{"k":[5n]}', setup=FROM_BIGINT),
+    _js("bigint-arithmetic-is-plain", BIG_BACK, "[n + 1, n * 1, int(n)]", "[6,5,5]", setup=FROM_BIGINT),
+    _js("bigint-as-dict-key", BIG_BACK, "{n: 1}", '{"5":1}', setup=FROM_BIGINT),
     # floats
     _js("float", FLOAT, "[1.5, -2.25]", "[1.5,-2.25]"),
     _js("float-integral", FLOAT, "[2.0]", "[2]"),
@@ -838,6 +866,20 @@ CASES: list[Case] = [
         "[1180591620717411303424,-9007199254740992,5]",
     ),
     _py("py-bigint-top", "to_py.bigint", "2n ** 70n", "1180591620717411303424"),
+    _py(
+        "py-bigint-is-an-int-subclass",
+        "to_py.bigint-subclass",
+        "[5n, 2n ** 70n, -(2n ** 64n), 0n]",
+        [[True, True, True]] * 4,
+        observe="[[isinstance(x, int), type(x) is not int, x == int(x)] for x in v]",
+    ),
+    _py(
+        "py-bigint-subclass-in-map",
+        "to_py.bigint-subclass",
+        'new Map([["k", 7n]])',
+        [True, 7, True],
+        observe="[type(v['k']) is not int, v['k'], hash(v['k']) == hash(7)]",
+    ),
     _py("py-string-nul", "to_py.str", '["a\\u0000b"]', '["a\\u{0}b"]'),
     _py("py-string-astral", "to_py.str", '["\\u{1F600}"]', '["\\u{1f600}"]'),
     _py(

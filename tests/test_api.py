@@ -156,3 +156,30 @@ def test_undefined_returned_by_a_callback_is_js_undefined():
     assert read(create_proxy(lambda *a: undefined if not a else [undefined, {"k": undefined}])) == (
         'true,[undefined,{"k":undefined}]'
     )
+
+
+@pytest.mark.contract("to_py.bigint-subclass")
+@run_inside
+def test_an_int_from_a_bigint_works_as_a_plain_int():
+    from probes import jsf
+
+    from pyscript_ffi import call
+
+    n = call(jsf("return 5n"))
+    assert type(n) is not int
+    assert [n + 1, 1 + n, n * 2, 2 * n, 7 - n, 10 // n, 1 << n, 6 & n, n**2, 2**n] == [
+        6,
+        6,
+        10,
+        10,
+        2,
+        2,
+        32,
+        4,
+        25,
+        32,
+    ]
+    assert n == 5 and 5 == n and n != 4 and 4 != n
+    assert {5: "five"}[n] == "five" and {n: "five"}[5] == "five"
+    assert n > 4 and n < 6 and n >= 5 and n <= 5  # (MicroPython: `4 < n` raises TypeError)
+    assert type(n + 1) is int
