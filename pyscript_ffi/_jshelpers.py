@@ -573,13 +573,14 @@ return false;
 return true;
 }
 const aliveTokens = new Set();
-function makeProxy(token, once) {
+function makeProxy(token, once, withThis) {
 let alive = true;
 live++;
 aliveTokens.add(token);
 const end = () => { alive = false; live--; aliveTokens.delete(token); };
 const fn = function (...args) {
 if (!alive) throw new Error("pyscript_ffi: this proxy has been destroyed");
+if (withThis === true) args.unshift(this);
 let reply;
 if (once) end();
 try {
@@ -606,8 +607,8 @@ return built[1];
 fn.destroy = () => { if (alive) { end(); releaseLater(token); } };
 return fn;
 }
-function remakeProxy(oldToken, token) {
-return aliveTokens.has(oldToken) ? 0 : makeProxy(token, false);
+function remakeProxy(oldToken, token, withThis) {
+return aliveTokens.has(oldToken) ? 0 : makeProxy(token, false, withThis);
 }
 function liveProxies() { return live; }
 const pending = new Map(); // promise id -> [resolve, reject] or, settled early, [outcome]

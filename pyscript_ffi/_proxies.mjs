@@ -76,13 +76,15 @@ export function plainArgs(args) {
 
 const aliveTokens = new Set();
 
-export function makeProxy(token, once) {
+// `withThis` (create_proxy(f, capture_this=True)): JS `this` goes first.
+export function makeProxy(token, once, withThis) {
   let alive = true;
   live++;
   aliveTokens.add(token);
   const end = () => { alive = false; live--; aliveTokens.delete(token); };
   const fn = function (...args) {
     if (!alive) throw new Error("pyscript_ffi: this proxy has been destroyed");
+    if (withThis === true) args.unshift(this);
     let reply;
     if (once) end();
     try {
@@ -113,8 +115,8 @@ export function makeProxy(token, once) {
 // `create_proxy` of a callable whose proxy `oldToken` was made before: 0 while
 // that proxy is alive (Python hands out the same function), else a new proxy.
 // One call instead of flushReleased + makeProxy.
-export function remakeProxy(oldToken, token) {
-  return aliveTokens.has(oldToken) ? 0 : makeProxy(token, false);
+export function remakeProxy(oldToken, token, withThis) {
+  return aliveTokens.has(oldToken) ? 0 : makeProxy(token, false, withThis);
 }
 
 export function liveProxies() { return live; }

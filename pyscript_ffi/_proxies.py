@@ -139,17 +139,17 @@ def _make_proxy():
     return _dispatch_ready[1]
 
 
-def _make(func, once, key):
+def _make(func, once, key, capture_this=False):
     if not callable(func):
         raise TypeError("create_proxy needs a callable, not " + type(func).__name__)
     make_proxy = _make_proxy()
     token = _next_token[0]
     _next_token[0] = token + 1
     _alive[token] = (func, key)
-    return token, make_proxy(token, once)
+    return token, make_proxy(token, once, capture_this)
 
 
-def create_proxy(func):
+def create_proxy(func, *, capture_this=False):
     """A JS function that calls `func`, alive until its `.destroy()`.
 
     The same live callable always gives the same JS function, so
@@ -168,7 +168,9 @@ def create_proxy(func):
       deep, as `to_py(arg, depth=0)` would: numbers, strings, booleans and
       BigInts as Python values (exact, no 32-bit wrap), `null`/`undefined` as
       `None`, every object (Arrays, plain Objects, events, functions) as a
-      `JsProxy`. JS `this` is not passed; a missing argument is a `TypeError`.
+      `JsProxy`. JS `this` is not passed, unless `capture_this=True`: then it
+      comes first (`None` when JS calls the function plainly, as Pyodide's
+      `create_proxy(f, capture_this=True)`); a missing argument is a `TypeError`.
     - the return value is converted as by `to_js` (dict -> plain Object,
       `None` -> `null`, big ints exact).
     - a Python exception reaches JS as an `Error` named `"PythonError"` whose
@@ -178,12 +180,14 @@ def create_proxy(func):
     - after `.destroy()` a call throws a JS `Error`; `.destroy()` twice is fine.
     """
     key = _key(func)
+    if capture_this:  # another JS function than the one without `this`
+        key = ("capture_this", key)
     entry = _by_key.get(key)
     if entry is None:
-        token, fn = _make(func, False, key)
+        token, fn = _make(func, False, key, capture_this)
     else:  # one call into JS: 0 if that function is still alive, else a new one
         token = _next_token[0]
-        fn = _dispatch_ready[2](entry[0], token)
+        fn = _dispatch_ready[2](entry[0], token, capture_this)
         if type(fn) is int:
             return entry[1]
         _release(entry[0])  # destroyed; JS's later report of it finds nothing

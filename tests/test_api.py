@@ -183,3 +183,34 @@ def test_an_int_from_a_bigint_works_as_a_plain_int():
     assert {5: "five"}[n] == "five" and {n: "five"}[5] == "five"
     assert n > 4 and n < 6 and n >= 5 and n <= 5  # (MicroPython: `4 < n` raises TypeError)
     assert type(n + 1) is int
+
+
+@pytest.mark.contract("proxy.capture-this")
+@run_inside
+def test_capture_this_passes_js_this_first():
+    from probes import jsf
+
+    from pyscript_ffi import create_proxy
+
+    def describe(this, x):
+        return [this.name, x * 2]
+
+    f = create_proxy(describe, capture_this=True)
+    read = jsf("f", "const o = {name: 'box', m: f}; return __show([o.m(21), f.call({name: 'other'}, 1)])")
+    assert read(f) == '[["box",42],["other",2]]'
+
+
+@pytest.mark.contract("proxy.capture-this")
+@run_inside
+def test_capture_this_is_none_for_a_plain_call_and_a_function_of_its_own():
+    from probes import jsf, same
+
+    from pyscript_ffi import create_proxy
+
+    def this_is(this):
+        return this is None
+
+    f = create_proxy(this_is, capture_this=True)
+    assert jsf("f", "return f()")(f) is True
+    assert same(f, create_proxy(this_is, capture_this=True)) is True
+    assert same(f, create_proxy(this_is)) is False
