@@ -140,6 +140,7 @@ const MAP = 16; // next: converter ref index, count n, then n (key, value) pairs
 const BYTES = 17; // next: ref index of a Uint8Array (to Python: byte count n, then the ref index)
 const REF = 18; // next: ref index
 const TYPED = 19; // next: typecode ("h", "f", ...), then as BYTES: the bytes of its elements
+const OTHER = 20; // next: ref index of an object no rule converts (to_py: a JsProxy, or what default_converter makes of it)
 let JSON_TAPES = false;
 let JSON_FLOATS = true;
 function configure(jsonTapes, jsonFloats) {
@@ -189,7 +190,7 @@ case NEGZERO: v = -0; break;
 case BIG: v = BigInt(tape[i++]); break;
 case STR: v = tape[i++]; break;
 case STRPARTS: { const n = tape[i++]; v = tape.slice(i, i + n).join("\0"); i += n; break; }
-case BYTES: case REF: v = refs[tape[i++]]; break;
+case BYTES: case REF: case OTHER: v = refs[tape[i++]]; break;
 case TYPED: {
 const code = tape[i++];
 try { v = retype(code, refs[tape[i++]]); }
@@ -348,7 +349,7 @@ else { put(FLOAT); put(v); }
 }
 else if (t === "string") putStr(v);
 else if (t === "bigint") { put(BIG); put(String(v)); }
-else if (t !== "object") { put(REF); put(refs.length); refs.push(v); }
+else if (t !== "object") { put(OTHER); put(refs.length); refs.push(v); }
 else if (depth >= 0 && stack.length >= depth) { put(REF); put(refs.length); refs.push(v); }
 else if (v instanceof ArrayBuffer || ArrayBuffer.isView(v)) {
 const code = codeOf(v), bytes = toBytes(v);
@@ -361,7 +362,7 @@ if (Array.isArray(v)) { tag = ARR; items = v; }
 else if (v instanceof Map) { tag = OBJ; items = v; }
 else if (v instanceof Set) { tag = SET; items = v; }
 else if (isPlain(v)) { tag = OBJ; items = null; }
-else { put(REF); put(refs.length); refs.push(v); tag = -1; }
+else { put(OTHER); put(refs.length); refs.push(v); tag = -1; }
 if (tag !== -1) {
 if (active.has(v)) return conversionError("circular reference", stack.map((f) => f.part));
 active.add(v);
@@ -402,6 +403,14 @@ if (!next) return [0, JSON_TAPES ? JSON.stringify(tape) : tape, refs];
 } catch (e) {
 return jsError(e, stack.map((f) => f.part));
 }
+}
+const ids = new WeakMap();
+let nextId = 0;
+function identity(v) {
+if (v === null || (typeof v !== "object" && typeof v !== "function")) return -1;
+let k = ids.get(v);
+if (k === undefined) { k = nextId++; ids.set(v, k); }
+return k;
 }
 const NOT_PY = false;
 const MARSHAL_BYTES = 4096;
@@ -778,6 +787,7 @@ return {
   fromHeap,
   fromMarshal,
   gather,
+  identity,
   isPlain,
   jsError,
   jsonOf,

@@ -4,7 +4,7 @@
 import { retype } from "./_binary.mjs";
 import { conversionError, jsError, pathOf } from "./_errors.mjs";
 import {
-  ARR, BIG, BYTES, FALSE, FLOAT, INF, INT, MAP, NAN, NEGZERO, NINF, NULL, OBJ, REF, SET, STR,
+  ARR, BIG, BYTES, FALSE, FLOAT, INF, INT, MAP, NAN, NEGZERO, NINF, NULL, OBJ, OTHER, REF, SET, STR,
   STRPARTS, TRUE, TYPED, UNDEF,
 } from "./_tape.mjs";
 
@@ -54,7 +54,7 @@ export function toJs(tape, refs) {
       case BIG: v = BigInt(tape[i++]); break;
       case STR: v = tape[i++]; break;
       case STRPARTS: { const n = tape[i++]; v = tape.slice(i, i + n).join("\0"); i += n; break; }
-      case BYTES: case REF: v = refs[tape[i++]]; break;
+      case BYTES: case REF: case OTHER: v = refs[tape[i++]]; break;
       case TYPED: {
         const code = tape[i++];
         try { v = retype(code, refs[tape[i++]]); }

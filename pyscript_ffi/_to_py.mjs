@@ -5,7 +5,7 @@ import { codeOf } from "./_binary.mjs";
 import { conversionError, jsError } from "./_errors.mjs";
 import {
   ARR, BIG, BYTES, FALSE, FLOAT, INF, INT, JSON_FLOATS, JSON_TAPES, NAN, NEGZERO, NINF, NULL, OBJ, REF, SET,
-  STR, TRUE, TYPED,
+  OTHER, STR, TRUE, TYPED,
 } from "./_tape.mjs";
 import { NOT_FAST, spell } from "./_to_js.mjs";
 
@@ -44,7 +44,7 @@ export function toPy(value, depth) {
       }
       else if (t === "string") putStr(v);
       else if (t === "bigint") { put(BIG); put(String(v)); }
-      else if (t !== "object") { put(REF); put(refs.length); refs.push(v); }
+      else if (t !== "object") { put(OTHER); put(refs.length); refs.push(v); }
       else if (depth >= 0 && stack.length >= depth) { put(REF); put(refs.length); refs.push(v); }
       else if (v instanceof ArrayBuffer || ArrayBuffer.isView(v)) {
         // a view of the bytes, copied at once by the Python side (`buffer_from_js`)
@@ -58,7 +58,7 @@ export function toPy(value, depth) {
         else if (v instanceof Map) { tag = OBJ; items = v; }
         else if (v instanceof Set) { tag = SET; items = v; }
         else if (isPlain(v)) { tag = OBJ; items = null; }
-        else { put(REF); put(refs.length); refs.push(v); tag = -1; }
+        else { put(OTHER); put(refs.length); refs.push(v); tag = -1; }
         if (tag !== -1) {
           if (active.has(v)) return conversionError("circular reference", stack.map((f) => f.part));
           active.add(v);
@@ -100,6 +100,18 @@ export function toPy(value, depth) {
   } catch (e) {
     return jsError(e, stack.map((f) => f.part));
   }
+}
+
+// to_py's default_converter: a number per JS object, so that its `cache`
+// recognises an object met again (-1: not an object).
+const ids = new WeakMap();
+let nextId = 0;
+
+export function identity(v) {
+  if (v === null || (typeof v !== "object" && typeof v !== "function")) return -1;
+  let k = ids.get(v);
+  if (k === undefined) { k = nextId++; ids.set(v, k); }
+  return k;
 }
 
 const NOT_PY = false;

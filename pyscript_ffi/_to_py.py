@@ -23,6 +23,7 @@ from ._tags import (
     NINF,
     NULL,
     OBJ,
+    OTHER,
     REF,
     SET,
     STR,
@@ -45,13 +46,14 @@ def _decode_path(stack):
     return format_path([frame[4] for frame in stack])
 
 
-def decode(tape, refs, backend):
+def decode(tape, refs, backend, other=None):
     """Tape -> value. `refs[i]` gives referenced JS objects. BYTES and TYPED
     (after its typecode) are followed by the byte count and the ref index of
     a Uint8Array that `backend.buffer_from_js` copies. With
     `backend.JSON_TAPES` FLOAT is followed by the double's two 32-bit words
     (exact; MicroPython <= 1.25 parses some JSON floats 1 ulp off), else by
-    the number."""
+    the number. OTHER refs (objects no rule converts) go through `other`
+    when given (`to_py`'s default_converter)."""
     float_words = backend.JSON_TAPES
     i = 0
     # frames: [kind, container, remaining, pending key or _NO_KEY, path part]
@@ -74,9 +76,11 @@ def decode(tape, refs, backend):
         elif tag == BIG:  # a JS BigInt
             v = BigInt(int(tape[i]))
             i += 1
-        elif tag == REF:
+        elif tag == REF or tag == OTHER:
             v = refs[tape[i]]
             i += 1
+            if tag == OTHER and other is not None:
+                v = other(v)
         elif tag == BYTES or tag == TYPED:
             code = None
             if tag == TYPED:
@@ -145,7 +149,35 @@ def from_answer(answer):
     return from_tape(answer[1], answer[2])
 
 
-def to_py(value, *, depth=-1):
+class _Converting:
+    """One `to_py(value, default_converter=f)`: `f(obj, convert, cache)` for
+    each object no rule converts; `convert` is `to_py` with the same options,
+    `cache(obj, result)` makes `obj`, met again (shared or cyclic), `result`."""
+
+    def __init__(self, depth, user):
+        self.depth = depth
+        self.user = user
+        self.known = {}  # JS object number (`identity` in _to_py.mjs) -> its Python value
+
+    def convert(self, value):
+        if not isinstance(value, backend.JsProxy):
+            return value  # already a Python value (the interpreter converts primitives)
+        answer = checked(helpers().toPy(value, self.depth))
+        return decode(backend.from_tape(answer[1]), answer[2], backend, self.other)
+
+    def other(self, obj):
+        key = helpers().identity(obj)
+        if key in self.known:
+            return self.known[key]
+        return self.user(obj, self.convert, self.cache)
+
+    def cache(self, obj, value):
+        key = helpers().identity(obj)
+        if key >= 0:
+            self.known[key] = value
+
+
+def to_py(value, *, depth=-1, default_converter=None):
     """Convert a JavaScript value to Python: Object/Map -> dict, Array -> list,
     Set -> set, Uint8Array/ArrayBuffer/DataView -> bytes, other typed arrays
     -> `array.array` of their typecode, null/undefined -> None, numbers -> int
@@ -156,11 +188,27 @@ def to_py(value, *, depth=-1):
     ```python
     to_py(js.JSON.parse('{"a": [1, 2.5, null]}'))  # {'a': [1, 2.5, None]}
     ```
+
+    `default_converter(obj, convert, cache)` (as Pyodide's) is asked for each
+    object that would stay a `JsProxy`, and its answer is used; `convert(x)`
+    converts with the same options, `cache(obj, result)` makes later meetings
+    of `obj` (shared, cyclic) give `result`:
+
+    ```python
+    def dates(obj, convert, cache):
+        if obj.constructor.name == "Date":
+            return ("date", obj.getTime())
+        return obj
+
+    to_py(js_value, default_converter=dates)
+    ```
     """
-    if depth < 0:
+    if depth < 0:  # (JSON-shaped data has no object for a converter)
         data = helpers().fastPy(value)
         if data is not False:
             value_or_none = backend.from_fast(data)
             if value_or_none is not None:
                 return value_or_none[0]
+    if default_converter is not None:
+        return _Converting(depth, default_converter).convert(value)
     return from_answer(helpers().toPy(value, depth))

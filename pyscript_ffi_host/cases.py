@@ -225,6 +225,7 @@ DEEP = "to_js.deep"
 TYPED = "to_js.typed-arrays"
 PY_TYPED = "to_py.typed-arrays"
 USE_ARRAY = "from array import array"
+PY_CONV = "to_py.default-converter"
 UNDEFINED = "to_js.undefined"
 BIG_BACK = "to_js.bigint-round-trip"
 FROM_BIGINT = "from pyscript_ffi import call, create_proxy\nn = call(jsf('return 5n'))"
@@ -904,6 +905,74 @@ CASES: list[Case] = [
         "to_py.other",
         "[new (class A { constructor() { this.x = 1 } })()]",
         "[JsProxy]",
+    ),
+    # to_py's default_converter
+    _py(
+        "py-default-converter-date",
+        PY_CONV,
+        "[new Date(86400000), 1]",
+        '[("date",86400000),1]',
+        kwargs={"default_converter": "lambda v, convert, cache: ('date', v.getTime())"},
+    ),
+    _py(
+        "py-default-converter-convert",
+        PY_CONV,
+        "[new (class P { constructor() { this.x = [1, {y: null}] } })()]",
+        '[{"x":[1,{"y":None}]}]',
+        kwargs={"default_converter": "lambda v, convert, cache: {'x': convert(v.x)}"},
+    ),
+    _py(
+        "py-default-converter-function",
+        PY_CONV,
+        "({f: () => 1})",
+        '{"f":"function"}',
+        kwargs={"default_converter": "lambda v, convert, cache: 'function'"},
+    ),
+    _py(
+        "py-default-converter-not-for-plain",
+        PY_CONV,
+        "({a: [1, {b: new Uint8Array([2])}], m: new Map([[1, 2]])})",
+        '{"a":[1,{"b":b[2]}],"m":{1:2}}',
+        kwargs={"default_converter": "lambda v, convert, cache: 'never'"},
+    ),
+    _py(
+        "py-default-converter-cache-shared",
+        PY_CONV,
+        "(() => { const d = new Date(0); return [d, {again: d}]; })()",
+        [True, 1],
+        setup=(
+            "asked = []\n"
+            "def conv(v, convert, cache):\n"
+            "    out = {'t': 0}\n"
+            "    asked.append(1)\n"
+            "    cache(v, out)\n"
+            "    return out\n"
+        ),
+        kwargs={"default_converter": "conv"},
+        observe="[v[0] is v[1]['again'], len(asked)]",
+    ),
+    _py(
+        "py-default-converter-cache-cycle",
+        PY_CONV,
+        "(() => { class Pair { constructor() { this.first = 1; this.second = this } } return new Pair() })()",
+        [1, True],
+        setup=(
+            "def conv(v, convert, cache):\n"
+            "    out = []\n"
+            "    cache(v, out)\n"
+            "    out.append(convert(v.first))\n"
+            "    out.append(convert(v.second))\n"
+            "    return out\n"
+        ),
+        kwargs={"default_converter": "conv"},
+        observe="[v[0], v[1] is v]",
+    ),
+    _py(
+        "py-default-converter-not-beyond-depth",
+        PY_CONV,
+        "[[new Date(0)], new Date(0)]",
+        '[[JsProxy],"d"]',
+        kwargs={"depth": "2", "default_converter": "lambda v, convert, cache: 'd'"},
     ),
     _py("py-depth-1", "to_py.depth", "[[1], {a: 2}]", "[JsProxy,JsProxy]", kwargs={"depth": "1"}),
     _py("py-depth-2", "to_py.depth", "[[1, [2]]]", "[[1,JsProxy]]", kwargs={"depth": "2"}),

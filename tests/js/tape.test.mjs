@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { afterEach, test } from "node:test";
 
 import {
-  ARR, BIG, BYTES, FALSE, FLOAT, INT, MAP, NEGZERO, NULL, OBJ, REF, SET, STR, STRPARTS, TRUE, TYPED, UNDEF, configure,
+  ARR, BIG, BYTES, FALSE, FLOAT, INT, MAP, NEGZERO, NULL, OBJ, OTHER, REF, SET, STR, STRPARTS, TRUE, TYPED, UNDEF, configure,
 } from "../../pyscript_ffi/_tape.mjs";
 import { fromMarshal, toJs } from "../../pyscript_ffi/_to_js.mjs";
 import { fastPy, toPy } from "../../pyscript_ffi/_to_py.mjs";
@@ -64,7 +64,7 @@ test("toPy flattens values; objects beyond the depth go by reference", () => {
   const [ok, tape, refs] = toPy({ a: [1, -0, 2.5, "s", null, 2n ** 70n], f }, -1);
   assert.equal(ok, 0);
   assert.deepEqual(tape, [OBJ, 2, STR, "a", ARR, 6, INT, 1, NEGZERO, FLOAT, 2.5, STR, "s", NULL,
-    BIG, "1180591620717411303424", STR, "f", REF, 0]);
+    BIG, "1180591620717411303424", STR, "f", OTHER, 0]);
   assert.deepEqual(refs, [f]);
   assert.deepEqual(toPy([[1]], 1).slice(1), [[ARR, 1, REF, 0], [[1]]]);
 });
