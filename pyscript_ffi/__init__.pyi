@@ -18,6 +18,8 @@ class _JsFunction(JsProxy, Protocol):
 
 js: Any
 
+_ToPyConverter = Callable[[JsProxy, Callable[[Any], Any], Callable[[JsProxy, Any], None]], Any]
+
 class UndefinedType:
     """The type of `undefined`: falsy, crosses into JS as `undefined`."""
 
@@ -49,7 +51,7 @@ def to_py(
     value: Any,
     *,
     depth: int = -1,
-    default_converter: Callable[[JsProxy, Callable[[Any], Any], Callable[[JsProxy, Any], None]], Any] | None = None,
+    default_converter: _ToPyConverter | None = None,
 ) -> Any: ...
 def create_proxy(func: Callable[..., Any], *, capture_this: bool = False) -> _JsFunction: ...
 def create_once_callable(func: Callable[..., Any]) -> _JsFunction: ...

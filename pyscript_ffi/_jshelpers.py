@@ -140,7 +140,7 @@ const MAP = 16; // next: converter ref index, count n, then n (key, value) pairs
 const BYTES = 17; // next: ref index of a Uint8Array (to Python: byte count n, then the ref index)
 const REF = 18; // next: ref index
 const TYPED = 19; // next: typecode ("h", "f", ...), then as BYTES: the bytes of its elements
-const OTHER = 20; // next: ref index of an object no rule converts (to_py: a JsProxy, or what default_converter makes of it)
+const OTHER = 20; // next: ref index of an object no rule converts (a JsProxy, or default_converter's)
 let JSON_TAPES = false;
 let JSON_FLOATS = true;
 function configure(jsonTapes, jsonFloats) {

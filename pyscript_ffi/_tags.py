@@ -22,4 +22,4 @@ MAP = 16  # next: converter ref index, count n, then n (key, value) pairs
 BYTES = 17  # next: ref index of a Uint8Array (to Python: byte count n, then the ref index)
 REF = 18  # next: ref index
 TYPED = 19  # next: typecode ("h", "f", ...), then as BYTES: the bytes of its elements
-OTHER = 20  # next: ref index of an object no rule converts (to_py: a JsProxy, or what default_converter makes of it)
+OTHER = 20  # next: ref index of an object no rule converts (a JsProxy, or default_converter's)

@@ -26,7 +26,7 @@ export const MAP = 16; // next: converter ref index, count n, then n (key, value
 export const BYTES = 17; // next: ref index of a Uint8Array (to Python: byte count n, then the ref index)
 export const REF = 18; // next: ref index
 export const TYPED = 19; // next: typecode ("h", "f", ...), then as BYTES: the bytes of its elements
-export const OTHER = 20; // next: ref index of an object no rule converts (to_py: a JsProxy, or what default_converter makes of it)
+export const OTHER = 20; // next: ref index of an object no rule converts (a JsProxy, or default_converter's)
 
 // The interpreter's flavour, set once by `configure` when Python makes the helpers.
 // JSON_TAPES (MicroPython): `toPy` answers JSON text, floats as their two 32-bit words.
