@@ -620,6 +620,22 @@ function remakeProxy(oldToken, token, withThis) {
 return aliveTokens.has(oldToken) ? 0 : makeProxy(token, false, withThis);
 }
 function liveProxies() { return live; }
+function asyncIterable(step) {
+let over = false;
+const end = () => { if (!over) { over = true; step.destroy(); } };
+const it = {
+next() {
+if (over) return Promise.resolve({ done: true, value: undefined });
+return step().then(
+(r) => { if (r[0]) end(); return { done: r[0], value: r[0] ? undefined : r[1] }; },
+(e) => { end(); throw e; },
+);
+},
+return(value) { end(); return Promise.resolve({ done: true, value }); },
+[Symbol.asyncIterator]() { return it; },
+};
+return it;
+}
 const pending = new Map(); // promise id -> [resolve, reject] or, settled early, [outcome]
 function promiseFor(id) {
 const early = pending.get(id);
@@ -771,6 +787,7 @@ catch (e) { return jsError(e, null); }
 
 return {
   assign,
+  asyncIterable,
   boundParts,
   callFn,
   callMethod,

@@ -121,6 +121,26 @@ export function remakeProxy(oldToken, token, withThis) {
 
 export function liveProxies() { return live; }
 
+// ---- Python async iterators as JS async iterables ------------------------------
+// `step` (a proxy of an async Python function) settles with [done, value];
+// the proxy is destroyed when the iteration ends (done, `return()`, an error).
+export function asyncIterable(step) {
+  let over = false;
+  const end = () => { if (!over) { over = true; step.destroy(); } };
+  const it = {
+    next() {
+      if (over) return Promise.resolve({ done: true, value: undefined });
+      return step().then(
+        (r) => { if (r[0]) end(); return { done: r[0], value: r[0] ? undefined : r[1] }; },
+        (e) => { end(); throw e; },
+      );
+    },
+    return(value) { end(); return Promise.resolve({ done: true, value }); },
+    [Symbol.asyncIterator]() { return it; },
+  };
+  return it;
+}
+
 // ---- promises of Python awaitables -------------------------------------------
 const pending = new Map(); // promise id -> [resolve, reject] or, settled early, [outcome]
 

@@ -34,11 +34,30 @@ def _key(func):
 
 def proxy_for(obj):
     """What `to_js` puts in place of a Python object it does not convert: a JS
-    function for a callable (as `create_proxy`); any other object goes as it
-    is and `refs_array` makes it the interpreter's PyProxy."""
+    function for a callable (as `create_proxy`); a JS async iterable for an
+    async iterator (an async generator: `for await` works in JS); any other
+    object goes as it is and `refs_array` makes it the interpreter's PyProxy."""
     if callable(obj):
         return create_proxy(obj)
+    if hasattr(obj, "__anext__"):
+        return _async_iterable(obj)
     return obj
+
+
+def _async_iterable(iterator):
+    """A JS async iterable whose `next()` awaits `iterator.__anext__()` as an
+    asyncio task (`asyncIterable` in `_proxies.mjs`). MicroPython has no async
+    generators (`async def` with `yield` makes a plain generator there): on it,
+    objects with `__anext__` (async iterator classes) are what qualifies."""
+
+    async def step():
+        try:
+            value = await iterator.__anext__()
+        except StopAsyncIteration:
+            return [True, None]
+        return [False, value]
+
+    return helpers().asyncIterable(_make(step, False, None)[1])
 
 
 def _release(token):
