@@ -717,7 +717,8 @@ async def test_an_async_iterator_is_a_js_async_iterable():
     before = live_proxies()
     collect = jsf(
         "it",
-        "return (async () => { const out = []; for await (const v of it) out.push(v.left); return out.join() })()",
+        "return (async () => { const out = []; for await (const v of it) out.push(v.left);"
+        " return out.join() })()",
     )
     assert await collect(to_js(Countdown(3))) == "2,1,0"
     assert live_proxies() == before
