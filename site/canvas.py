@@ -9,7 +9,6 @@ brightness of each row comes back from JS as a `Float32Array`, which
 """
 
 import sys
-from array import array
 
 from pyscript_ffi import assign, js, new, to_js, to_py
 
