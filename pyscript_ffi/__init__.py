@@ -18,6 +18,7 @@ from ._errors import ConversionError, JsException
 from ._proxies import create_once_callable, create_proxy, live_proxies
 from ._to_js import to_js
 from ._to_py import to_py
+from ._undefined import undefined
 from ._worker_utils import assign, direct, gather, query
 
 __version__ = "0.1.0"
@@ -41,12 +42,13 @@ __all__ = [
     "call_method",
     "new",
     "await_js",
+    "undefined",
 ]
 
 js = backend.js
 JsProxy = backend.JsProxy
 
-#: `is_none(value)`: True for Python `None`, JS `null` and JS `undefined`, on
+#: `is_none(value)`: True for Python `None`, `undefined`, JS `null` and JS `undefined`, on
 #: every interpreter. The backend's own method, so a call costs what a raw
 #: `value is None or ...` check costs.
 is_none = backend.is_none

@@ -18,6 +18,15 @@ class _JsFunction(JsProxy, Protocol):
 
 js: Any
 
+_ToPyConverter = Callable[[JsProxy, Callable[[Any], Any], Callable[[JsProxy, Any], None]], Any]
+
+class UndefinedType:
+    """The type of `undefined`: falsy, crosses into JS as `undefined`."""
+
+    def __bool__(self) -> bool: ...
+
+undefined: UndefinedType
+
 class ConversionError(TypeError):
     path: str
     reason: str
@@ -38,8 +47,13 @@ def to_js(
     dict_converter: Callable[[Iterable[JsProxy]], Any] | None = None,
     default_converter: Callable[[Any, Callable[[Any], Any], Callable[[Any, Any], None]], Any] | None = None,
 ) -> Any: ...
-def to_py(value: Any, *, depth: int = -1) -> Any: ...
-def create_proxy(func: Callable[..., Any]) -> _JsFunction: ...
+def to_py(
+    value: Any,
+    *,
+    depth: int = -1,
+    default_converter: _ToPyConverter | None = None,
+) -> Any: ...
+def create_proxy(func: Callable[..., Any], *, capture_this: bool = False) -> _JsFunction: ...
 def create_once_callable(func: Callable[..., Any]) -> _JsFunction: ...
 def live_proxies() -> int: ...
 def call(fn: Any, *args: Any) -> Any: ...

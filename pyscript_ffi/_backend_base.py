@@ -19,8 +19,8 @@ class Backend:
     - `NAME`: `"pyodide"` or `"micropython"` (for messages and reports only).
     - `NUL_SAFE`: strings reach JS with NUL characters intact (else the tape
       splits them: `STRPARTS`).
-    - `JSON_TAPES`: `toPy` answers JSON text (read with `from_tape`) and bytes
-      travel inside the tape; else tapes are JS arrays and bytes go by ref.
+    - `JSON_TAPES`: `toPy` answers JSON text (read with `from_tape`); else
+      tapes are JS arrays. Bytes go by ref either way (`buffer_to_js`).
     - `JSON_FLOATS`: the interpreter's `json.loads` parses every double
       exactly, so the fast `to_py` route may carry floats.
     - `ASCII_STR_RESULTS`: a proxy's str result crosses as it is only when it
@@ -39,8 +39,9 @@ class Backend:
     JsProxy = None
 
     def is_none(self, value):
-        """True for Python `None`, JS `null` and JS `undefined` (the public
-        `is_none`, so it must cost what a raw check costs)."""
+        """True for Python `None`, the package's `undefined` (`_undefined`),
+        JS `null` and JS `undefined` (the public `is_none`, so it must cost
+        what a raw check costs)."""
         raise NotImplementedError
 
     def is_undefined(self, value):
@@ -78,13 +79,22 @@ class Backend:
         """The Python list of a tape that `toPy` answered (a JS Array or JSON text)."""
         raise NotImplementedError
 
-    def put_bytes(self, tape, refs, data):
-        """Append `data` (bytes) to a tape after its `BYTES` tag, the way this
-        interpreter's `toJs` reads it (`JSON_TAPES`: base64 inline, else a ref)."""
+    def buffer_code(self, value):
+        """The typecode of a buffer's elements (`_binary.CODES`): `"B"` for
+        bytes, bytearray and memoryviews of bytes or of a format JS has no
+        typed array for; an `array.array` of any other typecode gives None
+        (it stays a proxy)."""
         raise NotImplementedError
 
-    def bytes_from_js(self, u8):
-        """`bytes` of a JS Uint8Array (a `BYTES` ref of a tape)."""
+    def buffer_to_js(self, value, code, helpers):
+        """A fresh JS Uint8Array holding a copy of the bytes of `value` (a
+        buffer whose typecode `buffer_code` gave as `code`), by the fastest
+        route into the interpreter's linear memory."""
+        raise NotImplementedError
+
+    def buffer_from_js(self, view, n, code, helpers):
+        """A copy of the `n` bytes of the JS Uint8Array `view`: `bytes` when
+        `code` is None, else an `array.array` of typecode `code`."""
         raise NotImplementedError
 
     def raw_proxy(self, func):

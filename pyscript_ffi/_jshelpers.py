@@ -6,6 +6,89 @@ The sources are `pyscript_ffi/*.mjs`."""
 
 SOURCE = r""""use strict";
 
+// ---- pyscript_ffi/_binary.mjs ----
+const CODES = {
+b: Int8Array, B: Uint8Array, h: Int16Array, H: Uint16Array, i: Int32Array, l: Int32Array,
+I: Uint32Array, L: Uint32Array, q: BigInt64Array, Q: BigUint64Array, f: Float32Array, d: Float64Array,
+};
+function retype(code, u8) {
+const Ctor = CODES[code];
+const size = Ctor.BYTES_PER_ELEMENT;
+if (u8.byteLength % size !== 0) throw new RangeError("typecode " + code + ": " + u8.byteLength + " bytes");
+const src = u8.byteOffset % size === 0 ? u8 : u8.slice();
+return new Ctor(src.buffer, src.byteOffset, src.byteLength / size);
+}
+function codeOf(v) {
+if (v instanceof Int8Array) return "b";
+if (v instanceof Int16Array) return "h";
+if (v instanceof Uint16Array) return "H";
+if (v instanceof Int32Array) return "i";
+if (v instanceof Uint32Array) return "I";
+if (v instanceof Float32Array) return "f";
+if (v instanceof Float64Array) return "d";
+if (v instanceof BigInt64Array) return "q";
+if (v instanceof BigUint64Array) return "Q";
+return null;
+}
+let probeAt = -1, probeText = "", memory = null;
+function valueOf(obj, name) {
+const d = Object.getOwnPropertyDescriptor(obj, name);
+return d === undefined ? undefined : d.value;
+}
+function watchDecode(decodeFrom) {
+const proto = TextDecoder.prototype, decode = proto.decode;
+let seen = null;
+proto.decode = function (view) { seen = view; return ""; };
+try { decodeFrom(probeAt, probeText.length); } catch (e) { seen = null; } finally { proto.decode = decode; }
+return seen !== null && ArrayBuffer.isView(seen) ? seen.buffer : null;
+}
+function heap() {
+if (memory !== null && memory.byteLength !== 0) return memory;  // a grown memory detaches the old buffer
+memory = null;
+if (probeAt < 0) return null;
+const M = globalThis.Module;
+if (M === null || typeof M !== "object") return null;
+let buffer = null;
+const u8 = valueOf(M, "HEAPU8");
+if (u8 instanceof Uint8Array) buffer = u8.buffer;
+else {
+const decodeFrom = valueOf(M, "UTF8ToString");
+if (typeof decodeFrom === "function" && typeof TextDecoder === "function") buffer = watchDecode(decodeFrom);
+}
+if (!(buffer instanceof ArrayBuffer) || probeAt + probeText.length > buffer.byteLength) return null;
+const at = new Uint8Array(buffer, probeAt, probeText.length);
+for (let j = 0; j < at.length; j++) if (at[j] !== probeText.charCodeAt(j)) return null;
+memory = buffer;
+return memory;
+}
+function findHeap(address, text) {
+probeAt = address; probeText = text; memory = null;
+return heap() === null ? 0 : 1;
+}
+function fromHeap(address, n) {
+if (n === 0) return new Uint8Array(0);
+const buffer = heap();
+return buffer === null ? null : new Uint8Array(buffer, address, n).slice();
+}
+function toHeap(address, u8) {
+if (u8.byteLength === 0) return 1;
+const buffer = heap();
+if (buffer === null) return 0;
+new Uint8Array(buffer, address, u8.byteLength).set(u8);
+return 1;
+}
+function fromBase64(text) {
+const raw = atob(text);
+const out = new Uint8Array(raw.length);
+for (let j = 0; j < raw.length; j++) out[j] = raw.charCodeAt(j);
+return out;
+}
+function toBase64(u8) {
+let raw = "";
+for (let j = 0; j < u8.length; j += 8192) raw += String.fromCharCode.apply(null, u8.subarray(j, j + 8192));
+return btoa(raw);
+}
+
 // ---- pyscript_ffi/_errors.mjs ----
 const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 function pathOf(parts) {
@@ -54,10 +137,12 @@ const ARR = 13; // next: count n, then n values
 const OBJ = 14; // next: count n, then n (key, value) pairs
 const SET = 15; // next: count n, then n values
 const MAP = 16; // next: converter ref index, count n, then n (key, value) pairs
-const BYTES = 17; // next: ref index of a Uint8Array (JSON tapes: count n, then n bytes)
+const BYTES = 17; // next: ref index of a Uint8Array (to Python: byte count n, then the ref index)
 const REF = 18; // next: ref index
 const AGAIN = 32; // next: index n: the n-th container of this tape (counted from 0), shared
 const STRU8 = 33; // next: base64 of a string's UTF-8 (a lone surrogate: its 3 bytes); JSON tapes
+const TYPED = 19; // next: typecode ("h", "f", ...), then as BYTES: the bytes of its elements
+const OTHER = 20; // next: ref index of an object no rule converts (a JsProxy, or default_converter's)
 let JSON_TAPES = false;
 let JSON_FLOATS = true;
 function configure(jsonTapes, jsonFloats) {
@@ -108,10 +193,15 @@ case NEGZERO: v = -0; break;
 case BIG: v = BigInt(tape[i++]); break;
 case STR: v = tape[i++]; break;
 case STRPARTS: { const n = tape[i++]; v = tape.slice(i, i + n).join("\0"); i += n; break; }
-case BYTES: v = JSON_TAPES ? fromBase64(tape[i++]) : refs[tape[i++]]; break;
+case BYTES: case REF: case OTHER: v = refs[tape[i++]]; break;
 case STRU8: v = fromWtf8(fromBase64(tape[i++])); break;
-case REF: v = refs[tape[i++]]; break;
 case AGAIN: v = built[tape[i++]]; break;
+case TYPED: {
+const code = tape[i++];
+try { v = retype(code, refs[tape[i++]]); }
+catch (e) { return jsError(e, partsOf(stack)); }
+break;
+}
 case ARR: case SET: case OBJ: case MAP: {
 const conv = tag === MAP ? tape[i++] : -1;
 const n = tape[i++];
@@ -155,12 +245,6 @@ if (r[0] !== 0) return r;
 v = built[f.at] = r[1];
 }
 }
-}
-function fromBase64(text) {
-const raw = atob(text);
-const out = new Uint8Array(raw.length);
-for (let j = 0; j < raw.length; j++) out[j] = raw.charCodeAt(j);
-return out;
 }
 function fromWtf8(b) {
 let s = "";
@@ -265,8 +349,9 @@ const proto = Object.getPrototypeOf(v);
 return proto === Object.prototype || proto === null;
 }
 const getter = (proto, name) => Object.getOwnPropertyDescriptor(proto, name).get;
-const TYPED = Object.getPrototypeOf(Uint8Array.prototype);
-const typedBuffer = getter(TYPED, "buffer"), typedOffset = getter(TYPED, "byteOffset"), typedLength = getter(TYPED, "byteLength");
+const TYPED_PROTO = Object.getPrototypeOf(Uint8Array.prototype);  // %TypedArray%.prototype
+const typedBuffer = getter(TYPED_PROTO, "buffer"), typedOffset = getter(TYPED_PROTO, "byteOffset"),
+typedLength = getter(TYPED_PROTO, "byteLength");
 const viewBuffer = getter(DataView.prototype, "buffer"), viewOffset = getter(DataView.prototype, "byteOffset"), viewLength = getter(DataView.prototype, "byteLength");
 const mapSize = getter(Map.prototype, "size"), setSize = getter(Set.prototype, "size");
 const mapForEach = Map.prototype.forEach, setForEach = Set.prototype.forEach;
@@ -308,13 +393,13 @@ else { put(FLOAT); put(v); }
 }
 else if (t === "string") putStr(v);
 else if (t === "bigint") { put(BIG); put(String(v)); }
-else if (t !== "object") { put(REF); put(refs.length); refs.push(v); }
+else if (t !== "object") { put(OTHER); put(refs.length); refs.push(v); }
 else if (v instanceof Thrown) return jsError(v.e, stack.map((f) => f.part));
 else if (depth >= 0 && stack.length >= depth) { put(REF); put(refs.length); refs.push(v); }
 else if (v instanceof ArrayBuffer || ArrayBuffer.isView(v)) {
-const bytes = toBytes(v);
-if (JSON_TAPES) { put(BYTES); put(bytes.length); for (let j = 0; j < bytes.length; j++) put(bytes[j]); }
-else { put(BYTES); put(refs.length); refs.push(bytes.slice()); }
+const code = codeOf(v), bytes = toBytes(v);
+if (code === null) put(BYTES); else { put(TYPED); put(code); }
+put(bytes.length); put(refs.length); refs.push(bytes);
 }
 else {
 let items = null, tag;
@@ -322,7 +407,7 @@ if (Array.isArray(v)) { tag = ARR; items = v; }
 else if (v instanceof Map) { tag = OBJ; items = v; }
 else if (v instanceof Set) { tag = SET; items = v; }
 else if (isPlain(v)) { tag = OBJ; items = null; }
-else { put(REF); put(refs.length); refs.push(v); tag = -1; }
+else { put(OTHER); put(refs.length); refs.push(v); tag = -1; }
 if (tag !== -1 && done.has(v)) {
 if (active.has(v)) return conversionError("circular reference", stack.map((f) => f.part));
 put(AGAIN); put(done.get(v));
@@ -373,7 +458,16 @@ if (!next) return [0, JSON_TAPES ? JSON.stringify(tape) : tape, refs];
 return jsError(e, stack.map((f) => f.part));
 }
 }
+const ids = new WeakMap();
+let nextId = 0;
+function identity(v) {
+if (v === null || (typeof v !== "object" && typeof v !== "function")) return -1;
+let k = ids.get(v);
+if (k === undefined) { k = nextId++; ids.set(v, k); }
+return k;
+}
 const NOT_PY = false;
+const MARSHAL_BYTES = 4096;
 const utf8Out = typeof TextEncoder === "function" ? new TextEncoder() : null;
 const wellFormed = typeof "".isWellFormed === "function" ? (s) => s.isWellFormed() : (s) => !/[\ud800-\udfff]/.test(s);
 function toMarshal(value) {
@@ -434,10 +528,7 @@ if (v >= -2147483648 && v <= 2147483647) { buf[n] = 0x69; view.setInt32(n + 1, v
 else long(BigInt(v));
 } else { buf[n] = 0x67; view.setFloat64(n + 1, v, true); n += 9; }  // g: -0, NaN, floats
 return;
-case "bigint":
-if (v >= -2147483648n && v <= 2147483647n) { buf[n] = 0x69; view.setInt32(n + 1, Number(v), true); n += 5; }
-else long(v);
-return;
+case "bigint": throw NOT_FAST;  // the tape: Python's `BigInt`, which marshal cannot make
 case "object": break;
 default: throw NOT_FAST;
 }
@@ -450,6 +541,7 @@ buf[n] = 0x5b; view.setInt32(n + 1, len, true); n += 5;  // [
 for (let k = 0; k < len; k++) put(v[k]);
 } else if (v instanceof ArrayBuffer || ArrayBuffer.isView(v)) {
 const bytes = toBytes(v);
+if (codeOf(v) !== null || bytes.length > MARSHAL_BYTES) throw NOT_FAST;
 room(5 + bytes.length);
 buf[n] = 0x73; view.setInt32(n + 1, bytes.length, true); n += 5;  // s: bytes
 buf.set(bytes, n); n += bytes.length;
@@ -607,13 +699,14 @@ return false;
 return true;
 }
 const aliveTokens = new Set();
-function makeProxy(token, once) {
+function makeProxy(token, once, withThis) {
 let alive = true;
 live++;
 aliveTokens.add(token);
 const end = () => { alive = false; live--; aliveTokens.delete(token); };
 const fn = function (...args) {
 if (!alive) throw new Error("pyscript_ffi: this proxy has been destroyed");
+if (withThis === true) args.unshift(this);
 let reply;
 if (once) end();
 try {
@@ -640,11 +733,27 @@ return built[1];
 fn.destroy = () => { if (alive) { end(); releaseLater(token); } };
 return fn;
 }
-function remakeProxy(oldToken, token) {
-return aliveTokens.has(oldToken) ? 0 : makeProxy(token, false);
+function remakeProxy(oldToken, token, withThis) {
+return aliveTokens.has(oldToken) ? 0 : makeProxy(token, false, withThis);
 }
 function liveProxies() { return live; }
 function isFunction(v) { return typeof v === "function"; }
+function asyncIterable(step) {
+let over = false;
+const end = () => { if (!over) { over = true; step.destroy(); } };
+const it = {
+next() {
+if (over) return Promise.resolve({ done: true, value: undefined });
+return step().then(
+(r) => { if (r[0]) end(); return { done: r[0], value: r[0] ? undefined : r[1] }; },
+(e) => { end(); throw e; },
+);
+},
+return(value) { end(); return Promise.resolve({ done: true, value }); },
+[Symbol.asyncIterator]() { return it; },
+};
+return it;
+}
 const pending = new Map(); // promise id -> [resolve, reject] or, settled early, [outcome]
 function promiseFor(id) {
 const early = pending.get(id);
@@ -796,19 +905,25 @@ catch (e) { return jsError(e, null); }
 
 return {
   assign,
+  asyncIterable,
   boundParts,
   callFn,
   callMethod,
+  codeOf,
   configure,
   construct,
   conversionError,
   defineOwn,
   describe,
   fastPy,
+  findHeap,
   flushReleased,
+  fromBase64,
+  fromHeap,
   fromMarshal,
   fromWtf8,
   gather,
+  identity,
   isFunction,
   isPlain,
   jsError,
@@ -826,13 +941,16 @@ return {
   remoteDirect,
   remoteGather,
   resolvePromise,
+  retype,
   setDispatch,
   settled,
   settledError,
   spell,
   stash,
   stashEach,
+  toBase64,
   toBytes,
+  toHeap,
   toJs,
   toMarshal,
   toPy,

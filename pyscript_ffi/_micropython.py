@@ -1,18 +1,31 @@
 """The MicroPython backend: `Backend` (see `_backend_base`) on MicroPython's
 WebAssembly port, versions 1.24 to 1.27 (their differences are branches here)."""
 
+import binascii
 import json
 import sys
+from array import array as _array
 
 import js
 import jsffi
 from jsffi import JsProxy
 
 from ._backend_base import Backend
+from ._binary import CODES, SIZES
 from ._errors import JsException
+from ._undefined import undefined as _undefined
 
 _Undefined = type(js.undefined)
 _RAW_DEPTH = 64
+
+try:
+    import uctypes as _uctypes
+except ImportError:  # a build without it: no heap route, base64 instead
+    _uctypes = None
+
+#: Bytes placed once at a known address so that JS can find (and check) the heap.
+_PROBE_TEXT = "pyscript_ffi: the heap is here, 0123456789"
+_PROBE = bytearray(_PROBE_TEXT.encode())
 
 
 def _has_surrogate(s):
@@ -50,8 +63,9 @@ class MicroPythonBackend(Backend):
         return "\ufeff" in s or _has_surrogate(s)
 
     def is_none(self, value):
-        """True for Python `None`, JS `null` and JS `undefined` (the public `is_none`)."""
-        return value is None or type(value) is _Undefined
+        """True for Python `None`, the package's `undefined`, JS `null` and JS
+        `undefined` (the public `is_none`)."""
+        return value is None or value is _undefined or type(value) is _Undefined
 
     def is_undefined(self, value):
         return type(value) is _Undefined
@@ -132,14 +146,61 @@ class MicroPythonBackend(Backend):
     def from_tape(self, tape):
         return json.loads(tape)
 
-    def put_bytes(self, tape, refs, data):
-        """Bytes cross inside the tape as base64 (`fromBase64` in JS)."""
-        import binascii
+    _heap = None  # True once JS found the memory (`findHeap`), False if it cannot
+    _layout = None  # True once `_typecode` is known to read the right byte
 
-        tape.append(binascii.b2a_base64(data).decode())
+    def _heap_route(self, helpers):
+        if self._heap is None:
+            self._heap = (
+                _uctypes is not None and helpers().findHeap(_uctypes.addressof(_PROBE), _PROBE_TEXT) == 1
+            )
+        return self._heap
 
-    def bytes_from_js(self, u8):
-        return bytes(u8)
+    def _typecode(self, value):
+        """The typecode an array or memoryview holds, which MicroPython shows
+        nowhere but `repr`: in `mp_obj_array_t`, the byte after the type
+        pointer (0x80 marks a writable memoryview, 1 a bytearray's bytes).
+        None if that layout does not hold here."""
+        if self._layout is None:
+            self._layout = False
+            if _uctypes is not None:
+                self._layout = (
+                    self._typecode_at(_array("h")) == "h"
+                    and self._typecode_at(memoryview(_array("f"))) == "f"
+                )
+        return self._typecode_at(value) if self._layout else None
+
+    def _typecode_at(self, value):
+        code = _uctypes.bytes_at(id(value) + 4, 1)[0] & 0x7F
+        return "B" if code == 1 else chr(code)
+
+    def buffer_code(self, value):
+        t = type(value)
+        if t is memoryview or t is _array:
+            code = self._typecode(value)
+            if code is None and t is _array:
+                code = repr(value[0:0])[7:8]  # "array('h')"
+            if code in CODES:
+                return code
+            return "B" if t is memoryview else None
+        return "B"
+
+    def buffer_to_js(self, value, code, helpers):
+        """A copy straight out of the heap (`fromHeap`), or base64 text if the
+        heap was not found."""
+        n = len(value) * SIZES[code]
+        if self._heap_route(helpers):
+            u8 = helpers().fromHeap(_uctypes.addressof(value), n)
+            if u8 is not None:
+                return u8
+        return helpers().fromBase64(binascii.b2a_base64(bytes(value)).decode())
+
+    def buffer_from_js(self, view, n, code, helpers):
+        """JS writes the bytes straight into a new bytearray (`toHeap`)."""
+        data = bytearray(n)
+        if not (self._heap_route(helpers) and helpers().toHeap(_uctypes.addressof(data), view) == 1):
+            data = binascii.a2b_base64(helpers().toBase64(view))
+        return bytes(data) if code is None else _array(code, data)
 
     def raw_proxy(self, func):
         """A JS function calling `func`; MicroPython frees it once JS drops it."""

@@ -77,13 +77,15 @@ export function plainArgs(args) {
 
 const aliveTokens = new Set();
 
-export function makeProxy(token, once) {
+// `withThis` (create_proxy(f, capture_this=True)): JS `this` goes first.
+export function makeProxy(token, once, withThis) {
   let alive = true;
   live++;
   aliveTokens.add(token);
   const end = () => { alive = false; live--; aliveTokens.delete(token); };
   const fn = function (...args) {
     if (!alive) throw new Error("pyscript_ffi: this proxy has been destroyed");
+    if (withThis === true) args.unshift(this);
     let reply;
     if (once) end();
     try {
@@ -114,13 +116,33 @@ export function makeProxy(token, once) {
 // `create_proxy` of a callable whose proxy `oldToken` was made before: 0 while
 // that proxy is alive (Python hands out the same function), else a new proxy.
 // One call instead of flushReleased + makeProxy.
-export function remakeProxy(oldToken, token) {
-  return aliveTokens.has(oldToken) ? 0 : makeProxy(token, false);
+export function remakeProxy(oldToken, token, withThis) {
+  return aliveTokens.has(oldToken) ? 0 : makeProxy(token, false, withThis);
 }
 
 export function liveProxies() { return live; }
 
 export function isFunction(v) { return typeof v === "function"; }
+
+// ---- Python async iterators as JS async iterables ------------------------------
+// `step` (a proxy of an async Python function) settles with [done, value];
+// the proxy is destroyed when the iteration ends (done, `return()`, an error).
+export function asyncIterable(step) {
+  let over = false;
+  const end = () => { if (!over) { over = true; step.destroy(); } };
+  const it = {
+    next() {
+      if (over) return Promise.resolve({ done: true, value: undefined });
+      return step().then(
+        (r) => { if (r[0]) end(); return { done: r[0], value: r[0] ? undefined : r[1] }; },
+        (e) => { end(); throw e; },
+      );
+    },
+    return(value) { end(); return Promise.resolve({ done: true, value }); },
+    [Symbol.asyncIterator]() { return it; },
+  };
+  return it;
+}
 
 // ---- promises of Python awaitables -------------------------------------------
 const pending = new Map(); // promise id -> [resolve, reject] or, settled early, [outcome]

@@ -35,11 +35,30 @@ def _key(func):
 
 def proxy_for(obj):
     """What `to_js` puts in place of a Python object it does not convert: a JS
-    function for a callable (as `create_proxy`); any other object goes as it
-    is and `refs_array` makes it the interpreter's PyProxy."""
+    function for a callable (as `create_proxy`); a JS async iterable for an
+    async iterator (an async generator: `for await` works in JS); any other
+    object goes as it is and `refs_array` makes it the interpreter's PyProxy."""
     if callable(obj):
         return create_proxy(obj)
+    if hasattr(obj, "__anext__"):
+        return _async_iterable(obj)
     return obj
+
+
+def _async_iterable(iterator):
+    """A JS async iterable whose `next()` awaits `iterator.__anext__()` as an
+    asyncio task (`asyncIterable` in `_proxies.mjs`). MicroPython has no async
+    generators (`async def` with `yield` makes a plain generator there): on it,
+    objects with `__anext__` (async iterator classes) are what qualifies."""
+
+    async def step():
+        try:
+            value = await iterator.__anext__()
+        except StopAsyncIteration:
+            return [True, None]
+        return [False, value]
+
+    return helpers().asyncIterable(_make(step, False, None)[1])
 
 
 def _release(token):
@@ -159,7 +178,7 @@ def _make_proxy():
     return _dispatch_ready[1]
 
 
-def _make(func, once, key):
+def _make(func, once, key, capture_this=False):
     # a JsProxy is callable() on MicroPython whatever it stands for: JS says
     if not callable(func) or (isinstance(func, backend.JsProxy) and not helpers().isFunction(func)):
         raise TypeError("create_proxy needs a callable, not " + type(func).__name__)
@@ -167,10 +186,10 @@ def _make(func, once, key):
     token = _next_token[0]
     _next_token[0] = token + 1
     _alive[token] = (func, key)
-    return token, make_proxy(token, once)
+    return token, make_proxy(token, once, capture_this)
 
 
-def create_proxy(func):
+def create_proxy(func, *, capture_this=False):
     """A JS function that calls `func`, alive until its `.destroy()`.
 
     The same live callable always gives the same JS function, so
@@ -189,7 +208,9 @@ def create_proxy(func):
       deep, as `to_py(arg, depth=0)` would: numbers, strings, booleans and
       BigInts as Python values (exact, no 32-bit wrap), `null`/`undefined` as
       `None`, every object (Arrays, plain Objects, events, functions) as a
-      `JsProxy`. JS `this` is not passed; a missing argument is a `TypeError`.
+      `JsProxy`. JS `this` is not passed, unless `capture_this=True`: then it
+      comes first (`None` when JS calls the function plainly, as Pyodide's
+      `create_proxy(f, capture_this=True)`); a missing argument is a `TypeError`.
     - the return value is converted as by `to_js` (dict -> plain Object,
       `None` -> `null`, big ints exact).
     - a Python exception reaches JS as an `Error` named `"PythonError"` whose
@@ -199,12 +220,14 @@ def create_proxy(func):
     - after `.destroy()` a call throws a JS `Error`; `.destroy()` twice is fine.
     """
     key = _key(func)
+    if capture_this:  # another JS function than the one without `this`
+        key = ("capture_this", key)
     entry = _by_key.get(key)
     if entry is None:
-        token, fn = _make(func, False, key)
+        token, fn = _make(func, False, key, capture_this)
     else:  # one call into JS: 0 if that function is still alive, else a new one
         token = _next_token[0]
-        fn = _dispatch_ready[2](entry[0], token)
+        fn = _dispatch_ready[2](entry[0], token, capture_this)
         if type(fn) is int:
             return entry[1]
         _release(entry[0])  # destroyed; JS's later report of it finds nothing

@@ -1,6 +1,7 @@
 """The Pyodide backend: `Backend` (see `_backend_base`) on Pyodide, every version."""
 
 import marshal
+from array import array as _array
 
 import js
 from pyodide.ffi import JsProxy
@@ -8,6 +9,8 @@ from pyodide.ffi import create_proxy as _raw_create_proxy
 from pyodide.ffi import to_js as _raw_to_js
 
 from ._backend_base import Backend
+from ._binary import CODES
+from ._undefined import undefined as _undefined
 
 try:
     from pyodide.ffi import jsnull as _jsnull
@@ -28,8 +31,9 @@ class PyodideBackend(Backend):
     _from_marshal = None  # the JS `fromMarshal`, looked up once
 
     def is_none(self, value):
-        """True for Python `None`, JS `null` and JS `undefined` (the public `is_none`)."""
-        return value is None or value is _jsnull
+        """True for Python `None`, the package's `undefined`, JS `null` and JS
+        `undefined` (the public `is_none`)."""
+        return value is None or value is _jsnull or value is _undefined
 
     def is_undefined(self, value):
         return False
@@ -68,13 +72,28 @@ class PyodideBackend(Backend):
     def from_tape(self, tape):
         return tape.to_py(depth=1)
 
-    def put_bytes(self, tape, refs, data):
-        """Bytes cross as a Uint8Array copy in `refs`."""
-        tape.append(len(refs))
-        refs.append(_raw_to_js(data))
+    def buffer_code(self, value):
+        if isinstance(value, memoryview):
+            code = value.format
+            if code[:1] == "@":
+                code = code[1:]
+            return code if code in CODES else "B"
+        if isinstance(value, _array):
+            return value.typecode if value.typecode in CODES else None
+        return "B"
 
-    def bytes_from_js(self, u8):
-        return u8.to_bytes()
+    def buffer_to_js(self, value, code, helpers):
+        """Pyodide copies a byte buffer into a new Uint8Array (one memcpy out of the heap)."""
+        view = memoryview(value)
+        try:
+            view = view.cast("B")
+        except (TypeError, ValueError):  # not contiguous, or a non-native format
+            view = view.tobytes()
+        return _raw_to_js(view)
+
+    def buffer_from_js(self, view, n, code, helpers):
+        data = view.to_bytes()
+        return data if code is None else _array(code, data)
 
     def raw_proxy(self, func):
         """A JS function calling `func` that outlives the call it is passed to."""

@@ -23,14 +23,15 @@ export const ARR = 13; // next: count n, then n values
 export const OBJ = 14; // next: count n, then n (key, value) pairs
 export const SET = 15; // next: count n, then n values
 export const MAP = 16; // next: converter ref index, count n, then n (key, value) pairs
-export const BYTES = 17; // next: ref index of a Uint8Array (JSON tapes: count n, then n bytes)
+export const BYTES = 17; // next: ref index of a Uint8Array (to Python: byte count n, then the ref index)
 export const REF = 18; // next: ref index
 export const AGAIN = 32; // next: index n: the n-th container of this tape (counted from 0), shared
 export const STRU8 = 33; // next: base64 of a string's UTF-8 (a lone surrogate: its 3 bytes); JSON tapes
+export const TYPED = 19; // next: typecode ("h", "f", ...), then as BYTES: the bytes of its elements
+export const OTHER = 20; // next: ref index of an object no rule converts (a JsProxy, or default_converter's)
 
 // The interpreter's flavour, set once by `configure` when Python makes the helpers.
-// JSON_TAPES (MicroPython): `toPy` answers JSON text, bytes travel inside the tape
-// (base64 towards JS), floats as their two 32-bit words.
+// JSON_TAPES (MicroPython): `toPy` answers JSON text, floats as their two 32-bit words.
 export let JSON_TAPES = false;
 // JSON_FLOATS: the interpreter's json.loads parses every double exactly
 // (MicroPython <= 1.25 does not: its fast `to_py` route then carries no floats).

@@ -1,10 +1,11 @@
 // Python -> JS (pyscript_ffi/_to_js.py): `toJs` rebuilds a value from the tape
 // that `encode` made; `fromMarshal` is Pyodide's fast route for JSON-shaped data.
 
+import { fromBase64, retype } from "./_binary.mjs";
 import { conversionError, jsError, pathOf } from "./_errors.mjs";
 import {
-  AGAIN, ARR, BIG, BYTES, FALSE, FLOAT, INF, INT, JSON_TAPES, MAP, NAN, NEGZERO, NINF, NULL, OBJ, REF, SET, STR,
-  STRPARTS, STRU8, TRUE, UNDEF,
+  AGAIN, ARR, BIG, BYTES, FALSE, FLOAT, INF, INT, MAP, NAN, NEGZERO, NINF, NULL, OBJ, OTHER, REF, SET, STR,
+  STRPARTS, STRU8, TRUE, TYPED, UNDEF,
 } from "./_tape.mjs";
 
 const hasOwn = Object.prototype.hasOwnProperty;
@@ -54,10 +55,15 @@ export function toJs(tape, refs) {
       case BIG: v = BigInt(tape[i++]); break;
       case STR: v = tape[i++]; break;
       case STRPARTS: { const n = tape[i++]; v = tape.slice(i, i + n).join("\0"); i += n; break; }
-      case BYTES: v = JSON_TAPES ? fromBase64(tape[i++]) : refs[tape[i++]]; break;
+      case BYTES: case REF: case OTHER: v = refs[tape[i++]]; break;
       case STRU8: v = fromWtf8(fromBase64(tape[i++])); break;
-      case REF: v = refs[tape[i++]]; break;
       case AGAIN: v = built[tape[i++]]; break;
+      case TYPED: {
+        const code = tape[i++];
+        try { v = retype(code, refs[tape[i++]]); }
+        catch (e) { return jsError(e, partsOf(stack)); }
+        break;
+      }
       case ARR: case SET: case OBJ: case MAP: {
         const conv = tag === MAP ? tape[i++] : -1;
         const n = tape[i++];
@@ -104,13 +110,6 @@ export function toJs(tape, refs) {
   }
 }
 
-function fromBase64(text) {
-  const raw = atob(text);
-  const out = new Uint8Array(raw.length);
-  for (let j = 0; j < raw.length; j++) out[j] = raw.charCodeAt(j);
-  return out;
-}
-
 // UTF-8 bytes -> string, by hand: a leading U+FEFF stays, and a lone
 // surrogate's 3-byte form (which a TextDecoder would replace) is that surrogate.
 export function fromWtf8(b) {
@@ -130,7 +129,6 @@ export function fromWtf8(b) {
   return s + String.fromCharCode.apply(null, units);
 }
 
-// JSON_TAPES (MicroPython): the tape goes back as JSON text, bytes inline.
 // ---- fast paths for JSON-shaped data (same results as toJs / toPy) ----------
 // Each answers `undefined` ("not for me") where the tape walk is needed: the
 // caller then takes the tape path, which also reports every error.

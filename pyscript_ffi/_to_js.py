@@ -8,7 +8,10 @@ for: key types, circular references, depth. A container reached again is written
 once: later places get `AGAIN` and its index, so JS builds ONE object for it.
 """
 
+from array import array as _array
+
 from ._backend import backend
+from ._bigint import BigInt
 from ._bridge import checked, helpers
 from ._errors import ConversionError, JsException, format_path
 from ._tags import (
@@ -31,8 +34,10 @@ from ._tags import (
     STRPARTS,
     STRU8,
     TRUE,
+    TYPED,
     UNDEF,
 )
+from ._undefined import undefined
 
 _INT32_MIN = -(2**31)
 _INT32_MAX = 2**31 - 1
@@ -175,6 +180,8 @@ def _container_tag(v, t):
         return SET
     if t is bytes or t is bytearray or t is memoryview:
         return BYTES
+    if t is _array:  # its typecode decides: a typed array, or (no JS type for it) a proxy
+        return BYTES if backend.buffer_code(v) is not None else None
     if isinstance(v, dict):
         return OBJ
     if isinstance(v, (list, tuple)):
@@ -237,8 +244,14 @@ def encode(value, opts):
                     tape.append(len(refs))
                     refs.append(cache[id(v)][1])
                 elif tag == BYTES and (depth < 0 or len(stack) < depth):
-                    tape.append(BYTES)
-                    backend.put_bytes(tape, refs, bytes(v))
+                    code = "B" if t is bytes or t is bytearray else backend.buffer_code(v)
+                    if code == "B":
+                        tape.append(BYTES)
+                    else:
+                        tape.append(TYPED)
+                        tape.append(code)
+                    tape.append(len(refs))
+                    refs.append(backend.buffer_to_js(v, code, helpers))
                 elif tag is not None and (depth < 0 or len(stack) < depth):
                     if id(v) in active:
                         raise ConversionError("circular reference", _encode_path(stack))
@@ -266,8 +279,11 @@ def encode(value, opts):
                     tape.append(REF)
                     tape.append(len(refs))
                     refs.append(v)
-                elif backend.is_undefined(v):
+                elif v is undefined or backend.is_undefined(v):
                     tape.append(UNDEF)
+                elif t is BigInt:  # made by `to_py` from a JS BigInt: a BigInt again
+                    tape.append(BIG)
+                    tape.append(str(int(v)))
                 elif tag is None and isinstance(v, (int, float, str)):
                     v = _plain(v)
                     continue
@@ -354,7 +370,10 @@ def to_js(obj, *, depth=-1, create_pyproxies=True, dict_converter=None, default_
     """Convert a Python value to JavaScript, the same way on every interpreter.
 
     dict -> plain Object (keys in JSON spelling), list/tuple/range -> Array,
-    set -> Set, bytes -> Uint8Array, None -> null, big ints -> BigInt, other
+    set -> Set, bytes -> Uint8Array, `array.array`/typed memoryviews -> the
+    typed array of their typecode (see `_binary`), None -> null, big ints ->
+    BigInt (and so does an int `to_py` made from a BigInt), `undefined` ->
+    undefined, other
     objects -> proxies (or `ConversionError` with `create_pyproxies=False`).
 
     ```python

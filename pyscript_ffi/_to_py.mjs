@@ -1,10 +1,11 @@
 // JS -> Python (pyscript_ffi/_to_py.py): `toPy` flattens a JS value into a tape;
 // `fastPy` is the fast route for JSON-shaped data (marshal bytes or JSON text).
 
+import { codeOf } from "./_binary.mjs";
 import { conversionError, jsError } from "./_errors.mjs";
 import {
-  AGAIN, ARR, BIG, BYTES, FALSE, FLOAT, INF, INT, JSON_FLOATS, JSON_TAPES, NAN, NEGZERO, NINF, NULL, OBJ, REF, SET,
-  STR, TRUE,
+  AGAIN, ARR, BIG, BYTES, FALSE, FLOAT, INF, INT, JSON_FLOATS, JSON_TAPES, NAN, NEGZERO, NINF, NULL, OBJ, OTHER, REF,
+  SET, STR, TRUE, TYPED,
 } from "./_tape.mjs";
 import { NOT_FAST, defineOwn, spell } from "./_to_js.mjs";
 
@@ -19,8 +20,9 @@ export function isPlain(v) {
 // What the engine itself says, read through getters and methods captured at load:
 // a value's own `size`, `buffer`, `entries`... (shadowed or lying) are never asked.
 const getter = (proto, name) => Object.getOwnPropertyDescriptor(proto, name).get;
-const TYPED = Object.getPrototypeOf(Uint8Array.prototype);
-const typedBuffer = getter(TYPED, "buffer"), typedOffset = getter(TYPED, "byteOffset"), typedLength = getter(TYPED, "byteLength");
+const TYPED_PROTO = Object.getPrototypeOf(Uint8Array.prototype);  // %TypedArray%.prototype
+const typedBuffer = getter(TYPED_PROTO, "buffer"), typedOffset = getter(TYPED_PROTO, "byteOffset"),
+  typedLength = getter(TYPED_PROTO, "byteLength");
 const viewBuffer = getter(DataView.prototype, "buffer"), viewOffset = getter(DataView.prototype, "byteOffset"), viewLength = getter(DataView.prototype, "byteLength");
 const mapSize = getter(Map.prototype, "size"), setSize = getter(Set.prototype, "size");
 const mapForEach = Map.prototype.forEach, setForEach = Set.prototype.forEach;
@@ -72,13 +74,14 @@ export function toPy(value, depth) {
       }
       else if (t === "string") putStr(v);
       else if (t === "bigint") { put(BIG); put(String(v)); }
-      else if (t !== "object") { put(REF); put(refs.length); refs.push(v); }
+      else if (t !== "object") { put(OTHER); put(refs.length); refs.push(v); }
       else if (v instanceof Thrown) return jsError(v.e, stack.map((f) => f.part));
       else if (depth >= 0 && stack.length >= depth) { put(REF); put(refs.length); refs.push(v); }
       else if (v instanceof ArrayBuffer || ArrayBuffer.isView(v)) {
-        const bytes = toBytes(v);
-        if (JSON_TAPES) { put(BYTES); put(bytes.length); for (let j = 0; j < bytes.length; j++) put(bytes[j]); }
-        else { put(BYTES); put(refs.length); refs.push(bytes.slice()); }
+        // a view of the bytes, copied at once by the Python side (`buffer_from_js`)
+        const code = codeOf(v), bytes = toBytes(v);
+        if (code === null) put(BYTES); else { put(TYPED); put(code); }
+        put(bytes.length); put(refs.length); refs.push(bytes);
       }
       else {
         let items = null, tag;
@@ -86,7 +89,7 @@ export function toPy(value, depth) {
         else if (v instanceof Map) { tag = OBJ; items = v; }
         else if (v instanceof Set) { tag = SET; items = v; }
         else if (isPlain(v)) { tag = OBJ; items = null; }
-        else { put(REF); put(refs.length); refs.push(v); tag = -1; }
+        else { put(OTHER); put(refs.length); refs.push(v); tag = -1; }
         if (tag !== -1 && done.has(v)) {
           if (active.has(v)) return conversionError("circular reference", stack.map((f) => f.part));
           put(AGAIN); put(done.get(v));
@@ -141,7 +144,20 @@ export function toPy(value, depth) {
   }
 }
 
+// to_py's default_converter: a number per JS object, so that its `cache`
+// recognises an object met again (-1: not an object).
+const ids = new WeakMap();
+let nextId = 0;
+
+export function identity(v) {
+  if (v === null || (typeof v !== "object" && typeof v !== "function")) return -1;
+  let k = ids.get(v);
+  if (k === undefined) { k = nextId++; ids.set(v, k); }
+  return k;
+}
+
 const NOT_PY = false;
+const MARSHAL_BYTES = 4096;
 const utf8Out = typeof TextEncoder === "function" ? new TextEncoder() : null;
 const wellFormed = typeof "".isWellFormed === "function" ? (s) => s.isWellFormed() : (s) => !/[\ud800-\udfff]/.test(s);
 
@@ -205,10 +221,7 @@ export function toMarshal(value) {
           else long(BigInt(v));
         } else { buf[n] = 0x67; view.setFloat64(n + 1, v, true); n += 9; }  // g: -0, NaN, floats
         return;
-      case "bigint":
-        if (v >= -2147483648n && v <= 2147483647n) { buf[n] = 0x69; view.setInt32(n + 1, Number(v), true); n += 5; }
-        else long(v);
-        return;
+      case "bigint": throw NOT_FAST;  // the tape: Python's `BigInt`, which marshal cannot make
       case "object": break;
       default: throw NOT_FAST;
     }
@@ -220,7 +233,9 @@ export function toMarshal(value) {
       buf[n] = 0x5b; view.setInt32(n + 1, len, true); n += 5;  // [
       for (let k = 0; k < len; k++) put(v[k]);
     } else if (v instanceof ArrayBuffer || ArrayBuffer.isView(v)) {
+      // small bytes inline; typed arrays and large buffers by the tape (one copy, no marshal buffer)
       const bytes = toBytes(v);
+      if (codeOf(v) !== null || bytes.length > MARSHAL_BYTES) throw NOT_FAST;
       room(5 + bytes.length);
       buf[n] = 0x73; view.setInt32(n + 1, bytes.length, true); n += 5;  // s: bytes
       buf.set(bytes, n); n += bytes.length;

@@ -7,6 +7,7 @@ or JSON text, read by `backend.from_fast`); everything else as the tape that
 import struct
 
 from ._backend import backend
+from ._bigint import BigInt
 from ._bridge import checked, helpers
 from ._errors import ConversionError, format_path
 from ._tags import (
@@ -23,10 +24,12 @@ from ._tags import (
     NINF,
     NULL,
     OBJ,
+    OTHER,
     REF,
     SET,
     STR,
     TRUE,
+    TYPED,
 )
 
 _SIMPLE = {
@@ -44,13 +47,15 @@ def _decode_path(stack):
     return format_path([frame[4] for frame in stack])
 
 
-def decode(tape, refs, backend):
-    """Tape -> value. `refs[i]` gives referenced JS objects. With
-    `backend.JSON_TAPES` BYTES is followed by a count and the bytes, else by
-    the ref index of a Uint8Array that `backend.bytes_from_js` copies; FLOAT
-    is followed by the double's two 32-bit words (exact; MicroPython <= 1.25
-    parses some JSON floats 1 ulp off), else by the number."""
-    bytes_inline = backend.JSON_TAPES
+def decode(tape, refs, backend, other=None):
+    """Tape -> value. `refs[i]` gives referenced JS objects. BYTES and TYPED
+    (after its typecode) are followed by the byte count and the ref index of
+    a Uint8Array that `backend.buffer_from_js` copies. With
+    `backend.JSON_TAPES` FLOAT is followed by the double's two 32-bit words
+    (exact; MicroPython <= 1.25 parses some JSON floats 1 ulp off), else by
+    the number. OTHER refs (objects no rule converts) go through `other`
+    when given (`to_py`'s default_converter)."""
+    float_words = backend.JSON_TAPES
     i = 0
     # frames: [kind, container, remaining, pending key or _NO_KEY, path part]
     stack = []
@@ -64,29 +69,30 @@ def decode(tape, refs, backend):
         elif tag in _SIMPLE:
             v = _SIMPLE[tag]
         elif tag == FLOAT:
-            if bytes_inline:  # JSON tapes: the double's two 32-bit words, little-endian
+            if float_words:  # JSON tapes: the double's two 32-bit words, little-endian
                 v = struct.unpack("<d", struct.pack("<II", tape[i], tape[i + 1]))[0]
                 i += 2
             else:
                 v = float(tape[i])
                 i += 1
-        elif tag == BIG:
-            v = int(tape[i])
+        elif tag == BIG:  # a JS BigInt
+            v = BigInt(int(tape[i]))
             i += 1
-        elif tag == REF:
+        elif tag == REF or tag == OTHER:
             v = refs[tape[i]]
             i += 1
+            if tag == OTHER and other is not None:
+                v = other(v)
         elif tag == AGAIN:
             v = built[tape[i]]
             i += 1
-        elif tag == BYTES:
-            if bytes_inline:
-                n = tape[i]
-                v = bytes(tape[i + 1 : i + 1 + n])
-                i += n + 1
-            else:
-                v = backend.bytes_from_js(refs[tape[i]])
+        elif tag == BYTES or tag == TYPED:
+            code = None
+            if tag == TYPED:
+                code = tape[i]
                 i += 1
+            v = backend.buffer_from_js(refs[tape[i + 1]], tape[i], code, helpers)
+            i += 2
         else:
             n = tape[i]
             i += 1
@@ -161,10 +167,40 @@ def from_answer(answer):
     return from_tape(answer[1], answer[2])
 
 
-def to_py(value, *, depth=-1):
+class _Converting:
+    """One `to_py(value, default_converter=f)`: `f(obj, convert, cache)` for
+    each object no rule converts; `convert` is `to_py` with the same options,
+    `cache(obj, result)` makes `obj`, met again (shared or cyclic), `result`."""
+
+    def __init__(self, depth, user):
+        self.depth = depth
+        self.user = user
+        self.known = {}  # JS object number (`identity` in _to_py.mjs) -> its Python value
+
+    def convert(self, value):
+        if not isinstance(value, backend.JsProxy):
+            return value  # already a Python value (the interpreter converts primitives)
+        answer = checked(helpers().toPy(value, self.depth))
+        return decode(backend.from_tape(answer[1]), answer[2], backend, self.other)
+
+    def other(self, obj):
+        key = helpers().identity(obj)
+        if key in self.known:
+            return self.known[key]
+        return self.user(obj, self.convert, self.cache)
+
+    def cache(self, obj, value):
+        key = helpers().identity(obj)
+        if key >= 0:
+            self.known[key] = value
+
+
+def to_py(value, *, depth=-1, default_converter=None):
     """Convert a JavaScript value to Python: Object/Map -> dict, Array -> list,
-    Set -> set, typed arrays -> bytes, null/undefined -> None, numbers -> int
-    when integral and safe (else float), BigInt -> int. Other objects (DOM
+    Set -> set, Uint8Array/ArrayBuffer/DataView -> bytes, other typed arrays
+    -> `array.array` of their typecode, null/undefined -> None, numbers -> int
+    when integral and safe (else float), BigInt -> int (a `BigInt`
+    subclass that `to_js` turns back into a BigInt). Other objects (DOM
     nodes, functions, class instances) stay `JsProxy`. A JS object reached
     twice is one Python object; two Map keys (Set values) that become equal
     (`1` and `true`) and values beyond the bounds (10,000,000 elements in one
@@ -173,7 +209,23 @@ def to_py(value, *, depth=-1):
     ```python
     to_py(js.JSON.parse('{"a": [1, 2.5, null]}'))  # {'a': [1, 2.5, None]}
     ```
+
+    `default_converter(obj, convert, cache)` (as Pyodide's) is asked for each
+    object that would stay a `JsProxy`, and its answer is used; `convert(x)`
+    converts with the same options, `cache(obj, result)` makes later meetings
+    of `obj` (shared, cyclic) give `result`:
+
+    ```python
+    def dates(obj, convert, cache):
+        if obj.constructor.name == "Date":
+            return ("date", obj.getTime())
+        return obj
+
+    to_py(js_value, default_converter=dates)
+    ```
     """
+    if default_converter is not None:  # the tape: its objects go to the converter
+        return _Converting(depth, default_converter).convert(value)
     if depth < 0:  # one read of the value in JS, then the fast route or the tape
         answer = helpers().toPyFast(value)
         if answer[0] == 2:

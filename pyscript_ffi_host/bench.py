@@ -38,8 +38,10 @@ __all__ = ["Op", "Sizes", "operations", "bench_one", "run", "table", "markdown",
 PYSCRIPT_FFI_PY = artifacts.PYSCRIPT_FFI_PY
 OUT = artifacts.ROOT / "site" / "bench"
 VERSIONS = {"pyodide": "314.0.7", "micropython": "1.27.0"}
-IMPLS = ("ours", "raw", "pyscript")
-LABELS = {"ours": "pyscript_ffi", "raw": "raw FFI", "pyscript": "PyScript ffi.py"}
+IMPLS = ("ours", "raw", "pyscript", "memcpy")
+LABELS = {"ours": "pyscript_ffi", "raw": "raw FFI", "pyscript": "PyScript ffi.py", "memcpy": "JS u8.slice()"}
+#: The binary operations: each also times the reference, a JS memcpy of the same bytes (`u8.slice()`).
+BINARY = ("bytes_to_js", "bytes_to_py", "typed_to_js", "typed_to_py")
 
 #: Runs first in every timed snippet: a clock, test data, and the names of one implementation.
 PRELUDE = r"""
@@ -144,6 +146,48 @@ for i in range(%(n)d):
         p.destroy()
 result = since(t0)
 """,
+    # binary data, %(n)d bytes; the raw MicroPython FFI has no conversion for buffers (None)
+    "bytes_to_js": """
+if IMPL != "ours" and MP:
+    result = None
+else:
+    data = bytes(range(256)) * (%(n)d // 256)
+    gc.collect()
+    t0 = clock()
+    out = to_js(data)
+    result = since(t0)
+""",
+    "bytes_to_py": """
+if IMPL == "pyscript" or (IMPL == "raw" and MP):
+    result = None
+else:
+    data = js.__benchBytes(%(n)d)
+    gc.collect()
+    t0 = clock()
+    out = to_py(data) if IMPL == "ours" else data.to_bytes()
+    result = since(t0)
+""",
+    "typed_to_js": """
+if IMPL != "ours" and MP:
+    result = None
+else:
+    from array import array
+    data = array("f", bytes(range(256)) * (%(n)d // 256))
+    gc.collect()
+    t0 = clock()
+    out = to_js(data)
+    result = since(t0)
+""",
+    "typed_to_py": """
+if IMPL == "pyscript" or (IMPL == "raw" and MP):
+    result = None
+else:
+    data = js.Float32Array.new(js.__benchBytes(%(n)d).buffer)
+    gc.collect()
+    t0 = clock()
+    out = to_py(data) if IMPL == "ours" else data.to_py()
+    result = since(t0)
+""",
     "is_none": """
 values = [None, js.JSON.parse("null"), 0, "", js.Object.new()] * (%(n)d // 5)
 t0 = clock()
@@ -179,12 +223,29 @@ globalThis.__benchRecords = (n) => Array.from({ length: n }, (_, i) => ({
   id: i, name: "item " + i, price: i * 0.5 + 0.25, active: i % 3 === 0, tags: ["a", "b"], parent: null,
 }));
 globalThis.__benchIdentity = (x) => x;
+globalThis.__benchBytes = (n) => Uint8Array.from({ length: n }, (_, i) => i & 255);
+globalThis.__benchMemcpy = (n) => {  // the reference: a JS copy of n bytes (u8.slice()), the best of 5
+  const u8 = globalThis.__benchBytes(n), times = [];
+  u8.slice();
+  for (let k = 0; k < 5; k++) {
+    const t0 = performance.now();
+    u8.slice();
+    times.push(performance.now() - t0);
+  }
+  return Math.min(...times);
+};
 globalThis.__benchCallLoop = (f, n) => {
   const t0 = performance.now();
   for (let i = 0; i < n; i++) f(i);
   return performance.now() - t0;
 };
 return true;
+"""
+
+#: The reference for the binary operations, timed in JS.
+MEMCPY_SNIPPET = """
+import js
+result = js.__benchMemcpy(%(n)d)
 """
 
 #: Which implementations offer an operation (raw FFIs have no import to time).
@@ -197,10 +258,11 @@ class Sizes:
     calls: int = 100_000
     proxies: int = 10_000
     reps: int = 5
+    bytes: int = 8 * 1024 * 1024
 
     @classmethod
     def tiny(cls) -> Sizes:
-        return cls(records=(10, 100), calls=100, proxies=50, reps=2)
+        return cls(records=(10, 100), calls=100, proxies=50, reps=2, bytes=8192)
 
 
 @dataclass(frozen=True)
@@ -222,10 +284,14 @@ def operations(sizes: Sizes) -> list[Op]:
         Op(f"is_none {sizes.calls}", "is_none", sizes.calls),
         Op("import", "import", 1),
     ]
+    mb = f"{sizes.bytes / 2**20:g} MB" if sizes.bytes >= 2**20 else f"{sizes.bytes} B"
+    ops += [Op(f"{name} {mb}", name, sizes.bytes) for name in BINARY]
     return ops
 
 
 def _code(op: Op, impl: str) -> str | None:
+    if impl == "memcpy":
+        return MEMCPY_SNIPPET % {"n": op.n} if op.snippet in BINARY else None
     if op.snippet == "import":
         module = IMPORTS.get(impl)
         return None if module is None else IMPORT_SNIPPET % {"module": module}
@@ -308,7 +374,7 @@ def table(report: dict[str, Any]) -> str:
     lines = []
     head = (
         f"{'operation':<26} {'pyscript_ffi ms':>18} {'raw ms':>9} {'PyScript ms':>12}"
-        f" {'ours/raw':>9} {'ours/PyScript':>14}"
+        f" {'ours/raw':>9} {'ours/PyScript':>14} {'memcpy ms':>10} {'ours/memcpy':>12}"
     )
     for config, rows in report["results"].items():
         lines += ["", config, head, "-" * len(head)]
@@ -318,7 +384,8 @@ def table(report: dict[str, Any]) -> str:
             lines.append(
                 f"{op:<26} {_fmt(_median(row, 'ours')) + spread:>18} {_fmt(_median(row, 'raw')):>9}"
                 f" {_fmt(_median(row, 'pyscript')):>12} {_fmt(_ratio(row, 'raw'), 'x'):>9}"
-                f" {_fmt(_ratio(row, 'pyscript'), 'x'):>14}"
+                f" {_fmt(_ratio(row, 'pyscript'), 'x'):>14} {_fmt(_median(row, 'memcpy')):>10}"
+                f" {_fmt(_ratio(row, 'memcpy'), 'x'):>12}"
             )
     sizes = report["sizes"]
     lines += ["", "artifact sizes (bytes): " + ", ".join(f"{k} {v}" for k, v in sizes.items())]
@@ -339,7 +406,7 @@ def markdown(report: dict[str, Any]) -> str:
             cell = _fmt(_median(row, "ours")) + " ms"
             ratios = [
                 name + " " + _fmt(_ratio(row, impl), "x")
-                for impl, name in (("raw", "raw"), ("pyscript", "PyScript"))
+                for impl, name in (("raw", "raw"), ("pyscript", "PyScript"), ("memcpy", "JS memcpy"))
                 if _ratio(row, impl) is not None
             ]
             cells.append(cell + (" (" + ", ".join(ratios) + ")" if ratios else ""))
@@ -348,7 +415,8 @@ def markdown(report: dict[str, Any]) -> str:
 
 
 def chart(report: dict[str, Any], path: Path) -> None:
-    """A PNG: per interpreter and runtime, each operation's time relative to the raw FFI."""
+    """A PNG: per interpreter and runtime, each operation's time relative to the raw FFI
+    (and, for the binary operations, pyscript_ffi's time relative to a JS memcpy)."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -358,23 +426,32 @@ def chart(report: dict[str, Any], path: Path) -> None:
     size = (max(9.0, 4.2 * len(configs)), 6.0)
     fig, axes = plt.subplots(1, len(configs), figsize=size, sharey=True, squeeze=False)
     for ax, config in zip(axes[0], configs, strict=True):
-        rows = {op: row for op, row in report["results"][config].items() if _median(row, "raw")}
+        rows = {
+            op: row
+            for op, row in report["results"][config].items()
+            if _median(row, "raw") or _median(row, "memcpy")
+        }
         ops = list(rows)
         ys = range(len(ops))
-        for offset, impl, color in ((-0.2, "ours", "#2a7ab9"), (0.2, "pyscript", "#e38d2c")):
-            values = [_ratio(rows[op], "raw") if impl == "ours" else _rel(rows[op], impl) for op in ops]
+        bars = (
+            (-0.27, "#2a7ab9", LABELS["ours"] + " / raw FFI", lambda row: _ratio(row, "raw")),
+            (0.0, "#e38d2c", LABELS["pyscript"] + " / raw FFI", lambda row: _rel(row, "pyscript")),
+            (0.27, "#3a9a4a", LABELS["ours"] + " / JS u8.slice()", lambda row: _ratio(row, "memcpy")),
+        )
+        for offset, color, label, ratio in bars:
+            values = [ratio(rows[op]) for op in ops]
             ax.barh(
                 [y + offset for y in ys],
                 [v if v is not None else 0 for v in values],
-                height=0.4,
+                height=0.27,
                 color=color,
-                label=LABELS[impl],
+                label=label,
             )
         ax.axvline(1.0, color="black", linewidth=1)
         ax.set_xscale("log")
         ax.set_yticks(list(ys), ops)
         ax.set_title(config)
-        ax.set_xlabel("time / raw FFI time (log; < 1 is faster)")
+        ax.set_xlabel("time / reference time (log; < 1 is faster)")
     axes[0][0].invert_yaxis()  # once: the y axis is shared
     axes[0][0].legend(loc="lower right")
     fig.suptitle(f"pyscript_ffi vs raw FFI vs PyScript ffi.py ({report['date']}, {report['machine']})")
@@ -439,6 +516,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     parser.add_argument("--records", help="comma-separated record counts (default 1000,10000,100000)")
     parser.add_argument("--calls", type=int, help="calls for the per-call operations (default 100000)")
     parser.add_argument("--proxies", type=int, help="create_proxy + destroy cycles (default 10000)")
+    parser.add_argument("--bytes", type=int, help="size of the binary operations' buffers (default 8 MB)")
     parser.add_argument("--interpreters", default="pyodide,micropython")
     parser.add_argument("--runtimes", default="node,chrome")
     parser.add_argument("--out", type=Path, default=OUT, help="directory for results.json / results.png")
@@ -451,6 +529,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         calls=args.calls or sizes.calls,
         proxies=args.proxies or sizes.proxies,
         reps=args.reps or sizes.reps,
+        bytes=args.bytes or sizes.bytes,
     )
     only = set(args.only.split(",")) if args.only else None
     report = run(sizes, args.interpreters.split(","), args.runtimes.split(","), only=only)

@@ -97,6 +97,8 @@ def pyshow(v):
     t = type(v)
     if v is None or t is bool or t is int:
         return repr(v)
+    if isinstance(v, int):  # the BigInt subclass
+        return repr(int(v))
     if t is float:
         if v != v:
             return "nan"
@@ -122,6 +124,8 @@ def pyshow(v):
         return "set{" + ",".join(sorted([pyshow(x) for x in v])) + "}"
     if t is dict:
         return "{" + ",".join(sorted([pyshow(k) + ":" + pyshow(x) for k, x in v.items()])) + "}"
+    if t.__name__ == "array":  # MicroPython's array has no `typecode`: its repr shows it
+        return "array(" + repr(v[0:0])[7:8] + ")[" + ",".join([pyshow(x) for x in v]) + "]"
     if isinstance(v, JsProxy):
         return "JsProxy"
     return "<" + t.__name__ + ">"
@@ -218,6 +222,14 @@ OTHER = "to_js.other"
 DEPTH = "to_js.depth"
 DICTCONV = "to_js.dict-converter"
 DEEP = "to_js.deep"
+TYPED = "to_js.typed-arrays"
+PY_TYPED = "to_py.typed-arrays"
+USE_ARRAY = "from array import array"
+PY_CONV = "to_py.default-converter"
+UNDEFINED = "to_js.undefined"
+BIG_BACK = "to_js.bigint-round-trip"
+FROM_BIGINT = "from pyscript_ffi import call, create_proxy\nn = call(jsf('return 5n'))"
+USE_UNDEFINED = "from pyscript_ffi import undefined"
 
 IS_PLAIN = "jsf('v', 'return Object.getPrototypeOf(v) === Object.prototype')(v)"
 DEPTH_OF = "jsf('v', 'let n = 0; while (Array.isArray(v)) { n++; v = v[0] } return n')(v)"
@@ -413,6 +425,7 @@ CASES: list[Case] = [
     _js("bytes-empty", BYTES, '[b""]', "[Uint8Array[]]"),
     _js("bytearray", BYTES, 'bytearray(b"ab")', "Uint8Array[97,98]"),
     _js("memoryview", BYTES, 'memoryview(b"ab")', "Uint8Array[97,98]"),
+    _js("memoryview-bytearray", BYTES, 'memoryview(bytearray(b"abc"))[1:]', "Uint8Array[98,99]"),
     _js(
         "bytearray-is-a-copy",
         BYTES,
@@ -427,6 +440,83 @@ CASES: list[Case] = [
         '[b"a"]',
         True,
         observe="jsf('v', 'return Object.getPrototypeOf(v[0]) === Uint8Array.prototype')(v)",
+    ),
+    # array.array and typed memoryviews -> typed arrays
+    _js("array-b", TYPED, 'array("b", [-128, 0, 127])', "Int8Array[-128,0,127]", setup=USE_ARRAY),
+    _js("array-B", TYPED, 'array("B", [0, 255])', "Uint8Array[0,255]", setup=USE_ARRAY),
+    _js("array-h", TYPED, 'array("h", [-32768, 1, 32767])', "Int16Array[-32768,1,32767]", setup=USE_ARRAY),
+    _js("array-H", TYPED, 'array("H", [0, 65535])', "Uint16Array[0,65535]", setup=USE_ARRAY),
+    _js(
+        "array-i",
+        TYPED,
+        'array("i", [-2**31, 2**31 - 1])',
+        "Int32Array[-2147483648,2147483647]",
+        setup=USE_ARRAY,
+    ),
+    _js("array-l", TYPED, 'array("l", [-2**31, 7])', "Int32Array[-2147483648,7]", setup=USE_ARRAY),
+    _js("array-I", TYPED, 'array("I", [0, 2**32 - 1])', "Uint32Array[0,4294967295]", setup=USE_ARRAY),
+    _js("array-L", TYPED, 'array("L", [2**32 - 1])', "Uint32Array[4294967295]", setup=USE_ARRAY),
+    _js(
+        "array-q",
+        TYPED,
+        'array("q", [-2**63, 0, 2**63 - 1])',
+        "BigInt64Array[-9223372036854775808n,0n,9223372036854775807n]",
+        setup=USE_ARRAY,
+    ),
+    _js(
+        "array-Q",
+        TYPED,
+        'array("Q", [0, 2**64 - 1])',
+        "BigUint64Array[0n,18446744073709551615n]",
+        setup=USE_ARRAY,
+    ),
+    _js(
+        "array-f",
+        TYPED,
+        'array("f", [0.5, -2.25, 0.1])',
+        "Float32Array[0.5,-2.25,0.10000000149011612]",
+        setup=USE_ARRAY,
+    ),
+    _js(
+        "array-d",
+        TYPED,
+        'array("d", [0.1, -0.0, float("nan"), float("inf"), 5e-324])',
+        "Float64Array[0.1,-0,NaN,Infinity,5e-324]",
+        setup=USE_ARRAY,
+    ),
+    _js("array-empty", TYPED, '[array("i")]', "[Int32Array[]]", setup=USE_ARRAY),
+    _js("array-in-dict", TYPED, '{"a": array("H", [1, 2])}', '{"a":Uint16Array[1,2]}', setup=USE_ARRAY),
+    _js(
+        "array-exact-type",
+        TYPED,
+        'array("h", [1])',
+        True,
+        setup=USE_ARRAY,
+        observe="jsf('v', 'return Object.getPrototypeOf(v) === Int16Array.prototype')(v)",
+    ),
+    _js(
+        "array-is-a-copy",
+        TYPED,
+        "a",
+        "Float64Array[1.5]",
+        setup=USE_ARRAY + '\na = array("d", [1.5])',
+        after="a[0] = 9.0",
+    ),
+    _js("memoryview-h", TYPED, 'memoryview(array("h", [-1, 2]))', "Int16Array[-1,2]", setup=USE_ARRAY),
+    _js("memoryview-f", TYPED, '[memoryview(array("f", [0.5]))]', "[Float32Array[0.5]]", setup=USE_ARRAY),
+    _js(
+        "memoryview-slice",
+        TYPED,
+        'memoryview(array("I", [1, 2, 3, 4]))[1:3]',
+        "Uint32Array[2,3]",
+        setup=USE_ARRAY,
+    ),
+    _js(
+        "memoryview-Q",
+        TYPED,
+        'memoryview(array("Q", [2**64 - 1]))',
+        "BigUint64Array[18446744073709551615n]",
+        setup=USE_ARRAY,
     ),
     # str
     _js("str-top", STR, '"abc"', '"abc"'),
@@ -467,6 +557,30 @@ CASES: list[Case] = [
     _js("int-minus-2-64", BIG, "[-(2**64)]", "[-18446744073709551616n]"),
     _js("int-2-70-top", BIG, "2**70", "1180591620717411303424n"),
     _js("int-2-53-is-bigint", BIG, "[2**53]", "bigint", observe="jsf('v', 'return typeof v[0]')(v)"),
+    # ints that to_py made from BigInts
+    _js(
+        "bigint-round-trip",
+        BIG_BACK,
+        "to_py(jsf('return [5n, 0n, -1n, 2n ** 70n]')())",
+        "[5n,0n,-1n,1180591620717411303424n]",
+    ),
+    _js(
+        "bigint-as-call-argument",
+        BIG_BACK,
+        "call(jsf('x', 'return typeof x + String(x)'), n)",
+        '"bigint5"',
+        setup=FROM_BIGINT,
+    ),
+    _js(
+        "bigint-as-callback-result",
+        BIG_BACK,
+        "jsf('f', 'return typeof f() + String(f())')(create_proxy(lambda: n))",
+        '"bigint5"',
+        setup=FROM_BIGINT,
+    ),
+    _js("bigint-round-trip-in-dict", BIG_BACK, '{"k": [n]}', '{"k":[5n]}', setup=FROM_BIGINT),
+    _js("bigint-arithmetic-is-plain", BIG_BACK, "[n + 1, n * 1, int(n)]", "[6,5,5]", setup=FROM_BIGINT),
+    _js("bigint-as-dict-key", BIG_BACK, "{n: 1}", '{"5":1}', setup=FROM_BIGINT),
     # floats
     _js("float", FLOAT, "[1.5, -2.25]", "[1.5,-2.25]"),
     _js("float-integral", FLOAT, "[2.0]", "[2]"),
@@ -481,6 +595,34 @@ CASES: list[Case] = [
     _js("none-in-dict-and-list", NONE, '{"a": None, "b": [None]}', '{"a":null,"b":[null]}'),
     _js("none-in-set", NONE, "{None}", "Set{null}"),
     _js("none-top-is-nullish", NONE, "None", True, observe="jsf('v', 'return v == null')(v)"),
+    # the package's `undefined`
+    _js("undefined-top", UNDEFINED, "undefined", "undefined", setup=USE_UNDEFINED),
+    _js(
+        "undefined-top-is-undefined",
+        UNDEFINED,
+        "undefined",
+        True,
+        setup=USE_UNDEFINED,
+        observe="jsf('v', 'return v === undefined')(v)",
+    ),
+    _js("undefined-in-list", UNDEFINED, "[undefined, None]", "[undefined,null]", setup=USE_UNDEFINED),
+    _js(
+        "undefined-in-dict",
+        UNDEFINED,
+        '{"a": undefined}',
+        "true,undefined",
+        setup=USE_UNDEFINED,
+        observe="jsf('v', 'return [\"a\" in v, typeof v.a].join()')(v)",
+    ),
+    _js("undefined-in-set", UNDEFINED, "{undefined}", "Set{undefined}", setup=USE_UNDEFINED),
+    _js("undefined-in-tuple-nested", UNDEFINED, "[(1, undefined)]", "[[1,undefined]]", setup=USE_UNDEFINED),
+    _js(
+        "undefined-as-dict-key",
+        KEY_OTHER,
+        "{undefined: 1}",
+        setup=USE_UNDEFINED,
+        error=Err("ConversionError", "$", "UndefinedType"),
+    ),
     # JsProxy passthrough
     _js("jsproxy-in-list", JSPROXY, "[d]", "[<Date>]", setup="d = js.Date.new(0)"),
     _js(
@@ -738,7 +880,48 @@ CASES: list[Case] = [
     _py("py-set", "to_py.set", 'new Set([1, "a"])', 'set{"a",1}'),
     _py("py-uint8array", "to_py.bytes", "new Uint8Array([0, 1, 255])", "b[0,1,255]"),
     _py("py-arraybuffer", "to_py.bytes", "new Uint8Array([7, 8]).buffer", "b[7,8]"),
-    _py("py-int16array", "to_py.bytes", "new Int16Array([1, -1])", "b[1,0,255,255]"),
+    _py("py-uint8clamped", "to_py.bytes", "new Uint8ClampedArray([0, 255])", "b[0,255]"),
+    _py("py-dataview", "to_py.bytes", "new DataView(new Uint8Array([1, 2, 3]).buffer, 1)", "b[2,3]"),
+    _py("py-int8array", PY_TYPED, "new Int8Array([-128, 127])", "array(b)[-128,127]"),
+    _py("py-int16array", PY_TYPED, "new Int16Array([1, -1])", "array(h)[1,-1]"),
+    _py("py-uint16array", PY_TYPED, "new Uint16Array([0, 65535])", "array(H)[0,65535]"),
+    _py(
+        "py-int32array",
+        PY_TYPED,
+        "new Int32Array([-2147483648, 2147483647])",
+        "array(i)[-2147483648,2147483647]",
+    ),
+    _py("py-uint32array", PY_TYPED, "new Uint32Array([4294967295])", "array(I)[4294967295]"),
+    _py(
+        "py-bigint64array",
+        PY_TYPED,
+        "new BigInt64Array([-(2n ** 63n), 2n ** 63n - 1n])",
+        "array(q)[-9223372036854775808,9223372036854775807]",
+    ),
+    _py(
+        "py-biguint64array",
+        PY_TYPED,
+        "new BigUint64Array([2n ** 64n - 1n])",
+        "array(Q)[18446744073709551615]",
+    ),
+    _py("py-float32array", PY_TYPED, "new Float32Array([0.5, -2.25])", "array(f)[0.5,-2.25]"),
+    _py(
+        "py-float32array-exact",
+        PY_TYPED,
+        "new Float32Array([0.1])",
+        ["000000a09999b93f"],
+        setup="import struct",
+        observe="[struct.pack('<d', x).hex() for x in v]",
+    ),
+    _py(
+        "py-float64array",
+        PY_TYPED,
+        "new Float64Array([0.5, -0, NaN, -Infinity])",
+        "array(d)[0.5,-0.0,nan,-inf]",
+    ),
+    _py("py-typed-subarray", PY_TYPED, "new Int16Array([1, 2, 3, 4]).subarray(1, 3)", "array(h)[2,3]"),
+    _py("py-typed-empty", PY_TYPED, "[new Float64Array(0)]", "[array(d)[]]"),
+    _py("py-typed-in-object", PY_TYPED, "({a: [new Uint32Array([7])]})", '{"a":[array(I)[7]]}'),
     _py("py-subarray", "to_py.bytes", "new Uint8Array([1, 2, 3, 4]).subarray(1, 3)", "b[2,3]"),
     _py("py-null", "to_py.none", "[null]", "[None]"),
     _py("py-undefined", "to_py.none", "[undefined]", "[None]"),
@@ -782,6 +965,20 @@ CASES: list[Case] = [
         "[1180591620717411303424,-9007199254740992,5]",
     ),
     _py("py-bigint-top", "to_py.bigint", "2n ** 70n", "1180591620717411303424"),
+    _py(
+        "py-bigint-is-an-int-subclass",
+        "to_py.bigint-subclass",
+        "[5n, 2n ** 70n, -(2n ** 64n), 0n]",
+        [[True, True, True]] * 4,
+        observe="[[isinstance(x, int), type(x) is not int, x == int(x)] for x in v]",
+    ),
+    _py(
+        "py-bigint-subclass-in-map",
+        "to_py.bigint-subclass",
+        'new Map([["k", 7n]])',
+        [True, 7, True],
+        observe="[type(v['k']) is not int, v['k'], hash(v['k']) == hash(7)]",
+    ),
     _py("py-string-nul", "to_py.str", '["a\\u0000b"]', '["a\\u{0}b"]'),
     _py("py-string-astral", "to_py.str", '["\\u{1F600}"]', '["\\u{1f600}"]'),
     _py(
@@ -806,6 +1003,74 @@ CASES: list[Case] = [
         "to_py.other",
         "[new (class A { constructor() { this.x = 1 } })()]",
         "[JsProxy]",
+    ),
+    # to_py's default_converter
+    _py(
+        "py-default-converter-date",
+        PY_CONV,
+        "[new Date(86400000), 1]",
+        '[("date",86400000),1]',
+        kwargs={"default_converter": "lambda v, convert, cache: ('date', v.getTime())"},
+    ),
+    _py(
+        "py-default-converter-convert",
+        PY_CONV,
+        "[new (class P { constructor() { this.x = [1, {y: null}] } })()]",
+        '[{"x":[1,{"y":None}]}]',
+        kwargs={"default_converter": "lambda v, convert, cache: {'x': convert(v.x)}"},
+    ),
+    _py(
+        "py-default-converter-function",
+        PY_CONV,
+        "({f: () => 1})",
+        '{"f":"function"}',
+        kwargs={"default_converter": "lambda v, convert, cache: 'function'"},
+    ),
+    _py(
+        "py-default-converter-not-for-plain",
+        PY_CONV,
+        "({a: [1, {b: new Uint8Array([2])}], m: new Map([[1, 2]])})",
+        '{"a":[1,{"b":b[2]}],"m":{1:2}}',
+        kwargs={"default_converter": "lambda v, convert, cache: 'never'"},
+    ),
+    _py(
+        "py-default-converter-cache-shared",
+        PY_CONV,
+        "(() => { const d = new Date(0); return [d, {again: d}]; })()",
+        [True, 1],
+        setup=(
+            "asked = []\n"
+            "def conv(v, convert, cache):\n"
+            "    out = {'t': 0}\n"
+            "    asked.append(1)\n"
+            "    cache(v, out)\n"
+            "    return out\n"
+        ),
+        kwargs={"default_converter": "conv"},
+        observe="[v[0] is v[1]['again'], len(asked)]",
+    ),
+    _py(
+        "py-default-converter-cache-cycle",
+        PY_CONV,
+        "(() => { class Pair { constructor() { this.first = 1; this.second = this } } return new Pair() })()",
+        [1, True],
+        setup=(
+            "def conv(v, convert, cache):\n"
+            "    out = []\n"
+            "    cache(v, out)\n"
+            "    out.append(convert(v.first))\n"
+            "    out.append(convert(v.second))\n"
+            "    return out\n"
+        ),
+        kwargs={"default_converter": "conv"},
+        observe="[v[0], v[1] is v]",
+    ),
+    _py(
+        "py-default-converter-not-beyond-depth",
+        PY_CONV,
+        "[[new Date(0)], new Date(0)]",
+        '[[JsProxy],"d"]',
+        kwargs={"depth": "2", "default_converter": "lambda v, convert, cache: 'd'"},
     ),
     _py("py-depth-1", "to_py.depth", "[[1], {a: 2}]", "[JsProxy,JsProxy]", kwargs={"depth": "1"}),
     _py("py-depth-2", "to_py.depth", "[[1, [2]]]", "[[1,JsProxy]]", kwargs={"depth": "2"}),
@@ -999,6 +1264,16 @@ CASES: list[Case] = [
     _none("none-js-undefined", "jsf('return undefined')()", True),
     _none("none-js-undefined-global", "js.undefined", True),
     _none("none-null-in-array", "jsf('return [null]')()[0]", True),
+    Case("none-undefined-sentinel", "is_none.undefined", "is_none", "undefined", True, setup=USE_UNDEFINED),
+    Case(
+        "none-undefined-falsy",
+        "is_none.undefined",
+        "is_none",
+        "undefined",
+        False,
+        setup=USE_UNDEFINED,
+        observe="bool(undefined)",
+    ),
     _none("none-zero", "0", False),
     _none("none-js-zero", "js.JSON.parse('0')", False),
     _none("none-empty-str", "''", False),

@@ -43,6 +43,8 @@ PAGES = {
     "taskboard-mpy.html": "task board, MicroPython, main thread",
     "worker-py.html": "task board driven from a Pyodide worker",
     "worker-mpy.html": "task board driven from a MicroPython worker",
+    "canvas-py.html": "canvas pixels from Python through ImageData, Pyodide",
+    "canvas-mpy.html": "canvas pixels from Python through ImageData, MicroPython",
     "check.html": "the package's own checks, live, on both interpreters, main thread and worker",
 }
 

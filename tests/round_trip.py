@@ -62,6 +62,8 @@ def same(a, b, pairs=None):
         return type(b) is dict and sorted(a) == sorted(b) and all(same(a[k], b[k], pairs) for k in a)
     if t is bool or a is None:
         return b is a
+    if t is int and abs(a) > 2**53 - 1:  # a BigInt in JS: back as the `BigInt` int subclass
+        return type(b).__name__ == "BigInt" and b == a
     return type(b) is t and b == a
 
 
@@ -156,4 +158,35 @@ def differential(payload):
             pair = ["error " + type(e).__name__ + ": " + str(e), ""]
         if pair[0] != pair[1]:
             out.append([repr(x)[:300], str(pair[0])[:300], str(pair[1])[:300]])
+    return out
+
+
+_typed_bytes = js.Function.new(
+    "v",
+    "const u = new Uint8Array(v.buffer, v.byteOffset, v.byteLength);"
+    "return Object.getPrototypeOf(v).constructor.name + ':' +"
+    " Array.from(u, (b) => b.toString(16).padStart(2, '0')).join('')",
+)
+
+
+def check_typed(payload):
+    """For each `[typecode, hex of its bytes, how]` in the JSON text `payload`
+    (how: "top", "list" or "view"), `[JS type name and hex of to_js(x)'s bytes,
+    what to_py gives back ("bytes" or the typecode), hex of its bytes]`."""
+    from array import array
+
+    out = []
+    for code, hexed, how in json.loads(payload):
+        x = array(code, binascii.unhexlify(hexed))
+        if how == "view":
+            x = memoryview(x)
+        try:
+            j = to_js([x] if how == "list" else x)
+            back = to_py(j)
+            if how == "list":
+                j, back = j[0], back[0]
+            kind = "bytes" if type(back) is bytes else repr(back[0:0])[7:8]
+            out.append([_typed_bytes(j), kind, binascii.hexlify(bytes(back)).decode()])
+        except Exception as e:
+            out.append(["error " + type(e).__name__ + ": " + str(e), "", ""])
     return out

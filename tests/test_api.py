@@ -116,3 +116,101 @@ def test_once_callable_throws_on_second_call_and_is_released():
     )
     first, second = twice(f)
     assert [first, second, live_proxies() - before] == [2, True, 0]
+
+
+@pytest.mark.contract("api.undefined")
+@run_inside
+def test_undefined_is_public_and_falsy():
+    import pyscript_ffi
+    from pyscript_ffi import undefined
+
+    assert "undefined" in pyscript_ffi.__all__
+    assert repr(undefined) == "undefined"
+    assert not undefined
+
+
+@pytest.mark.contract("to_js.undefined")
+@run_inside
+def test_undefined_crosses_as_a_call_argument():
+    from probes import jsf
+
+    from pyscript_ffi import call, call_method, js, new, undefined
+
+    kinds = jsf("a", "b", "return [a === undefined, arguments.length, b === null].join()")
+    assert call(kinds, undefined, None) == "true,2,true"
+    holder = js.Object.new()
+    holder.m = kinds
+    assert call_method(holder, "m", undefined, None) == "true,2,true"
+    box = jsf("a", "this.seen = a === undefined && arguments.length === 1")
+    assert new(box, undefined).seen is True
+
+
+@pytest.mark.contract("to_js.undefined")
+@run_inside
+def test_undefined_returned_by_a_callback_is_js_undefined():
+    from probes import jsf
+
+    from pyscript_ffi import create_proxy, undefined
+
+    read = jsf("f", "const r = f(); return [r === undefined, __show(f.call(null, 1))].join()")
+    assert read(create_proxy(lambda *a: undefined if not a else [undefined, {"k": undefined}])) == (
+        'true,[undefined,{"k":undefined}]'
+    )
+
+
+@pytest.mark.contract("to_py.bigint-subclass")
+@run_inside
+def test_an_int_from_a_bigint_works_as_a_plain_int():
+    from probes import jsf
+
+    from pyscript_ffi import call
+
+    n = call(jsf("return 5n"))
+    assert type(n) is not int
+    assert [n + 1, 1 + n, n * 2, 2 * n, 7 - n, 10 // n, 1 << n, 6 & n, n**2, 2**n] == [
+        6,
+        6,
+        10,
+        10,
+        2,
+        2,
+        32,
+        4,
+        25,
+        32,
+    ]
+    assert n == 5 and 5 == n and n != 4 and 4 != n
+    assert {5: "five"}[n] == "five" and {n: "five"}[5] == "five"
+    assert n > 4 and n < 6 and n >= 5 and n <= 5  # (MicroPython: `4 < n` raises TypeError)
+    assert type(n + 1) is int
+
+
+@pytest.mark.contract("proxy.capture-this")
+@run_inside
+def test_capture_this_passes_js_this_first():
+    from probes import jsf
+
+    from pyscript_ffi import create_proxy
+
+    def describe(this, x):
+        return [this.name, x * 2]
+
+    f = create_proxy(describe, capture_this=True)
+    read = jsf("f", "const o = {name: 'box', m: f}; return __show([o.m(21), f.call({name: 'other'}, 1)])")
+    assert read(f) == '[["box",42],["other",2]]'
+
+
+@pytest.mark.contract("proxy.capture-this")
+@run_inside
+def test_capture_this_is_none_for_a_plain_call_and_a_function_of_its_own():
+    from probes import jsf, same
+
+    from pyscript_ffi import create_proxy
+
+    def this_is(this):
+        return this is None
+
+    f = create_proxy(this_is, capture_this=True)
+    assert jsf("f", "return f()")(f) is True
+    assert same(f, create_proxy(this_is, capture_this=True)) is True
+    assert same(f, create_proxy(this_is)) is False

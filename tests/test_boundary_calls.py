@@ -689,3 +689,89 @@ async def test_await_js_inside_a_proxied_coroutine():
             return "caught " + e.message
 
     assert await jsf("f", "return f()")(create_proxy(handler)) == "caught inner"
+
+
+@pytest.mark.contract("proxy.async-iterable")
+@run_inside
+async def test_an_async_iterator_is_a_js_async_iterable():
+    import asyncio
+
+    from probes import jsf
+
+    from pyscript_ffi import live_proxies, to_js
+
+    class Countdown:  # an async iterator class: on MicroPython, which has no async generators, too
+        def __init__(self, n):
+            self.n = n
+
+        def __aiter__(self):
+            return self
+
+        async def __anext__(self):
+            await asyncio.sleep(0)
+            if self.n == 0:
+                raise StopAsyncIteration
+            self.n -= 1
+            return {"left": self.n}
+
+    before = live_proxies()
+    collect = jsf(
+        "it",
+        "return (async () => { const out = []; for await (const v of it) out.push(v.left);"
+        " return out.join() })()",
+    )
+    assert await collect(to_js(Countdown(3))) == "2,1,0"
+    assert live_proxies() == before
+
+
+@pytest.mark.contract("proxy.async-iterable")
+@run_inside
+async def test_a_callback_returning_an_async_iterator_gives_js_an_async_iterable():
+    import asyncio
+
+    from probes import jsf
+
+    from pyscript_ffi import create_proxy
+
+    class Ticks:
+        def __init__(self):
+            self.i = 0
+
+        def __aiter__(self):
+            return self
+
+        async def __anext__(self):
+            await asyncio.sleep(0)
+            self.i += 1
+            if self.i > 2:
+                raise ValueError("tick failed")
+            return self.i
+
+    read = jsf(
+        "f",
+        "return (async () => { const seen = []; try { for await (const v of f()) seen.push(v) }"
+        " catch (e) { seen.push(e.message) } return seen.join('|') })()",
+    )
+    assert await read(create_proxy(Ticks)) == "1|2|ValueError: tick failed"
+
+
+@pytest.mark.contract("proxy.async-iterable")
+@run_inside
+async def test_an_async_generator_is_a_js_async_iterable_where_the_language_has_them():
+    from probes import jsf
+
+    from pyscript_ffi import to_js
+
+    async def numbers():
+        for i in range(3):
+            yield i * 10
+
+    gen = numbers()
+    if not hasattr(gen, "__anext__"):  # MicroPython: `async def` with `yield` is a plain generator
+        assert type(gen).__name__ == "generator"
+        return
+    collect = jsf(
+        "it",
+        "return (async () => { const out = []; for await (const v of it) out.push(v); return out.join() })()",
+    )
+    assert await collect(to_js({"gen": gen}).gen) == "0,10,20"

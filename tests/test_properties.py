@@ -188,3 +188,44 @@ def test_conversions_agree_with_pyodide_ffi(interp, batch):
     payload = json.dumps([pack(x) for x in batch], ensure_ascii=False)
     differences = interp.run(f"from round_trip import differential\nresult = differential({payload!r})")
     assert differences == [], differences[:3]
+
+
+# -- typed arrays -------------------------------------------------------------------
+#: typecode -> (bytes per element, the JS typed array, what `to_py` gives back)
+TYPED = {
+    "b": (1, "Int8Array", "b"),
+    "B": (1, "Uint8Array", "bytes"),
+    "h": (2, "Int16Array", "h"),
+    "H": (2, "Uint16Array", "H"),
+    "i": (4, "Int32Array", "i"),
+    "l": (4, "Int32Array", "i"),
+    "I": (4, "Uint32Array", "I"),
+    "L": (4, "Uint32Array", "I"),
+    "q": (8, "BigInt64Array", "q"),
+    "Q": (8, "BigUint64Array", "Q"),
+    "f": (4, "Float32Array", "f"),
+    "d": (8, "Float64Array", "d"),
+}
+
+
+@st.composite
+def typed_buffers(draw: Any) -> list[str]:
+    code = draw(st.sampled_from(sorted(TYPED)))
+    size = TYPED[code][0]
+    data = draw(st.binary(max_size=48).map(lambda b: b[: len(b) - len(b) % size]))
+    if code in "fd":  # NaN payloads need not survive a float: canonical NaNs only
+        fmt = "<" + code * (len(data) // size)
+        data = struct.pack(fmt, *(math.nan if x != x else x for x in struct.unpack(fmt, data)))
+    return [code, data.hex(), draw(st.sampled_from(["top", "list", "view"]))]
+
+
+@pytest.mark.contract("to_js.typed-arrays", "to_py.typed-arrays")
+@settings(settings.get_profile(PROFILE))
+@given(batch=st.lists(typed_buffers(), min_size=BATCH, max_size=BATCH))
+def test_typed_arrays_round_trip_exactly(interp, batch):
+    answers = interp.run(f"from round_trip import check_typed\nresult = check_typed({json.dumps(batch)!r})")
+    for (code, hexed, how), answer in zip(batch, answers, strict=True):
+        _, js_type, back = TYPED[code]
+        assert answer == [js_type + ":" + hexed, back, hexed], (
+            f"array({code!r}, bytes.fromhex({hexed!r})) ({how})"
+        )

@@ -193,6 +193,27 @@ def test_check_page_passes_every_check_in_all_four_contexts(page: Any, site: str
     assert [_text(page, d) for d in done] == [f"{len(rows)}/{len(rows)} passed"] * 4
 
 
+CANVASES = {"canvas-py.html": "cpython", "canvas-mpy.html": "micropython"}
+
+
+@pytest.mark.contract("to_js.bytes", "to_py.typed-arrays")
+@pytest.mark.parametrize("name", list(CANVASES))
+def test_canvas_shows_the_pixels_python_filled(page: Any, site: str, name: str) -> None:
+    page.get(f"{site}/{name}")
+    _wait(page, lambda: _text(page, "status").startswith("ready"))
+    assert _text(page, "status") == f"ready ({CANVASES[name]}, 128x96)"
+    assert _text(page, "rows") == "array('f') of 96 rows, brightest: row 95"
+    pixels = page.execute_script(
+        "const c = document.getElementById('canvas');"
+        "return Array.from(c.getContext('2d').getImageData(0, 0, c.width, c.height).data)"
+    )
+    expected = [
+        v for y in range(96) for x in range(128) for v in (x * 255 // 127, y * 255 // 95, (x ^ y) & 255, 255)
+    ]
+    assert pixels == expected
+    _screenshot(page, name.removesuffix(".html"))
+
+
 def test_index_links_every_page_and_each_link_is_served(page: Any, site: str) -> None:
     page.get(f"{site}/index.html")
     compat = "compat.html" if (SITE / "compat.html").is_file() else "check.html"
@@ -200,7 +221,7 @@ def test_index_links_every_page_and_each_link_is_served(page: Any, site: str) ->
     _wait(page, lambda: page.find_element(By.ID, "compat-link").get_attribute("href").endswith(compat), 30)
     links = [a.get_attribute("href") for a in page.find_elements(By.CSS_SELECTOR, "#pages a")]
     names = {urllib.parse.urlsplit(u).path.lstrip("/") for u in links}
-    assert names == {*TASKBOARDS, "check.html", compat}
+    assert names == {*TASKBOARDS, *CANVASES, "check.html", compat}
     for url in links:
         with urllib.request.urlopen(url, timeout=30) as answer:
             assert answer.status == 200

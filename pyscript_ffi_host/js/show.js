@@ -21,7 +21,9 @@ function show(v, seen, sorted) {
   if (Array.isArray(v)) out = "[" + v.map(inner).join(",") + "]";
   else if (v instanceof Set) out = "Set{" + order([...v].map(inner)).join(",") + "}";
   else if (v instanceof Map) out = "Map{" + order([...v].map(([k, x]) => inner(k) + "=>" + inner(x))).join(",") + "}";
-  else if (v instanceof Uint8Array) out = "Uint8Array[" + Array.from(v).join(",") + "]";
+  else if (ArrayBuffer.isView(v) && !(v instanceof DataView)) {
+    out = Object.getPrototypeOf(v).constructor.name + "[" + Array.from(v, inner).join(",") + "]";
+  }
   else {
     const proto = Object.getPrototypeOf(v);
     const body = "{" + order(Object.keys(v).map((k) => JSON.stringify(k) + ":" + inner(v[k]))).join(",") + "}";

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { afterEach, test } from "node:test";
 
 import {
-  ARR, BIG, BYTES, FALSE, FLOAT, INT, MAP, NEGZERO, NULL, OBJ, REF, SET, STR, STRPARTS, TRUE, UNDEF, configure,
+  ARR, BIG, BYTES, FALSE, FLOAT, INT, MAP, NEGZERO, NULL, OBJ, OTHER, REF, SET, STR, STRPARTS, TRUE, TYPED, UNDEF, configure,
 } from "../../pyscript_ffi/_tape.mjs";
 import { fromMarshal, toJs } from "../../pyscript_ffi/_to_js.mjs";
 import { fastPy, toPy } from "../../pyscript_ffi/_to_py.mjs";
@@ -44,9 +44,19 @@ test("toJs: sets, bytes by ref and a corrupt tag", () => {
   assert.equal(toJs([99], [])[2], "ConversionError");
 });
 
-test("toJs with JSON tapes: bytes arrive as base64", () => {
-  configure(true, true);
-  assert.deepEqual(toJs([BYTES, "AAH/"], [])[1], new Uint8Array([0, 1, 255]));
+test("toJs: TYPED views the bytes with the typecode's element type", () => {
+  const u8 = new Uint8Array(new Int16Array([1, -2]).buffer);
+  const v = toJs([ARR, 1, TYPED, "h", 0], [u8])[1][0];
+  assert.ok(v instanceof Int16Array);
+  assert.deepEqual(Array.from(v), [1, -2]);
+  assert.equal(toJs([TYPED, "d", 0], [new Uint8Array(3)])[2], "RangeError");  // not a whole element
+});
+
+test("toPy: bytes and typed arrays go by ref, with the byte count and the typecode", () => {
+  const f = new Float32Array([0.5]);
+  const [, tape, refs] = toPy([new Uint8Array([7]), f, new DataView(new ArrayBuffer(2))], -1);
+  assert.deepEqual(tape, [ARR, 3, BYTES, 1, 0, TYPED, "f", 4, 1, BYTES, 2, 2]);
+  assert.deepEqual(Array.from(refs[1]), [0, 0, 0, 63]);
 });
 
 test("toPy flattens values; objects beyond the depth go by reference", () => {
@@ -54,7 +64,7 @@ test("toPy flattens values; objects beyond the depth go by reference", () => {
   const [ok, tape, refs] = toPy({ a: [1, -0, 2.5, "s", null, 2n ** 70n], f }, -1);
   assert.equal(ok, 0);
   assert.deepEqual(tape, [OBJ, 2, STR, "a", ARR, 6, INT, 1, NEGZERO, FLOAT, 2.5, STR, "s", NULL,
-    BIG, "1180591620717411303424", STR, "f", REF, 0]);
+    BIG, "1180591620717411303424", STR, "f", OTHER, 0]);
   assert.deepEqual(refs, [f]);
   assert.deepEqual(toPy([[1]], 1).slice(1), [[ARR, 1, REF, 0], [[1]]]);
 });

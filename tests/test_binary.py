@@ -1,0 +1,49 @@
+"""Binary data: the route bytes and typed arrays take (the conversions themselves
+are rows of the case table and tests/test_properties.py's typed-array property)."""
+
+import pytest
+
+from pytest_run_inside import run_inside
+
+
+@pytest.mark.contract("to_js.binary-route")
+@run_inside
+def test_buffers_cross_through_the_interpreters_memory_never_text():
+    from array import array
+
+    from probes import jsf
+    from routes import internals
+
+    import pyscript_ffi
+
+    backend = pyscript_ffi.backend
+    helpers = internals()[0].helpers
+    if backend.NAME == "micropython":  # JS found the heap: no base64 anywhere
+        assert backend._heap_route(helpers) is True
+    u8 = backend.buffer_to_js(array("h", [1, -1]), "h", helpers)
+    assert jsf("u", "return u instanceof Uint8Array && u.join()")(u8) == "1,0,255,255"
+    back = backend.buffer_from_js(u8, 4, "h", helpers)
+    assert list(back) == [1, -1]
+
+
+@pytest.mark.contract("to_js.binary-route")
+@run_inside
+def test_a_megabyte_crosses_both_ways_exactly():
+    from array import array
+
+    from probes import jsf
+
+    from pyscript_ffi import to_js, to_py
+
+    data = bytes(range(256)) * 4096
+    u8 = to_js(data)
+    assert jsf("u", "let s = 0; for (let i = 0; i < u.length; i++) s = (s * 31 + u[i]) | 0; return s")(
+        u8
+    ) == (
+        jsf("n", "let s = 0; for (let i = 0; i < n; i++) s = (s * 31 + (i & 255)) | 0; return s")(len(data))
+    )
+    assert to_py(u8) == data
+    floats = array("d", [i / 7 for i in range(1000)])
+    back = to_py(to_js(floats))
+    assert repr(back[0:0]) == "array('d')"  # MicroPython's array has no `typecode` nor `==`
+    assert bytes(back) == bytes(floats)
