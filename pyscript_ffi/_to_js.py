@@ -9,6 +9,7 @@ once: later places get `AGAIN` and its index, so JS builds ONE object for it.
 """
 
 from array import array as _array
+from binascii import b2a_base64
 
 from ._backend import backend
 from ._bigint import BigInt
@@ -122,7 +123,7 @@ def _put_primitive(tape, v, t, nul_safe):
     if t is str:
         if not nul_safe and backend.str_altered(v):
             tape.append(STRU8)
-            backend.put_bytes(tape, None, v.encode())
+            tape.append(b2a_base64(v.encode()).decode())  # its UTF-8, base64 (`fromBase64` in JS)
         elif nul_safe or "\0" not in v:
             tape.append(STR)
             tape.append(v)
