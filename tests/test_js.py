@@ -39,7 +39,7 @@ def test_tags_have_one_source_for_both_languages() -> None:
     python_tags = runpy.run_path(str(ROOT / "pyscript_ffi" / "_tags.py"))  # the package imports only inside
     tags = jsbuild.tags()
     assert [(name, python_tags[name]) for name, _, _ in tags] == [(n, v) for n, v, _ in tags]
-    assert len({v for _, v, _ in tags}) == len(tags) == 21
+    assert len({v for _, v, _ in tags}) == len(tags) == 23
 
 
 def test_embedded_body_is_strict_from_its_first_statement() -> None:
