@@ -1,6 +1,7 @@
 // Python -> JS (pyscript_ffi/_to_js.py): `toJs` rebuilds a value from the tape
 // that `encode` made; `fromMarshal` is Pyodide's fast route for JSON-shaped data.
 
+import { unbox } from "./_box.mjs";
 import { conversionError, jsError, pathOf } from "./_errors.mjs";
 import {
   ARR, BIG, BYTES, FALSE, FLOAT, INF, INT, JSON_TAPES, MAP, NAN, NEGZERO, NINF, NULL, OBJ, REF, SET, STR,
@@ -28,7 +29,7 @@ function partsOf(stack) {
 function finish(f, refs, stack) {
   if (f.tag === SET) return [0, new Set(f.c)];
   if (f.tag === MAP) {
-    try { return [0, refs[f.conv](f.c)]; }
+    try { return [0, unbox(refs[f.conv])(f.c)]; }
     catch (e) { return jsError(e, partsOf(stack)); }
   }
   return [0, f.c];
@@ -54,7 +55,7 @@ export function toJs(tape, refs) {
       case STR: v = tape[i++]; break;
       case STRPARTS: { const n = tape[i++]; v = tape.slice(i, i + n).join("\0"); i += n; break; }
       case BYTES: v = JSON_TAPES ? fromBase64(tape[i++]) : refs[tape[i++]]; break;
-      case REF: v = refs[tape[i++]]; break;
+      case REF: v = unbox(refs[tape[i++]]); break;
       case ARR: case SET: case OBJ: case MAP: {
         const conv = tag === MAP ? tape[i++] : -1;
         const n = tape[i++];

@@ -1,6 +1,7 @@
 // JS -> Python (pyscript_ffi/_to_py.py): `toPy` flattens a JS value into a tape;
 // `fastPy` is the fast route for JSON-shaped data (marshal bytes or JSON text).
 
+import { out, unbox } from "./_box.mjs";
 import { conversionError, jsError } from "./_errors.mjs";
 import {
   ARR, BIG, BYTES, FALSE, FLOAT, INF, INT, JSON_FLOATS, JSON_TAPES, NAN, NEGZERO, NINF, NULL, OBJ, REF, SET,
@@ -26,7 +27,7 @@ export function toPy(value, depth) {
   const put = (x) => { tape.push(x); };
   // JSON tapes: long strings go by reference (MicroPython's json.loads slows down badly on them)
   const putStr = (s) => { if (JSON_TAPES && s.length > 1024) { put(REF); put(refs.length); refs.push(s); } else { put(STR); put(s); } };
-  let v = value;
+  let v = unbox(value);
   try {
     for (;;) {
       // emit v
@@ -43,8 +44,8 @@ export function toPy(value, depth) {
       }
       else if (t === "string") putStr(v);
       else if (t === "bigint") { put(BIG); put(String(v)); }
-      else if (t !== "object") { put(REF); put(refs.length); refs.push(v); }
-      else if (depth >= 0 && stack.length >= depth) { put(REF); put(refs.length); refs.push(v); }
+      else if (t !== "object") { put(REF); put(refs.length); refs.push(out(v)); }
+      else if (depth >= 0 && stack.length >= depth) { put(REF); put(refs.length); refs.push(out(v)); }
       else if (v instanceof ArrayBuffer || ArrayBuffer.isView(v)) {
         const bytes = toBytes(v);
         if (JSON_TAPES) { put(BYTES); put(bytes.length); for (let j = 0; j < bytes.length; j++) put(bytes[j]); }
@@ -56,7 +57,7 @@ export function toPy(value, depth) {
         else if (v instanceof Map) { tag = OBJ; items = v; }
         else if (v instanceof Set) { tag = SET; items = v; }
         else if (isPlain(v)) { tag = OBJ; items = null; }
-        else { put(REF); put(refs.length); refs.push(v); tag = -1; }
+        else { put(REF); put(refs.length); refs.push(out(v)); tag = -1; }
         if (tag !== -1) {
           if (active.has(v)) return conversionError("circular reference", stack.map((f) => f.part));
           active.add(v);
@@ -228,7 +229,8 @@ export function jsonOf(value) {
 
 export function fastPy(value) {
   try {
-    return JSON_TAPES ? jsonOf(value) : toMarshal(value);
+    const v = unbox(value);
+    return JSON_TAPES ? jsonOf(v) : toMarshal(v);
   } catch (e) {
     return NOT_PY;  // NOT_FAST, or a getter that threw: the tape reports it
   }

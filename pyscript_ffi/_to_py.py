@@ -9,6 +9,7 @@ import struct
 from ._backend import backend
 from ._bridge import checked, helpers
 from ._errors import ConversionError, format_path
+from ._jsproxy import JsProxy, handle_of
 from ._tags import (
     ARR,
     BIG,
@@ -72,7 +73,9 @@ def decode(tape, refs, backend):
             v = int(tape[i])
             i += 1
         elif tag == REF:
-            v = refs[tape[i]]
+            v = refs[tape[i]]  # a Box (see `out` in _box.mjs), or a long string
+            if type(v) is not str:
+                v = JsProxy(v)
             i += 1
         elif tag == BYTES:
             if bytes_inline:
@@ -153,6 +156,10 @@ def to_py(value, *, depth=-1):
     to_py(js.JSON.parse('{"a": [1, 2.5, null]}'))  # {'a': [1, 2.5, None]}
     ```
     """
+    t = type(value)
+    if t is str or t is int or t is float or t is bool or value is None:
+        return value  # already Python (e.g. read from a JsProxy)
+    value = handle_of(value)
     if depth < 0:
         data = helpers().fastPy(value)
         if data is not False:
