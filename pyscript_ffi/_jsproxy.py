@@ -59,12 +59,19 @@ def function_of(value):
     return backend.js_function(value, helpers)
 
 
+_GET = None  # _F["getProp"] and _F["callWith"], the two hottest, as globals
+_CALL = None
+
+
 def _fns():
+    global _GET, _CALL
     if not _F:
         h = helpers()
         for name in _HELPERS:
             _F[name] = getattr(h, name)
         _F["PENDING"] = _F["pendingMarker"]()
+        _GET = _F["getProp"]
+        _CALL = _F["callWith"]
     return _F
 
 
@@ -123,8 +130,26 @@ def _simple(v):
 
 
 def _values(vs):
-    """What a helper gets for the values `vs` written to JS: themselves when they
-    cross exactly, else the PENDING marker after the whole list went as a tape."""
+    """What a helper gets for the values `vs` (a tuple or list) written to JS:
+    themselves when they cross exactly, else (`_written`) JsProxies as their
+    handles, or the PENDING marker after the whole list went as a tape. The
+    common case is checked inline (MicroPython pays dearly for each call)."""
+    for v in vs:
+        t = type(v)
+        if t is str:
+            if not _NUL_SAFE and "\0" in v:
+                break
+        elif t is int:
+            if v < -2147483648 or v > 2147483647:
+                break
+        elif not (t is float or t is bool or v is None):
+            break
+    else:
+        return vs
+    return _written(vs)
+
+
+def _written(vs):
     out = []
     for v in vs:
         s = _simple(v)
@@ -164,9 +189,13 @@ class JsProxy:
     proxy's own; read a JS property of such a name as `p["new"]`.
     """
 
+    _js_t = None  # the handle of the object this one was read from (`this` of a call)
+    _js_i = None  # the JS object's identity number, asked for once (`==`, `hash`)
+
     def __init__(self, handle, this=None):
         object.__setattr__(self, "_js_b", handle)
-        object.__setattr__(self, "_js_t", this)
+        if this is not None:
+            object.__setattr__(self, "_js_t", this)
 
     @staticmethod
     def wrap(raw):
@@ -187,9 +216,11 @@ class JsProxy:
         return _fns()["unboxed"](proxy._js_b)
 
     def __getattr__(self, name):
-        if name[:2] == "__" and name[-2:] == "__":
+        if name[0] == "_" and name[:2] == "__" and name[-2:] == "__":
             raise AttributeError(name)
-        r = (_F or _fns())["getProp"](self._js_b, name)
+        if _GET is None:
+            _fns()
+        r = _GET(self._js_b, name)
         if type(r) is str:
             v = read(r)
             if v is _MISSING:
@@ -226,7 +257,12 @@ class JsProxy:
     def __call__(self, *args, **kwargs):
         if kwargs:
             args = args + (kwargs,)
-        return read((_F or _fns())["callWith"](self._js_b, self._js_t, *_values(args)))
+        if _CALL is None:
+            _fns()
+        r = _CALL(self._js_b, self._js_t, *_values(args))
+        if r is None or type(r) is int:
+            return r
+        return read(r)
 
     def new(self, *args, **kwargs):
         """`new p(*args)` in JS (keyword arguments as one trailing plain Object)."""
@@ -265,7 +301,7 @@ class JsProxy:
         return read(_fns()["instanceOf"](self._js_b, *_values([cls])))
 
     def _js_id(self):
-        i = self.__dict__.get("_js_i")
+        i = self._js_i
         if i is None:
             i = _fns()["idOf"](self._js_b)
             object.__setattr__(self, "_js_i", i)
