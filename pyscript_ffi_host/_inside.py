@@ -4,6 +4,11 @@
 import json
 import sys
 
+# asyncio imported now, outside any coroutine: on MicroPython 1.26 its first import
+# from inside a coroutine that awaits a JS promise breaks that coroutine's resolution
+# ("proxy_convert_mp_to_js_obj_jsside(...) is not a function" escaping to JS).
+import asyncio  # noqa: F401
+
 
 def _describe(exc):
     try:
