@@ -200,9 +200,11 @@ class JsProxy:
     @staticmethod
     def wrap(raw):
         """Our `JsProxy` for an interpreter's own proxy (`import js`, PyScript's
-        `document`, an event from `pyscript.web`); a JsProxy stays itself."""
+        `window` and `document`, an event from `pyscript.web`); a JsProxy stays itself."""
         if type(raw) is JsProxy:
             return raw
+        if raw is backend.js:  # MicroPython's `js` module (PyScript's main-thread `window`)
+            return JsProxy(raw.globalThis)
         if not isinstance(raw, _Raw):
             raise TypeError("JsProxy.wrap needs a JS object, not " + type(raw).__name__)
         return JsProxy(raw)

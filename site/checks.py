@@ -8,11 +8,12 @@ through PyScript's one-round-trip `query`/`gather`/`assign`.
 
 import sys
 
-from pyscript import window
+from pyscript import window as main_window
 
 from pyscript_ffi import (
     ConversionError,
     JsException,
+    JsProxy,
     assign,
     create_proxy,
     direct,
@@ -25,6 +26,9 @@ from pyscript_ffi import (
     to_py,
 )
 
+# PyScript's `window` is the interpreter's own proxy (in a worker, a reflected-ffi
+# proxy of the main thread's globalThis): wrapped, it is used like any other JsProxy.
+window = JsProxy.wrap(main_window)
 INTERPRETER = "py" if sys.implementation.name == "cpython" else "mpy"
 IN_WORKER = js.self.constructor.name != "Window"
 COLUMN = INTERPRETER + "-" + ("worker" if IN_WORKER else "main")

@@ -56,6 +56,7 @@ def test_raw_interpreter_proxies_are_accepted_and_convert_both_ways():
     ours = JsProxy.wrap(raw)
     assert type(ours) is JsProxy and ours.a[1] == 2
     assert JsProxy.wrap(ours) is ours
+    assert JsProxy.wrap(raw_js) == js  # the `js` module itself (a module on MicroPython)
     back = JsProxy.unwrap(ours)
     assert not isinstance(back, JsProxy)
     assert same(back, ours) is True
