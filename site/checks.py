@@ -141,6 +141,24 @@ def _():
     return live_proxies() - before
 
 
+@check("JsProxy: exact numbers, None, len, bool, in, this, keywords", [True, None, 3, False, True, 5, 3])
+def _():
+    o = js.JSON.parse('{"a": null, "items": [1, 2, 3], "empty": []}')
+    f = js.Function.new("a", "opts", "return a + opts.x")
+    m = js.Function.new("return {n: 5, get() { return this.n }}")()
+    return [js.Date.now() > 2**40, o.a, len(o["items"]), bool(o.empty), "a" in o, m.get(), f(1, x=2)]
+
+
+@check("JsProxy: a JS throw is a JsException; main-thread objects wrap too", ["SyntaxError", "Window"])
+def _():
+    try:
+        js.JSON.parse("{bad")
+        name = "no error"
+    except JsException as e:
+        name = e.name
+    return [name, window.constructor.name]
+
+
 @check("is_none: None, null, undefined; not 0", [True, True, True, False])
 def _():
     undefined = js.Function.new("return undefined")()
