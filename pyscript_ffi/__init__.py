@@ -15,6 +15,7 @@ one module per concern (`_to_js`, `_to_py`, `_proxies`, `_calls`,
 from ._backend import backend
 from ._calls import await_js, call, call_method, new
 from ._errors import ConversionError, JsException
+from ._jsproxy import JsProxy
 from ._proxies import create_once_callable, create_proxy, live_proxies
 from ._to_js import to_js
 from ._to_py import to_py
@@ -45,8 +46,8 @@ __all__ = [
     "undefined",
 ]
 
-js = backend.js
-JsProxy = backend.JsProxy
+#: `js`: JavaScript's global scope (the worker's own in a worker) as a `JsProxy`.
+js = JsProxy(backend.js.globalThis)
 
 #: `is_none(value)`: True for Python `None`, `undefined`, JS `null` and JS `undefined`, on
 #: every interpreter. The backend's own method, so a call costs what a raw

@@ -26,6 +26,8 @@ class Backend:
     - `ASCII_STR_RESULTS`: a proxy's str result crosses as it is only when it
       is ASCII (Pyodide: lone surrogates would not survive); else when it has
       no NUL.
+    - `AWAIT_ITERATES`: `await x` iterates `x` (MicroPython: `yield from`)
+      instead of calling `x.__await__()`.
     - `js`: the interpreter's `js` module (globalThis).
     - `JsProxy`: the interpreter's class of JS objects seen from Python.
     """
@@ -35,6 +37,7 @@ class Backend:
     JSON_TAPES = False
     JSON_FLOATS = True
     ASCII_STR_RESULTS = False
+    AWAIT_ITERATES = False
     js = None
     JsProxy = None
 

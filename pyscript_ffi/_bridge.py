@@ -12,11 +12,24 @@ from ._jshelpers import SOURCE
 _helpers = []
 
 
+class _Sample:
+    pass
+
+
+_reader = []  # [read]: `_jsproxy.read`, the Python value of what a helper answered
+
+
+def use_reader(read):
+    """Called once by `_jsproxy`: how a thrown value in an error record is read."""
+    _reader[:] = [read]
+
+
 def helpers():
     """The JS helper object, made on first use (once per interpreter)."""
     if not _helpers:
         made = backend.js.Function.new(SOURCE)()
         made.configure(backend.JSON_TAPES, backend.JSON_FLOATS)
+        made.learnPyProxy(_Sample())  # how a proxy of a Python object looks (see `out`)
         _helpers.append(made)
     return _helpers[0]
 
@@ -27,7 +40,7 @@ def raise_record(record):
     path = None if backend.is_none(record[4]) else record[4]  # JS null is jsnull on Pyodide
     if kind == "conversion":
         raise ConversionError(record[3], path)
-    raise JsException(record[2], record[3], record[5], path)
+    raise JsException(record[2], record[3], _reader[0](record[5]), path)
 
 
 def checked(answer):

@@ -1,6 +1,7 @@
 // Guarded calls into arbitrary JS (pyscript_ffi/_calls.py): a throw or a
 // rejection comes back as an error record, never as a JS exception.
 
+import { unbox } from "./_box.mjs";
 import { jsError } from "./_errors.mjs";
 import { unwire } from "./_proxies.mjs";
 import { toJs } from "./_to_js.mjs";
@@ -13,7 +14,7 @@ export function callFn(fn, self, wired) {
   const built = toJs(sent[1], refs);
   if (built[0] !== 0) return built;
   let v;
-  try { v = Reflect.apply(fn, self === null ? undefined : self, built[1]); } catch (e) { return jsError(e, null); }
+  try { v = Reflect.apply(unbox(fn), self === null || self === undefined ? undefined : unbox(self), built[1]); } catch (e) { return jsError(e, null); }
   return toPy(v, 0);
 }
 
@@ -23,9 +24,9 @@ export function callMethod(obj, name, wired) {
   if (built[0] !== 0) return built;
   let v;
   try {
-    const fn = obj[name];
+    const fn = unbox(obj)[name];
     if (typeof fn !== "function") throw new TypeError(JSON.stringify(String(name)) + " is not a function but " + (fn === null ? "null" : typeof fn));
-    v = Reflect.apply(fn, obj, built[1]);
+    v = Reflect.apply(fn, unbox(obj), built[1]);
   } catch (e) { return jsError(e, null); }
   return toPy(v, 0);
 }
@@ -35,7 +36,7 @@ export function construct(cls, wired) {
   const built = toJs(sent[1], refs);
   if (built[0] !== 0) return built;
   let v;
-  try { v = Reflect.construct(cls, built[1]); } catch (e) { return jsError(e, null); }
+  try { v = Reflect.construct(unbox(cls), built[1]); } catch (e) { return jsError(e, null); }
   return toPy(v, 0);
 }
 
@@ -52,6 +53,6 @@ export function boundParts(fnRef, selfRef) {
 // A promise that never rejects: it resolves to [0, tape, refs] or an error record.
 export function settled(value) {
   try {
-    return Promise.resolve(value).then((v) => toPy(v, 0), (e) => jsError(e, null));
+    return Promise.resolve(unbox(value)).then((v) => toPy(v, 0), (e) => jsError(e, null));
   } catch (e) { return Promise.resolve(jsError(e, null)); }
 }

@@ -13,6 +13,7 @@ int/float exact, string, boolean, BigInt -> int, `null`/`undefined` ->
 
 from ._backend import backend
 from ._bridge import helpers, raise_record, wire
+from ._jsproxy import JsProxy, function_of
 from ._to_js import default_options, encode
 from ._to_py import from_answer
 
@@ -37,7 +38,7 @@ def call(fn, *args):
     A Python callable among `args` becomes `create_proxy(callable)`, as in
     `to_js`: destroy it when JS no longer needs it.
     """
-    fn, owner = backend.js_function(fn, helpers)
+    fn, owner = function_of(fn)
     return from_answer(helpers().callFn(fn, owner, _arguments(args)))
 
 
@@ -49,7 +50,7 @@ def call_method(obj, name, *args):
     call_method(button, "addEventListener", "click", handler)
     ```
     """
-    obj = backend.js_function(obj, helpers)[0]
+    obj = function_of(obj)[0]
     return from_answer(helpers().callMethod(obj, name, _arguments(args)))
 
 
@@ -61,7 +62,7 @@ def new(cls, *args):
     new(js.URL, "not a url")  # raises JsException (TypeError: Invalid URL)
     ```
     """
-    cls = backend.js_function(cls, helpers)[0]
+    cls = function_of(cls)[0]
     return from_answer(helpers().construct(cls, _arguments(args)))
 
 
@@ -74,8 +75,8 @@ async def await_js(promise):
     response = await await_js(call(js.fetch, "/data.json"))
     ```
     """
-    if isinstance(promise, backend.JsProxy):
-        return from_answer(await helpers().settled(promise))
+    if type(promise) is JsProxy or isinstance(promise, backend.JsProxy):
+        return from_answer(await helpers().settled(function_of(promise)[0]))
     # Pyodide hands a JS Promise to Python as a Future; MicroPython never does.
     try:
         value = await promise

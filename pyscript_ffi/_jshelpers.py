@@ -89,36 +89,6 @@ for (let j = 0; j < u8.length; j += 8192) raw += String.fromCharCode.apply(null,
 return btoa(raw);
 }
 
-// ---- pyscript_ffi/_errors.mjs ----
-const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-function pathOf(parts) {
-let out = "$";
-for (const p of parts) {
-if (typeof p === "number") out += "[" + p + "]";
-else if (IDENT.test(p)) out += "." + p;
-else out += '["' + p.replace(/\\/g, "\\\\").replace(/"/g, '\\"') + '"]';
-}
-return out;
-}
-function describe(e) {
-if (e !== null && (typeof e === "object" || typeof e === "function")) {
-let name = "Error", message = "";
-try { name = String(e.name === undefined ? (e.constructor && e.constructor.name) || "Error" : e.name); } catch (_) { /* keep "Error" */ }
-try { message = String(e.message === undefined ? "" : e.message); } catch (_) { /* keep "" */ }
-return [name, message];
-}
-let text;
-try { text = String(e); } catch (_) { text = typeof e; }
-return [typeof e, text];
-}
-function jsError(e, parts) {
-const [name, message] = describe(e);
-return [1, "js", name, message, parts === null ? null : pathOf(parts), e];
-}
-function conversionError(message, parts) {
-return [1, "conversion", "ConversionError", message, pathOf(parts), null];
-}
-
 // ---- pyscript_ffi/_tape.mjs ----
 const NULL = 0; // None / null / undefined
 const UNDEF = 1; // JS undefined (MicroPython's `js.undefined`)
@@ -151,6 +121,79 @@ JSON_FLOATS = jsonFloats === true;
 return 0;
 }
 
+// ---- pyscript_ffi/_box.mjs ----
+function describe(e) {
+if (e !== null && (typeof e === "object" || typeof e === "function")) {
+let name = "Error", message = "";
+try { name = String(e.name === undefined ? (e.constructor && e.constructor.name) || "Error" : e.name); } catch (_) { /* keep "Error" */ }
+try { message = String(e.message === undefined ? "" : e.message); } catch (_) { /* keep "" */ }
+return [name, message];
+}
+let text;
+try { text = String(e); } catch (_) { text = typeof e; }
+return [typeof e, text];
+}
+class Box {
+constructor(v) { this.v = v; }
+}
+function unbox(x) {
+if (x === null || typeof x !== "object") return x;
+try { return x instanceof Box ? x.v : x; } catch (_) { return x; }  // a hostile raw proxy is itself
+}
+let thrown = null;
+let pyodideProxies = false, pyProto = null;
+function learnPyProxy(sample) {
+try { pyodideProxies = typeof sample.$$flags === "number"; } catch (_) { pyodideProxies = false; }  // MicroPython's throws
+pyProto = pyodideProxies ? null : Object.getPrototypeOf(sample);
+return 0;
+}
+function isPyProxy(v) {
+try { return pyodideProxies ? typeof v.$$flags === "number" : Object.getPrototypeOf(v) === pyProto; } catch (_) { return false; }
+}
+function none() { return JSON_TAPES ? null : undefined; }
+function out(v) {
+switch (typeof v) {
+case "string": return "s" + v;
+case "number":
+if ((v | 0) === v) return Object.is(v, -0) ? "z" : v;
+if (!Number.isInteger(v)) return v;
+return (Number.isSafeInteger(v) ? "i" : "F") + BigInt(v).toString();
+case "boolean": return v;
+case "undefined": return none();
+case "bigint": return "i" + v.toString();
+case "object": if (v === null) return none(); return isPyProxy(v) ? v : new Box(v);
+default: return typeof v === "function" && isPyProxy(v) ? v : new Box(v);  // Pyodide's are functions
+}
+}
+function fail(e) {
+thrown = e;
+return "e" + JSON.stringify(describe(e));
+}
+function lastThrown() {
+const e = thrown;
+thrown = null;
+return out(e);
+}
+
+// ---- pyscript_ffi/_errors.mjs ----
+const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+function pathOf(parts) {
+let out = "$";
+for (const p of parts) {
+if (typeof p === "number") out += "[" + p + "]";
+else if (IDENT.test(p)) out += "." + p;
+else out += '["' + p.replace(/\\/g, "\\\\").replace(/"/g, '\\"') + '"]';
+}
+return out;
+}
+function jsError(e, parts) {
+const [name, message] = describe(e);
+return [1, "js", name, message, parts === null ? null : pathOf(parts), out(e), e];
+}
+function conversionError(message, parts) {
+return [1, "conversion", "ConversionError", message, pathOf(parts), null, null];
+}
+
 // ---- pyscript_ffi/_to_js.mjs ----
 const hasOwn = Object.prototype.hasOwnProperty;
 function spell(key) {
@@ -168,7 +211,7 @@ return parts;
 function finish(f, refs, stack) {
 if (f.tag === SET) return [0, new Set(f.c)];
 if (f.tag === MAP) {
-try { return [0, refs[f.conv](f.c)]; }
+try { return [0, unbox(refs[f.conv])(f.c)]; }
 catch (e) { return jsError(e, partsOf(stack)); }
 }
 return [0, f.c];
@@ -193,7 +236,8 @@ case NEGZERO: v = -0; break;
 case BIG: v = BigInt(tape[i++]); break;
 case STR: v = tape[i++]; break;
 case STRPARTS: { const n = tape[i++]; v = tape.slice(i, i + n).join("\0"); i += n; break; }
-case BYTES: case REF: case OTHER: v = refs[tape[i++]]; break;
+case BYTES: v = refs[tape[i++]]; break;
+case REF: case OTHER: v = unbox(refs[tape[i++]]); break;
 case STRU8: v = fromWtf8(fromBase64(tape[i++])); break;
 case AGAIN: v = built[tape[i++]]; break;
 case TYPED: {
@@ -376,7 +420,7 @@ const tape = [], refs = [], stack = [], active = new Set();
 const done = new Map();  // container -> its index in tape order: reached again, it is AGAIN index
 const put = (x) => { tape.push(x); };
 const putStr = (s) => { if (JSON_TAPES && s.length > 1024) { put(REF); put(refs.length); refs.push(s); } else { put(STR); put(s); } };
-let v = value, total = 0;
+let v = unbox(value), total = 0;
 try {
 for (;;) {
 if (++total > MAX_TOTAL) return overLimit("the value", total, MAX_TOTAL, "values in one conversion", stack.map((f) => f.part));
@@ -393,9 +437,9 @@ else { put(FLOAT); put(v); }
 }
 else if (t === "string") putStr(v);
 else if (t === "bigint") { put(BIG); put(String(v)); }
-else if (t !== "object") { put(OTHER); put(refs.length); refs.push(v); }
+else if (t !== "object") { put(OTHER); put(refs.length); refs.push(out(v)); }
 else if (v instanceof Thrown) return jsError(v.e, stack.map((f) => f.part));
-else if (depth >= 0 && stack.length >= depth) { put(REF); put(refs.length); refs.push(v); }
+else if (depth >= 0 && stack.length >= depth) { put(REF); put(refs.length); refs.push(out(v)); }
 else if (v instanceof ArrayBuffer || ArrayBuffer.isView(v)) {
 const code = codeOf(v), bytes = toBytes(v);
 if (code === null) put(BYTES); else { put(TYPED); put(code); }
@@ -407,7 +451,7 @@ if (Array.isArray(v)) { tag = ARR; items = v; }
 else if (v instanceof Map) { tag = OBJ; items = v; }
 else if (v instanceof Set) { tag = SET; items = v; }
 else if (isPlain(v)) { tag = OBJ; items = null; }
-else { put(OTHER); put(refs.length); refs.push(v); tag = -1; }
+else { put(OTHER); put(refs.length); refs.push(out(v)); tag = -1; }
 if (tag !== -1 && done.has(v)) {
 if (active.has(v)) return conversionError("circular reference", stack.map((f) => f.part));
 put(AGAIN); put(done.get(v));
@@ -457,14 +501,6 @@ if (!next) return [0, JSON_TAPES ? JSON.stringify(tape) : tape, refs];
 } catch (e) {
 return jsError(e, stack.map((f) => f.part));
 }
-}
-const ids = new WeakMap();
-let nextId = 0;
-function identity(v) {
-if (v === null || (typeof v !== "object" && typeof v !== "function")) return -1;
-let k = ids.get(v);
-if (k === undefined) { k = nextId++; ids.set(v, k); }
-return k;
 }
 const NOT_PY = false;
 const MARSHAL_BYTES = 4096;
@@ -643,13 +679,14 @@ return NOT_PY;  // NOT_FAST: a number or string this route cannot carry exactly
 }
 }
 function toPyFast(value) {
+value = unbox(value);
 const snap = snapshotOf(value);
 if (snap === null) return toPy(value, -1);
 const data = snap.fast ? encodeFast(snap.copy) : NOT_PY;
 return data === NOT_PY ? toPy(snap.copy, -1) : [2, data, snap.copy];
 }
 function fastPy(value) {
-const snap = snapshotOf(value);
+const snap = snapshotOf(unbox(value));
 return snap === null || !snap.fast ? NOT_PY : encodeFast(snap.copy);
 }
 
@@ -679,7 +716,7 @@ err.pythonType = type;
 return err;
 }
 function recordError(r) {
-return r[5] instanceof Error ? r[5] : new Error(r[2] + ": " + r[3] + (r[4] === null ? "" : " at " + r[4]));
+return r[6] instanceof Error ? r[6] : new Error(r[2] + ": " + r[3] + (r[4] === null ? "" : " at " + r[4]));
 }
 let stashed = null;
 function stash(refs) { stashed = refs; return 0; }
@@ -787,7 +824,7 @@ const [sent, refs] = unwire(wired);
 const built = toJs(sent[1], refs);
 if (built[0] !== 0) return built;
 let v;
-try { v = Reflect.apply(fn, self === null ? undefined : self, built[1]); } catch (e) { return jsError(e, null); }
+try { v = Reflect.apply(unbox(fn), self === null || self === undefined ? undefined : unbox(self), built[1]); } catch (e) { return jsError(e, null); }
 return toPy(v, 0);
 }
 function callMethod(obj, name, wired) {
@@ -796,9 +833,9 @@ const built = toJs(sent[1], refs);
 if (built[0] !== 0) return built;
 let v;
 try {
-const fn = obj[name];
+const fn = unbox(obj)[name];
 if (typeof fn !== "function") throw new TypeError(JSON.stringify(String(name)) + " is not a function but " + (fn === null ? "null" : typeof fn));
-v = Reflect.apply(fn, obj, built[1]);
+v = Reflect.apply(fn, unbox(obj), built[1]);
 } catch (e) { return jsError(e, null); }
 return toPy(v, 0);
 }
@@ -807,7 +844,7 @@ const [sent, refs] = unwire(wired);
 const built = toJs(sent[1], refs);
 if (built[0] !== 0) return built;
 let v;
-try { v = Reflect.construct(cls, built[1]); } catch (e) { return jsError(e, null); }
+try { v = Reflect.construct(unbox(cls), built[1]); } catch (e) { return jsError(e, null); }
 return toPy(v, 0);
 }
 function settledError(e) { return jsError(e, null); }
@@ -818,9 +855,190 @@ return [0, table[fnRef], selfRef < 0 ? undefined : table[selfRef]];
 }
 function settled(value) {
 try {
-return Promise.resolve(value).then((v) => toPy(v, 0), (e) => jsError(e, null));
+return Promise.resolve(unbox(value)).then((v) => toPy(v, 0), (e) => jsError(e, null));
 } catch (e) { return Promise.resolve(jsError(e, null)); }
 }
+
+// ---- pyscript_ffi/_jsproxy.mjs ----
+const PENDING = {};
+let written = [];
+function pendingMarker() { return PENDING; }
+function prepareValues(wired) {
+try {
+const [sent, refs] = unwire(wired);
+const built = toJs(sent[1], refs);
+if (built[0] !== 0) {
+if (built[1] === "conversion") return "c" + JSON.stringify([built[3], built[4]]);
+return fail(built[6]);
+}
+written = built[1];
+return 0;
+} catch (e) { return fail(e); }
+}
+function wrote(a) { return a === undefined ? null : unbox(a); }
+function values(args) {
+if (args.length === 1 && args[0] === PENDING) { const p = written; written = []; return p; }
+const vs = new Array(args.length);
+for (let i = 0; i < args.length; i++) vs[i] = wrote(args[i]);
+return vs;
+}
+function isObject(o) { return (typeof o === "object" && o !== null) || typeof o === "function"; }
+function isArrayLike(o) {
+if (Array.isArray(o) || (ArrayBuffer.isView(o) && !(o instanceof DataView))) return true;
+return typeof o === "object" && o !== null && !(o instanceof Map) && !(o instanceof Set) && typeof o.length === "number";
+}
+function getProp(b, key) {
+try {
+const o = unbox(b);
+const v = o[key];
+if (v === undefined && !(isObject(o) && key in o)) return "m";
+return out(v);
+} catch (e) { return fail(e); }
+}
+function getItem(b, ...args) {
+try {
+const o = unbox(b), k = values(args)[0];
+if (o instanceof Map) return o.has(k) ? out(o.get(k)) : "m";
+if (typeof k === "number" && Number.isInteger(k) && isArrayLike(o)) {
+const n = o.length, i = k < 0 ? k + n : k;
+return i >= 0 && i < n ? out(o[i]) : "m";
+}
+const v = o[k];
+if (v === undefined && !(isObject(o) && k in o)) return "m";
+return out(v);
+} catch (e) { return fail(e); }
+}
+function setProp(b, key, ...args) {
+try { unbox(b)[key] = values(args)[0]; return null; } catch (e) { return fail(e); }
+}
+function setItem(b, ...args) {
+try {
+const o = unbox(b), [k, v] = values(args);
+if (o instanceof Map) { o.set(k, v); return null; }
+if (typeof k === "number" && Number.isInteger(k) && k < 0 && isArrayLike(o)) {
+const i = k + o.length;
+if (i < 0) return "m";
+o[i] = v;
+return null;
+}
+o[k] = v;
+return null;
+} catch (e) { return fail(e); }
+}
+function delProp(b, key) {
+try {
+const o = unbox(b);
+if (!(isObject(o) && key in o)) return "m";
+delete o[key];
+return null;
+} catch (e) { return fail(e); }
+}
+function delItem(b, ...args) {
+try {
+const o = unbox(b), k = values(args)[0];
+if (o instanceof Map || o instanceof Set) return o.delete(k) ? null : "m";
+if (typeof k === "number" && Number.isInteger(k) && isArrayLike(o)) {
+const n = o.length, i = k < 0 ? k + n : k;
+if (i < 0 || i >= n) return "m";
+if (Array.isArray(o)) o.splice(i, 1); else delete o[i];
+return null;
+}
+if (!(isObject(o) && k in o)) return "m";
+delete o[k];
+return null;
+} catch (e) { return fail(e); }
+}
+function callWith(fb, tb, ...args) {
+try {
+const self = tb === null || tb === undefined ? undefined : unbox(tb);
+return out(Reflect.apply(unbox(fb), self, values(args)));
+} catch (e) { return fail(e); }
+}
+function newWith(fb, ...args) {
+try { return out(Reflect.construct(unbox(fb), values(args))); } catch (e) { return fail(e); }
+}
+function lenOf(b) {
+try {
+const o = unbox(b);
+if (o instanceof Map || o instanceof Set) return o.size;
+if (isArrayLike(o)) return out(o.length);
+return "tobject of JS type " + (typeof o === "function" ? "function" : Object.prototype.toString.call(o)) + " has no len()";
+} catch (e) { return fail(e); }
+}
+function truthOf(b) {
+try {
+const o = unbox(b);
+if (o instanceof Map || o instanceof Set) return o.size !== 0;
+if (Array.isArray(o) || (ArrayBuffer.isView(o) && !(o instanceof DataView))) return o.length !== 0;
+return true;
+} catch (e) { return fail(e); }
+}
+function hasIn(b, ...args) {
+try {
+const o = unbox(b), x = values(args)[0];
+if (o instanceof Map || o instanceof Set) return o.has(x);
+if (isArrayLike(o)) return Array.prototype.includes.call(o, x);
+if (!isObject(o)) return "tin needs an object, not a " + typeof o;
+return x in o;
+} catch (e) { return fail(e); }
+}
+function typeOf(b) { return "s" + typeof unbox(b); }
+function instanceOf(b, cls) {
+try { return unbox(b) instanceof unbox(cls); } catch (e) { return fail(e); }
+}
+function iterOf(b) {
+try {
+const o = unbox(b);
+if (o instanceof Map) return out(o.keys());
+const f = isObject(o) ? o[Symbol.iterator] : undefined;
+if (typeof f !== "function") return isObject(o) && typeof o.then === "function" ? "p" : "tJS object is not iterable";
+return out(Reflect.apply(f, o, []));
+} catch (e) { return fail(e); }
+}
+function nextOf(b) {
+try {
+const r = unbox(b).next();
+return r.done ? "d" : out(r.value);
+} catch (e) { return fail(e); }
+}
+function aiterOf(b) {
+try {
+const o = unbox(b);
+const f = isObject(o) ? o[Symbol.asyncIterator] : undefined;
+if (typeof f !== "function") return "tJS object is not async iterable";
+return out(Reflect.apply(f, o, []));
+} catch (e) { return fail(e); }
+}
+function settleOut(thunk) {
+try {
+return Promise.resolve(thunk()).then(out, fail);
+} catch (e) { return Promise.resolve(fail(e)); }
+}
+function anextOf(b) {
+return settleOut(() => unbox(b).next()).then((r) => {
+if (typeof r === "string" || r === null || typeof r !== "object") return r;
+try { return r.v.done ? "d" : out(r.v.value); } catch (e) { return fail(e); }
+});
+}
+function awaitOf(b) { return settleOut(() => unbox(b)); }
+function reprOf(b) {
+const o = unbox(b);
+try { return "s" + String(o); } catch (_) {
+try { return "s[object " + (typeof o) + "]"; } catch (_e) { return "s[object]"; }
+}
+}
+const ids = new WeakMap();
+const symbolIds = new Map();
+let nextId = 1;
+function idOf(b) {
+const o = unbox(b);
+const table = typeof o === "symbol" ? symbolIds : ids;
+let id = table.get(o);
+if (id === undefined) { id = nextId++; table.set(o, id); }
+return id;
+}
+function unboxed(b) { return unbox(b); }
+function globalScope() { return out(globalThis); }
 
 // ---- pyscript_ffi/_worker_utils.mjs ----
 const BRACKET = /\[('|")?(.+?)\1\]/g;
@@ -835,11 +1053,13 @@ return v;
 }
 function gather(target, paths) {
 try {
-const values = paths.map((p) => walk(target, p));
+const t = unbox(target);
+const values = paths.map((p) => walk(t, p));
 return toPy(values, 1);
 } catch (e) { return jsError(e, null); }
 }
-function assign(target, tape, refs) {
+function assign(box, tape, refs) {
+const target = unbox(box);
 const built = toJs(tape, refs);
 if (built[0] !== 0) return built;
 try {
@@ -850,15 +1070,17 @@ if (key === "__proto__") defineOwn(target, key, source[key]);
 else target[key] = source[key];  // strict mode: a failed set throws, as in Object.assign
 }
 }
-return [0, target];
+return [0, null];
 } catch (e) { return jsError(e, null); }
 }
-function remoteGather(ffi, isRemote, target, paths) {
+function remoteGather(ffi, isRemote, box, paths) {
+const target = unbox(box);
 if (!isRemote(target)) return gather(target, paths);
 try { return toPy(ffi.gather(target, ...paths), 1); }
 catch (e) { return jsError(e, null); }
 }
-function remoteAssign(ffi, isRemote, target, tape, refs) {
+function remoteAssign(ffi, isRemote, box, tape, refs) {
+const target = unbox(box);
 if (!isRemote(target)) return assign(target, tape, refs);
 const built = toJs(tape, refs);
 if (built[0] !== 0) return built;
@@ -879,7 +1101,7 @@ let o = target;
 for (const part of parts) o = o[part];
 defineOwn(o, "__proto__", value);
 }
-return [0, target];
+return [0, null];
 } catch (e) { return jsError(e, null); }
 }
 function nestedProtos(root, found) {
@@ -899,22 +1121,29 @@ todo.push([at, v[key]]);
 }
 }
 function remoteDirect(ffi, value) {
-try { ffi.direct(value); return [0]; }
+try { ffi.direct(unbox(value)); return [0]; }
 catch (e) { return jsError(e, null); }
 }
 
 return {
+  aiterOf,
+  anextOf,
   assign,
   asyncIterable,
+  awaitOf,
   boundParts,
   callFn,
   callMethod,
+  callWith,
   codeOf,
   configure,
   construct,
   conversionError,
   defineOwn,
+  delItem,
+  delProp,
   describe,
+  fail,
   fastPy,
   findHeap,
   flushReleased,
@@ -923,16 +1152,30 @@ return {
   fromMarshal,
   fromWtf8,
   gather,
-  identity,
+  getItem,
+  getProp,
+  globalScope,
+  hasIn,
+  idOf,
+  instanceOf,
   isFunction,
   isPlain,
+  iterOf,
   jsError,
   jsonOf,
+  lastThrown,
+  learnPyProxy,
+  lenOf,
   liveProxies,
   makeProxy,
+  newWith,
+  nextOf,
+  out,
   pathOf,
+  pendingMarker,
   pendingPromises,
   plainArgs,
+  prepareValues,
   pythonError,
   recordError,
   rejectPromise,
@@ -940,9 +1183,12 @@ return {
   remoteAssign,
   remoteDirect,
   remoteGather,
+  reprOf,
   resolvePromise,
   retype,
   setDispatch,
+  setItem,
+  setProp,
   settled,
   settledError,
   spell,
@@ -955,6 +1201,10 @@ return {
   toMarshal,
   toPy,
   toPyFast,
+  truthOf,
+  typeOf,
+  unbox,
+  unboxed,
   unwire,
   walk,
 };

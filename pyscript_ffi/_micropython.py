@@ -52,6 +52,7 @@ class MicroPythonBackend(Backend):
     # json.loads parses every double exactly from 1.26 (1.24/1.25: some 1 ulp off)
     JSON_FLOATS = sys.implementation.version >= (1, 26, 0)
     ASCII_STR_RESULTS = False  # any str without NUL crosses as it is
+    AWAIT_ITERATES = True  # `await x` is `yield from x`
     js = js
     JsProxy = JsProxy
 

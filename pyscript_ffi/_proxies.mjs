@@ -45,7 +45,7 @@ export function pythonError(type, message) {
 }
 
 export function recordError(r) {
-  return r[5] instanceof Error ? r[5] : new Error(r[2] + ": " + r[3] + (r[4] === null ? "" : " at " + r[4]));
+  return r[6] instanceof Error ? r[6] : new Error(r[2] + ": " + r[3] + (r[4] === null ? "" : " at " + r[4]));
 }
 
 // A Python reply crosses as JSON text `[kind, ...]`; the JS objects it refers to

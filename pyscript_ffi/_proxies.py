@@ -13,6 +13,7 @@ import json
 
 from ._backend import backend
 from ._bridge import helpers, wire
+from ._jsproxy import JsProxy
 from ._tags import REF
 from ._to_js import _put_primitive, default_options, encode, use_proxies
 from ._to_py import from_tape
@@ -98,6 +99,8 @@ def _run(token, args):
         tape = []
         if _put_primitive(tape, result, t, backend.NUL_SAFE):
             return wire([0, tape], None)  # the other primitives, without a walk
+        if t is JsProxy:
+            return wire([0, [REF, 0]], [result._js_b])
         if isinstance(result, backend.JsProxy):
             return wire([0, [REF, 0]], [result])
         if backend.is_awaitable(result):

@@ -26,6 +26,7 @@ class PyodideBackend(Backend):
     JSON_TAPES = False  # `toPy` answers an array, not JSON text
     JSON_FLOATS = True  # (unused: the fast route is marshal)
     ASCII_STR_RESULTS = True  # a lone surrogate would not survive the crossing
+    AWAIT_ITERATES = False  # `await x` calls `x.__await__()`
     js = js
     JsProxy = JsProxy
     _from_marshal = None  # the JS `fromMarshal`, looked up once

@@ -2,6 +2,7 @@
 // that `encode` made; `fromMarshal` is Pyodide's fast route for JSON-shaped data.
 
 import { fromBase64, retype } from "./_binary.mjs";
+import { unbox } from "./_box.mjs";
 import { conversionError, jsError, pathOf } from "./_errors.mjs";
 import {
   AGAIN, ARR, BIG, BYTES, FALSE, FLOAT, INF, INT, MAP, NAN, NEGZERO, NINF, NULL, OBJ, OTHER, REF, SET, STR,
@@ -29,7 +30,7 @@ function partsOf(stack) {
 function finish(f, refs, stack) {
   if (f.tag === SET) return [0, new Set(f.c)];
   if (f.tag === MAP) {
-    try { return [0, refs[f.conv](f.c)]; }
+    try { return [0, unbox(refs[f.conv])(f.c)]; }
     catch (e) { return jsError(e, partsOf(stack)); }
   }
   return [0, f.c];
@@ -55,7 +56,8 @@ export function toJs(tape, refs) {
       case BIG: v = BigInt(tape[i++]); break;
       case STR: v = tape[i++]; break;
       case STRPARTS: { const n = tape[i++]; v = tape.slice(i, i + n).join("\0"); i += n; break; }
-      case BYTES: case REF: case OTHER: v = refs[tape[i++]]; break;
+      case BYTES: v = refs[tape[i++]]; break;
+      case REF: case OTHER: v = unbox(refs[tape[i++]]); break;
       case STRU8: v = fromWtf8(fromBase64(tape[i++])); break;
       case AGAIN: v = built[tape[i++]]; break;
       case TYPED: {

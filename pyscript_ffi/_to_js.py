@@ -15,6 +15,8 @@ from ._backend import backend
 from ._bigint import BigInt
 from ._bridge import checked, helpers
 from ._errors import ConversionError, JsException, format_path
+from ._jsproxy import JsProxy as _Ours
+from ._jsproxy import handle_of, use_encoder
 from ._tags import (
     AGAIN,
     ARR,
@@ -243,7 +245,7 @@ def encode(value, opts):
                 if cache is not None and id(v) in cache:
                     tape.append(REF)
                     tape.append(len(refs))
-                    refs.append(cache[id(v)][1])
+                    refs.append(handle_of(cache[id(v)][1]))
                 elif tag == BYTES and (depth < 0 or len(stack) < depth):
                     code = "B" if t is bytes or t is bytearray else backend.buffer_code(v)
                     if code == "B":
@@ -265,7 +267,7 @@ def encode(value, opts):
                         if tag == OBJ and opts.dict_converter is not None:
                             if conv_index < 0:
                                 conv_index = len(refs)
-                                refs.append(opts.dict_converter)
+                                refs.append(handle_of(opts.dict_converter))
                             tag = MAP
                             tape.append(MAP)
                             tape.append(conv_index)
@@ -276,6 +278,10 @@ def encode(value, opts):
                         active.add(id(v))
                         tape.append(0)  # the count, patched when the container closes
                         stack.append(_Frame(it, v, tag, len(tape) - 1))
+                elif t is _Ours:
+                    tape.append(REF)
+                    tape.append(len(refs))
+                    refs.append(v._js_b)
                 elif isinstance(v, JsProxy):
                     tape.append(REF)
                     tape.append(len(refs))
@@ -387,15 +393,23 @@ def to_js(obj, *, depth=-1, create_pyproxies=True, dict_converter=None, default_
         if t is dict or t is list or t is tuple:  # JSON-shaped data: the backend's fast route
             fast = backend.fast_to_js(obj, helpers)
             if fast is not None:
-                return fast
+                return _Ours(fast)
     temporary = None
     if dict_converter is not None:
         dict_converter = backend.js_function(dict_converter, helpers)[0]  # MicroPython >= 1.26: `obj.method`
-    if dict_converter is not None and not isinstance(dict_converter, backend.JsProxy):
+    if (
+        dict_converter is not None
+        and type(dict_converter) is not _Ours
+        and not isinstance(dict_converter, backend.JsProxy)
+    ):
         temporary = dict_converter = _proxy_makers[1](dict_converter, False, None)[1]
     try:
         opts = Options(depth, create_pyproxies, dict_converter, default_converter, backend, _proxy_makers[0])
-        return convert_value(obj, opts)
+        value = convert_value(obj, opts)
+        return _Ours(value) if isinstance(value, backend.JsProxy) else value
     finally:
         if temporary is not None:
             temporary.destroy()
+
+
+use_encoder(encode, default_options)

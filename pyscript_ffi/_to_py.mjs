@@ -2,6 +2,7 @@
 // `fastPy` is the fast route for JSON-shaped data (marshal bytes or JSON text).
 
 import { codeOf } from "./_binary.mjs";
+import { out, unbox } from "./_box.mjs";
 import { conversionError, jsError } from "./_errors.mjs";
 import {
   AGAIN, ARR, BIG, BYTES, FALSE, FLOAT, INF, INT, JSON_FLOATS, JSON_TAPES, NAN, NEGZERO, NINF, NULL, OBJ, OTHER, REF,
@@ -56,7 +57,7 @@ export function toPy(value, depth) {
   const put = (x) => { tape.push(x); };
   // JSON tapes: long strings go by reference (MicroPython's json.loads slows down badly on them)
   const putStr = (s) => { if (JSON_TAPES && s.length > 1024) { put(REF); put(refs.length); refs.push(s); } else { put(STR); put(s); } };
-  let v = value, total = 0;
+  let v = unbox(value), total = 0;
   try {
     for (;;) {
       // emit v
@@ -74,9 +75,9 @@ export function toPy(value, depth) {
       }
       else if (t === "string") putStr(v);
       else if (t === "bigint") { put(BIG); put(String(v)); }
-      else if (t !== "object") { put(OTHER); put(refs.length); refs.push(v); }
+      else if (t !== "object") { put(OTHER); put(refs.length); refs.push(out(v)); }
       else if (v instanceof Thrown) return jsError(v.e, stack.map((f) => f.part));
-      else if (depth >= 0 && stack.length >= depth) { put(REF); put(refs.length); refs.push(v); }
+      else if (depth >= 0 && stack.length >= depth) { put(REF); put(refs.length); refs.push(out(v)); }
       else if (v instanceof ArrayBuffer || ArrayBuffer.isView(v)) {
         // a view of the bytes, copied at once by the Python side (`buffer_from_js`)
         const code = codeOf(v), bytes = toBytes(v);
@@ -89,7 +90,7 @@ export function toPy(value, depth) {
         else if (v instanceof Map) { tag = OBJ; items = v; }
         else if (v instanceof Set) { tag = SET; items = v; }
         else if (isPlain(v)) { tag = OBJ; items = null; }
-        else { put(OTHER); put(refs.length); refs.push(v); tag = -1; }
+        else { put(OTHER); put(refs.length); refs.push(out(v)); tag = -1; }
         if (tag !== -1 && done.has(v)) {
           if (active.has(v)) return conversionError("circular reference", stack.map((f) => f.part));
           put(AGAIN); put(done.get(v));
@@ -142,18 +143,6 @@ export function toPy(value, depth) {
   } catch (e) {
     return jsError(e, stack.map((f) => f.part));
   }
-}
-
-// to_py's default_converter: a number per JS object, so that its `cache`
-// recognises an object met again (-1: not an object).
-const ids = new WeakMap();
-let nextId = 0;
-
-export function identity(v) {
-  if (v === null || (typeof v !== "object" && typeof v !== "function")) return -1;
-  let k = ids.get(v);
-  if (k === undefined) { k = nextId++; ids.set(v, k); }
-  return k;
 }
 
 const NOT_PY = false;
@@ -360,6 +349,7 @@ function encodeFast(copy) {
 // JSON text; the copy is for the tape if the interpreter cannot read those), or
 // the tape's answer, of the one copy of the value.
 export function toPyFast(value) {
+  value = unbox(value);
   const snap = snapshotOf(value);
   if (snap === null) return toPy(value, -1);
   const data = snap.fast ? encodeFast(snap.copy) : NOT_PY;
@@ -368,6 +358,6 @@ export function toPyFast(value) {
 
 // The fast route's data for `value`, or false where the tape is needed.
 export function fastPy(value) {
-  const snap = snapshotOf(value);
+  const snap = snapshotOf(unbox(value));
   return snap === null || !snap.fast ? NOT_PY : encodeFast(snap.copy);
 }

@@ -10,6 +10,7 @@ from ._backend import backend
 from ._bigint import BigInt
 from ._bridge import checked, helpers
 from ._errors import ConversionError, format_path
+from ._jsproxy import JsProxy, handle_of
 from ._tags import (
     AGAIN,
     ARR,
@@ -79,7 +80,9 @@ def decode(tape, refs, backend, other=None):
             v = BigInt(int(tape[i]))
             i += 1
         elif tag == REF or tag == OTHER:
-            v = refs[tape[i]]
+            v = refs[tape[i]]  # a Box (see `out` in _box.mjs), or a long string
+            if type(v) is not str:
+                v = JsProxy(v)
             i += 1
             if tag == OTHER and other is not None:
                 v = other(v)
@@ -175,24 +178,23 @@ class _Converting:
     def __init__(self, depth, user):
         self.depth = depth
         self.user = user
-        self.known = {}  # JS object number (`identity` in _to_py.mjs) -> its Python value
+        self.known = {}  # JS object number (`JsProxy._js_id`) -> its Python value
 
     def convert(self, value):
-        if not isinstance(value, backend.JsProxy):
+        if not isinstance(value, (JsProxy, backend.JsProxy)):
             return value  # already a Python value (the interpreter converts primitives)
-        answer = checked(helpers().toPy(value, self.depth))
+        answer = checked(helpers().toPy(handle_of(value), self.depth))
         return decode(backend.from_tape(answer[1]), answer[2], backend, self.other)
 
     def other(self, obj):
-        key = helpers().identity(obj)
+        key = obj._js_id()  # a JsProxy: `decode` made it
         if key in self.known:
             return self.known[key]
         return self.user(obj, self.convert, self.cache)
 
     def cache(self, obj, value):
-        key = helpers().identity(obj)
-        if key >= 0:
-            self.known[key] = value
+        if type(obj) is JsProxy:  # (anything else is never met again)
+            self.known[obj._js_id()] = value
 
 
 def to_py(value, *, depth=-1, default_converter=None):
@@ -224,6 +226,10 @@ def to_py(value, *, depth=-1, default_converter=None):
     to_py(js_value, default_converter=dates)
     ```
     """
+    t = type(value)
+    if t is str or t is int or t is float or t is bool or value is None:
+        return value  # already Python (e.g. read from a JsProxy)
+    value = handle_of(value)
     if default_converter is not None:  # the tape: its objects go to the converter
         return _Converting(depth, default_converter).convert(value)
     if depth < 0:  # one read of the value in JS, then the fast route or the tape

@@ -1,6 +1,7 @@
 // query / gather / assign / direct (pyscript_ffi/_worker_utils.py), on the main
 // thread and through PyScript's worker `ffi`.
 
+import { unbox } from "./_box.mjs";
 import { jsError } from "./_errors.mjs";
 import { defineOwn, toJs } from "./_to_js.mjs";
 import { isPlain, toPy } from "./_to_py.mjs";
@@ -23,12 +24,14 @@ export function walk(target, path) {
 
 export function gather(target, paths) {
   try {
-    const values = paths.map((p) => walk(target, p));
+    const t = unbox(target);
+    const values = paths.map((p) => walk(t, p));
     return toPy(values, 1);
   } catch (e) { return jsError(e, null); }
 }
 
-export function assign(target, tape, refs) {
+export function assign(box, tape, refs) {
+  const target = unbox(box);
   const built = toJs(tape, refs);
   if (built[0] !== 0) return built;
   try {
@@ -39,20 +42,22 @@ export function assign(target, tape, refs) {
         else target[key] = source[key];  // strict mode: a failed set throws, as in Object.assign
       }
     }
-    return [0, target];
+    return [0, null];
   } catch (e) { return jsError(e, null); }
 }
 
 // ---- PyScript workers: reflected-ffi's one-round-trip versions ----------------
 // `ffi` is polyscript's worker `ffi` (reflected-ffi's remote utilities) and
 // `isRemote` tells a main-thread object (a reflected proxy) from a worker one.
-export function remoteGather(ffi, isRemote, target, paths) {
+export function remoteGather(ffi, isRemote, box, paths) {
+  const target = unbox(box);
   if (!isRemote(target)) return gather(target, paths);
   try { return toPy(ffi.gather(target, ...paths), 1); }
   catch (e) { return jsError(e, null); }
 }
 
-export function remoteAssign(ffi, isRemote, target, tape, refs) {
+export function remoteAssign(ffi, isRemote, box, tape, refs) {
+  const target = unbox(box);
   if (!isRemote(target)) return assign(target, tape, refs);
   const built = toJs(tape, refs);
   if (built[0] !== 0) return built;
@@ -77,7 +82,7 @@ export function remoteAssign(ffi, isRemote, target, tape, refs) {
       for (const part of parts) o = o[part];
       defineOwn(o, "__proto__", value);
     }
-    return [0, target];
+    return [0, null];
   } catch (e) { return jsError(e, null); }
 }
 
@@ -101,6 +106,6 @@ function nestedProtos(root, found) {
 }
 
 export function remoteDirect(ffi, value) {
-  try { ffi.direct(value); return [0]; }
+  try { ffi.direct(unbox(value)); return [0]; }
   catch (e) { return jsError(e, null); }
 }

@@ -9,6 +9,7 @@ worker is detected at first use, not at import.
 
 from ._backend import backend
 from ._bridge import checked, helpers
+from ._jsproxy import JsProxy, function_of
 from ._to_js import default_options, encode
 from ._to_py import from_answer
 
@@ -42,7 +43,7 @@ def _target(target):
     makes it a `bound_method`)."""
     if target is backend.js:
         return backend.js.globalThis
-    return backend.js_function(target, helpers)[0]
+    return function_of(target)[0]
 
 
 def assign(target, *sources):
@@ -108,6 +109,6 @@ def direct(obj):
     ```
     """
     worker = in_worker()
-    if worker is not None and isinstance(obj, backend.JsProxy):
-        checked(helpers().remoteDirect(worker[0], obj))
+    if worker is not None and (type(obj) is JsProxy or isinstance(obj, backend.JsProxy)):
+        checked(helpers().remoteDirect(worker[0], function_of(obj)[0]))
     return obj

@@ -69,6 +69,7 @@ destroys = True
 if IMPL == "ours":
     import pyscript_ffi as F
     to_js, to_py, create_proxy, is_none = F.to_js, F.to_py, F.create_proxy, F.is_none
+    js = F.js  # the portable surface: every JS object is a pyscript_ffi.JsProxy
 elif IMPL == "pyscript":
     from pyscript import ffi as F
     to_js, create_proxy, is_none = F.to_js, F.create_proxy, F.is_none
@@ -134,6 +135,32 @@ f = js.__benchIdentity
 t0 = clock()
 for i in range(%(n)d):
     f(i)
+result = since(t0)
+""",
+    "attr_read": """
+o = js.__benchObj
+t0 = clock()
+for i in range(%(n)d):
+    o.a
+result = since(t0)
+""",
+    "method_call": """
+o = js.__benchObj
+t0 = clock()
+for i in range(%(n)d):
+    o.m(i)
+result = since(t0)
+""",
+    "dom_loop": """
+doc = js.__benchDoc
+root = doc.createElement("ul")
+t0 = clock()
+for i in range(%(n)d):
+    el = doc.createElement("li")
+    el.className = "item"
+    el.textContent = "row"
+    el.style.color = "red"
+    root.append(el)
 result = since(t0)
 """,
     "proxy_create_destroy": """
@@ -234,6 +261,16 @@ globalThis.__benchMemcpy = (n) => {  // the reference: a JS copy of n bytes (u8.
   }
   return Math.min(...times);
 };
+globalThis.__benchObj = { a: 1, m(x) { return x; } };
+// A DOM-shaped object (Node has no DOM): createElement, properties, a style object, append.
+globalThis.__benchDoc = {
+  createElement(tag) {
+    return {
+      tagName: tag, className: "", textContent: "", style: {}, children: [],
+      append(c) { this.children.push(c); },
+    };
+  },
+};
 globalThis.__benchCallLoop = (f, n) => {
   const t0 = performance.now();
   for (let i = 0; i < n; i++) f(i);
@@ -280,6 +317,9 @@ def operations(sizes: Sizes) -> list[Op]:
     ops += [
         Op(f"js_calls_py {sizes.calls}", "js_calls_py", sizes.calls),
         Op(f"py_calls_js {sizes.calls}", "py_calls_js", sizes.calls),
+        Op(f"attr_read {sizes.calls}", "attr_read", sizes.calls),
+        Op(f"method_call {sizes.calls}", "method_call", sizes.calls),
+        Op(f"dom_loop {sizes.proxies}", "dom_loop", sizes.proxies),
         Op(f"proxy_create_destroy {sizes.proxies}", "proxy_create_destroy", sizes.proxies),
         Op(f"is_none {sizes.calls}", "is_none", sizes.calls),
         Op("import", "import", 1),

@@ -68,14 +68,14 @@ IMPLEMENTATIONS: dict[str, tuple[str, dict[str, str], set[str]]] = {
             "def to_py(v, **kw):\n    return v.to_py(**kw) if isinstance(v, JsProxy) else v\n",
             "micropython": "import js\nfrom jsffi import to_js, JsProxy\n",
         },
-        {"to_js", "to_py:pyodide"},
+        {"to_js", "to_py:pyodide", "js"},
     ),
     "pyscript": (
         "PyScript pyscript/ffi.py",
         {name: f"import js\n{_JSPROXY}from {PYSCRIPT_MODULE} import to_js, is_none\n" for name in OURS},
-        {"to_js", "is_none"},
+        {"to_js", "is_none", "js"},
     ),
-    "pyscript_ffi": ("pyscript_ffi", OURS, {"to_js", "to_py", "is_none"}),
+    "pyscript_ffi": ("pyscript_ffi", OURS, {"to_js", "to_py", "is_none", "js"}),
 }
 
 

@@ -8,11 +8,12 @@ through PyScript's one-round-trip `query`/`gather`/`assign`.
 
 import sys
 
-from pyscript import window
+from pyscript import window as main_window
 
 from pyscript_ffi import (
     ConversionError,
     JsException,
+    JsProxy,
     assign,
     create_proxy,
     direct,
@@ -25,6 +26,9 @@ from pyscript_ffi import (
     to_py,
 )
 
+# PyScript's `window` is the interpreter's own proxy (in a worker, a reflected-ffi
+# proxy of the main thread's globalThis): wrapped, it is used like any other JsProxy.
+window = JsProxy.wrap(main_window)
 INTERPRETER = "py" if sys.implementation.name == "cpython" else "mpy"
 IN_WORKER = js.self.constructor.name != "Window"
 COLUMN = INTERPRETER + "-" + ("worker" if IN_WORKER else "main")
@@ -135,6 +139,24 @@ def _():
     proxy = create_proxy(lambda: 1)
     proxy.destroy()
     return live_proxies() - before
+
+
+@check("JsProxy: exact numbers, None, len, bool, in, this, keywords", [True, None, 3, False, True, 5, 3])
+def _():
+    o = js.JSON.parse('{"a": null, "items": [1, 2, 3], "empty": []}')
+    f = js.Function.new("a", "opts", "return a + opts.x")
+    m = js.Function.new("return {n: 5, get() { return this.n }}")()
+    return [js.Date.now() > 2**40, o.a, len(o["items"]), bool(o.empty), "a" in o, m.get(), f(1, x=2)]
+
+
+@check("JsProxy: a JS throw is a JsException; main-thread objects wrap too", ["SyntaxError", "Window"])
+def _():
+    try:
+        js.JSON.parse("{bad")
+        name = "no error"
+    except JsException as e:
+        name = e.name
+    return [name, window.constructor.name]
 
 
 @check("is_none: None, null, undefined; not 0", [True, True, True, False])

@@ -8,14 +8,15 @@ file runs in a Pyodide worker and in a MicroPython worker.
 
 import sys
 
-from pyscript import window  # the main thread's globalThis, seen from the worker
+from pyscript import window as main_window  # the main thread's globalThis, seen from the worker
 
-from pyscript_ffi import assign, create_proxy, gather, js, live_proxies, query
+from pyscript_ffi import JsProxy, assign, create_proxy, gather, js, live_proxies, query
 
 INTERPRETER = sys.implementation.name
 REALM = js.self.constructor.name  # "DedicatedWorkerGlobalScope": this code runs in a worker
 
-document = query(window, "document")
+window = JsProxy.wrap(main_window)  # used like any other JsProxy (the portable surface)
+document = window.document
 text_input, tasks, count, proxies, status, add_button = (
     document.getElementById(i)
     for i in ("task-input", "tasks", "task-count", "live-proxies", "status", "add-task")

@@ -115,7 +115,9 @@ def tape_to_js(x):
 def tape_to_py(v):
     """`to_py(v)` through the tape alone (no fast route)."""
     bridge, _, to_py = internals()
-    answer = bridge.helpers().toPy(v, -1)
+    from pyscript_ffi._jsproxy import handle_of
+
+    answer = bridge.helpers().toPy(handle_of(v), -1)
     if answer[0] != 0:
         bridge.raise_record(answer)
     return to_py.from_tape(answer[1], answer[2])

@@ -16,7 +16,7 @@ def test_public_names_are_exactly_the_documented_ones(names):
     assert sorted(pyscript_ffi.__all__) == sorted(names)
 
 
-@pytest.mark.contract("js.raw")
+@pytest.mark.contract("js.portable")
 @run_inside
 def test_js_objects_are_js_proxies():
     from pyscript_ffi import JsProxy, js

@@ -56,6 +56,7 @@ def test_to_py_of_json_shaped_data_takes_the_fast_route():
     from routes import internals
 
     from pyscript_ffi import js
+    from pyscript_ffi._jsproxy import handle_of
 
     bridge = internals()[0]
-    assert bridge.helpers().fastPy(js.JSON.parse('{"a": [1, true, null, "x"]}')) is not False
+    assert bridge.helpers().fastPy(handle_of(js.JSON.parse('{"a": [1, true, null, "x"]}'))) is not False

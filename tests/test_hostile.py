@@ -330,6 +330,113 @@ HOSTILE = [
     ),
 ]
 
+#: The hostile JS values, built in JS: revoked and trapping Proxies (objects and functions),
+#: a throwing getter, `_ref`-carrying values, and ways to hand each back (a call result, a
+#: callback argument, a throw, an iterator).
+ZOO = (
+    'h = jsf("const r = Proxy.revocable({}, {}); r.revoke();'
+    " const rf = Proxy.revocable(function () {}, {}); rf.revoke();"
+    " const boom = () => { throw new Error('trap') };"
+    " const all = {get: boom, set: boom, has: boom, deleteProperty: boom, getPrototypeOf: boom,"
+    " ownKeys: boom, getOwnPropertyDescriptor: boom, defineProperty: boom, apply: boom, construct: boom};"
+    " const trap = new Proxy({}, all); const ftrap = new Proxy(function () {}, all);"
+    " const refFn = function () { return 7 }; refFn._ref = 1;"
+    " return {revoked: r.proxy, revokedFn: rf.proxy, trap, ftrap, refFn, refObj: {_ref: 1},"
+    " refArr: Object.assign([1], {_ref: 1}), get getter() { throw new RangeError('getter') },"
+    " give(k) { return this[k] }, throwIt(v) { throw v }, call(f, k) { return f(this[k]) },"
+    " arr(k) { return [this[k]] }, nested(k) { return {a: {b: this[k]}} },"
+    " iter: {[Symbol.iterator]() { return {next() { throw new Error('next') }} }},"
+    " iterBadResult: {[Symbol.iterator]() { return {next() { return trap }} }},"
+    " iterGives(k) { const v = this[k]; return {[Symbol.iterator]() { let d = false;"
+    " return {next() { const r = {done: d, value: v}; d = true; return r }} }} },"
+    " iterTrap: {[Symbol.iterator]() { return trap }},"
+    " map(k) { return new Map([['k', this[k]]]) }}\")()\n"
+    "from pyscript_ffi import JsException, call, query\n"
+    "def catch(f):\n    try:\n        f()\n    except JsException as e:\n        return e.error"
+)
+
+
+def js_(cid, source, expect=None, **more):
+    return Case(cid, "jsproxy.safety", "js", source, expect, setup=ZOO, **more)
+
+
+HOSTILE_JS = [
+    # read: every hostile value comes back as a JsProxy, by every route
+    js_("read-revoked-attribute", "h.revoked", "JsProxy"),
+    js_("read-revoked-function-attribute", "h.revokedFn", "JsProxy"),
+    js_("read-trap-attribute", "h.trap", "JsProxy"),
+    js_("read-trap-function-attribute", "h.ftrap", "JsProxy"),
+    js_("read-ref-function-attribute", "h.refFn", "JsProxy"),
+    js_("read-ref-object-attribute", "h.refObj", "JsProxy"),
+    js_("read-ref-array-item", "h['refArr']", "JsProxy"),
+    js_("read-revoked-call-result", "h.give('revoked')", "JsProxy"),
+    js_("read-trap-call-result", "h.give('trap')", "JsProxy"),
+    js_("read-ref-function-call-result", "h.give('refFn')", "JsProxy"),
+    js_("read-revoked-array-item", "h.arr('revoked')[0]", "JsProxy"),
+    js_("read-trap-map-item", "h.map('trap')['k']", "JsProxy"),
+    js_("read-revoked-callback-argument", "h.call(lambda x: pyshow(x), 'revoked')", '"JsProxy"'),
+    js_("read-trap-callback-argument", "h.call(lambda x: pyshow(x), 'trap')", '"JsProxy"'),
+    js_("read-ref-function-callback-argument", "h.call(lambda x: pyshow(x), 'refFn')", '"JsProxy"'),
+    js_("read-revoked-to-py-depth", "to_py(h.arr('revoked'), depth=1)[0]", "JsProxy"),
+    js_("read-trap-to-py-depth", "to_py(h.nested('trap'), depth=2)['a']['b']", "JsProxy"),
+    js_("read-ref-function-to-py", "to_py(h.arr('refFn'))[0]", "JsProxy"),
+    js_("read-revoked-iteration", "list(h.iterGives('revoked'))[0]", "JsProxy"),
+    js_("read-trap-iteration", "list(h.iterGives('trap'))[0]", "JsProxy"),
+    js_("read-revoked-call", "call(h.give, 'revoked')", "JsProxy"),
+    js_("read-trap-query", "query(h, 'trap')", "JsProxy"),
+    js_("ref-function-calls-through", "h.refFn()", "7"),
+    # operations on hostile values: JsException, never an escape
+    js_("getter-throws", "h.getter", error=Err("JsException", None, "getter")),
+    js_("revoked-get", "h.revoked.x", error=Err("JsException", None, "revoked")),
+    js_("revoked-item", "h.revoked['x']", error=Err("JsException", None, "revoked")),
+    js_("revoked-set", "setattr(h.revoked, 'x', 1)", error=Err("JsException", None, "revoked")),
+    js_("revoked-del", "delattr(h.revoked, 'x')", error=Err("JsException", None, "revoked")),
+    js_("revoked-call", "h.revokedFn()", error=Err("JsException", None, "revoked")),
+    js_("revoked-new", "h.revokedFn.new()", error=Err("JsException", None, "revoked")),
+    js_("revoked-len", "len(h.revoked)", error=Err("JsException", None, "revoked")),
+    js_("revoked-bool", "bool(h.revoked)", error=Err("JsException", None, "revoked")),
+    js_("revoked-in", "'x' in h.revoked", error=Err("JsException", None, "revoked")),
+    js_("revoked-iter", "iter(h.revoked)", error=Err("JsException", None, "revoked")),
+    js_("revoked-instanceof", "h.revoked.instanceof(js.Object)", error=Err("JsException", None, "revoked")),
+    js_("revoked-typeof", "h.revoked.typeof", '"object"'),
+    js_("revoked-repr", "repr(h.revoked)[:8]", '"<JsProxy"'),
+    js_("revoked-eq-hash", "h.revoked == h.give('revoked') and hash(h.revoked) == hash(h.revoked)", "True"),
+    js_("revoked-to-py", "to_py(h.revoked)", error=Err("JsException", "$", "revoked")),
+    js_("trap-get", "h.trap.x", error=Err("JsException", None, "trap")),
+    js_("trap-set", "setattr(h.trap, 'x', 1)", error=Err("JsException", None, "trap")),
+    js_("trap-del", "delattr(h.trap, 'x')", error=Err("JsException", None, "trap")),
+    js_("trap-in", "'x' in h.trap", error=Err("JsException", None, "trap")),
+    js_("trap-len", "len(h.trap)", error=Err("JsException", None, "trap")),
+    js_("trap-call", "h.ftrap()", error=Err("JsException", None, "trap")),
+    js_("trap-new", "h.ftrap.new()", error=Err("JsException", None, "trap")),
+    js_("trap-iter", "iter(h.trap)", error=Err("JsException", None, "trap")),
+    js_("trap-instanceof", "h.trap.instanceof(js.Object)", error=Err("JsException", None, "trap")),
+    js_("trap-repr", "repr(h.trap)[:8]", '"<JsProxy"'),
+    js_("trap-to-py", "to_py(h.trap)", error=Err("JsException", "$", "trap")),
+    js_("trap-as-argument", "js.Object.keys(h.trap)", error=Err("JsException", None, "trap")),
+    js_("iterator-next-throws", "list(h.iter)", error=Err("JsException", None, "next")),
+    js_("iterator-is-a-trap", "list(h.iterTrap)", error=Err("JsException", None, "trap")),
+    js_("iterator-result-is-a-trap", "list(h.iterBadResult)", error=Err("JsException", None, "trap")),
+    # whatever JS throws is a JsException; its .error is read the same safe way
+    js_("throw-null", "h.throwIt(None)", error=Err("JsException", None, "null")),
+    js_("throw-number", "h.throwIt(42)", error=Err("JsException", None, "42")),
+    js_("throw-string", "h.throwIt('text')", error=Err("JsException", None, "text")),
+    js_("throw-symbol", "h.throwIt(js.Symbol('s'))", error=Err("JsException", None, "Symbol(s)")),
+    js_("throw-undefined", "h.throwIt()", error=Err("JsException", None, "undefined")),
+    js_("throw-revoked", "h.throwIt(h.revoked)", error=Err("JsException", None, "Error")),
+    js_("throw-trap", "h.throwIt(h.trap)", error=Err("JsException", None, "Error")),
+    js_("throw-ref-function", "h.throwIt(h.refFn)", error=Err("JsException", None, "")),
+    js_(
+        "thrown-values-read-safely",
+        "[pyshow(catch(lambda: h.throwIt(x)))"
+        " for x in (None, 42, 'a', h.revoked, h.trap, h.refFn, js.Symbol())]",
+        ["None", "42", '"a"', "JsProxy", "JsProxy", "JsProxy", "JsProxy"],
+        observe="v",
+    ),
+]
+
+HOSTILE += HOSTILE_JS
+
 SANITY = (
     COMMON
     + "result = [show(to_js({'next': [1, None, 2**40, 'a\\x00b', {3}]})), to_py(jsf('return [2**40]')())]"
@@ -350,3 +457,8 @@ def test_hostile_input(interp, case):
 @pytest.mark.contract("errors.hostile")
 def test_corpus_has_at_least_30_inputs():
     assert len(HOSTILE) >= 30
+
+
+@pytest.mark.contract("jsproxy.safety")
+def test_hostile_js_corpus_has_at_least_50_inputs():
+    assert len(HOSTILE_JS) >= 50

@@ -180,7 +180,7 @@ def test_taskboard_adds_three_tasks_and_deletes_one(page: Any, site: str, name: 
     _screenshot(page, name.removesuffix(".html"))
 
 
-@pytest.mark.contract("workers.contexts")
+@pytest.mark.contract("workers.contexts", "js.portable")
 def test_check_page_passes_every_check_in_all_four_contexts(page: Any, site: str) -> None:
     page.get(f"{site}/check.html")
     done = ("done-py-main", "done-mpy-main", "done-py-worker", "done-mpy-worker")

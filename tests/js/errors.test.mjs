@@ -2,7 +2,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { conversionError, describe, jsError, pathOf } from "../../pyscript_ffi/_errors.mjs";
+import { describe, unbox } from "../../pyscript_ffi/_box.mjs";
+import { conversionError, jsError, pathOf } from "../../pyscript_ffi/_errors.mjs";
 
 test("pathOf spells paths as format_path does: names, indices, quoted keys", () => {
   assert.equal(pathOf([]), "$");
@@ -37,7 +38,10 @@ test("describe: an object without name uses its constructor; hostile getters nev
 
 test("jsError and conversionError are records, the thrown value kept", () => {
   const e = new RangeError("r");
-  assert.deepEqual(jsError(e, ["a", 0]), [1, "js", "RangeError", "r", "$.a[0]", e]);
-  assert.deepEqual(jsError("x", null), [1, "js", "string", "x", null, "x"]);
-  assert.deepEqual(conversionError("circular reference", [1]), [1, "conversion", "ConversionError", "circular reference", "$[1]", null]);
+  const r = jsError(e, ["a", 0]);
+  assert.deepEqual(r.slice(0, 5), [1, "js", "RangeError", "r", "$.a[0]"]);
+  assert.equal(unbox(r[5]), e);  // boxed for Python
+  assert.equal(r[6], e);
+  assert.deepEqual(jsError("x", null), [1, "js", "string", "x", null, "sx", "x"]);
+  assert.deepEqual(conversionError("circular reference", [1]), [1, "conversion", "ConversionError", "circular reference", "$[1]", null, null]);
 });

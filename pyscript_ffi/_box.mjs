@@ -1,0 +1,85 @@
+// How a JS value read by the package reaches Python (pyscript_ffi/_jsproxy.py):
+// `out(v)` is ONE value that every interpreter's own conversion takes without
+// probing anything a JS value could trap or throw in:
+//   null/undefined -> the value the interpreter reads as None (MicroPython: null,
+//   Pyodide: undefined, as Pyodide >= 0.28 reads null as `jsnull`); booleans; int32 numbers (not -0) and non-integral
+//   numbers, NaN and the infinities as they are; every other number, BigInts and
+//   strings as text carriers ("i" + decimal integer, "F" + decimal integer of an
+//   integral double beyond 2**53 - 1, "z" for -0, "s" + the string); any other
+//   value (objects, functions, symbols, revoked or trapping Proxies) in a `Box`,
+//   an ordinary object the interpreter may probe safely. Failures are text too:
+//   "e" + JSON [name, message] (the thrown value waits in `lastThrown`), "m"
+//   (missing property, key or index), "t" + message (a Python TypeError), "d"
+//   (an iterator is done).
+// `unbox(x)` is what Python handed back: a Box's value, or x itself (an
+// interpreter's raw proxy crosses as its JS object).
+
+import { JSON_TAPES } from "./_tape.mjs";
+
+// `[name, message]` of any thrown value, never throwing itself: an Error's own
+// fields, a primitive as `[typeof, String(value)]`, hostile getters ignored.
+export function describe(e) {
+  if (e !== null && (typeof e === "object" || typeof e === "function")) {
+    let name = "Error", message = "";
+    try { name = String(e.name === undefined ? (e.constructor && e.constructor.name) || "Error" : e.name); } catch (_) { /* keep "Error" */ }
+    try { message = String(e.message === undefined ? "" : e.message); } catch (_) { /* keep "" */ }
+    return [name, message];
+  }
+  let text;
+  try { text = String(e); } catch (_) { text = typeof e; }
+  return [typeof e, text];
+}
+
+class Box {
+  constructor(v) { this.v = v; }
+}
+
+export function unbox(x) {
+  if (x === null || typeof x !== "object") return x;
+  try { return x instanceof Box ? x.v : x; } catch (_) { return x; }  // a hostile raw proxy is itself
+}
+
+let thrown = null;
+
+// A proxy of a Python object goes back as itself: the interpreter turns it into
+// that object. `learnPyProxy(sample)` is told what one looks like, once.
+let pyodideProxies = false, pyProto = null;
+
+export function learnPyProxy(sample) {
+  try { pyodideProxies = typeof sample.$$flags === "number"; } catch (_) { pyodideProxies = false; }  // MicroPython's throws
+  pyProto = pyodideProxies ? null : Object.getPrototypeOf(sample);
+  return 0;
+}
+
+function isPyProxy(v) {
+  try { return pyodideProxies ? typeof v.$$flags === "number" : Object.getPrototypeOf(v) === pyProto; } catch (_) { return false; }
+}
+
+function none() { return JSON_TAPES ? null : undefined; }
+
+export function out(v) {
+  switch (typeof v) {
+    case "string": return "s" + v;
+    case "number":
+      if ((v | 0) === v) return Object.is(v, -0) ? "z" : v;
+      if (!Number.isInteger(v)) return v;
+      return (Number.isSafeInteger(v) ? "i" : "F") + BigInt(v).toString();
+    case "boolean": return v;
+    case "undefined": return none();
+    case "bigint": return "i" + v.toString();
+    case "object": if (v === null) return none(); return isPyProxy(v) ? v : new Box(v);
+    default: return typeof v === "function" && isPyProxy(v) ? v : new Box(v);  // Pyodide's are functions
+  }
+}
+
+export function fail(e) {
+  thrown = e;
+  return "e" + JSON.stringify(describe(e));
+}
+
+// The value thrown by the last failure, as `out` gives it (JsException.error).
+export function lastThrown() {
+  const e = thrown;
+  thrown = null;
+  return out(e);
+}

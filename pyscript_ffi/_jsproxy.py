@@ -1,0 +1,388 @@
+"""`JsProxy` and `js`: every JS object that reaches Python through the package.
+
+A `JsProxy` holds a *handle*: what the JS helpers (`_jsproxy.mjs`) gave for a
+JS object, a small `Box` every interpreter converts without probing the object
+itself (or, for `JsProxy.wrap(raw)`, an interpreter's own proxy). Every
+operation is ONE call of a helper that does the work inside try/catch and
+answers one value (`out` in `_box.mjs`): a primitive, a text carrier for what
+the interpreter would not convert exactly, a new handle, or a failure. So no
+JS object ever reaches the interpreter's own conversion raw, and a JS throw of
+anything is a `JsException`.
+
+```python
+from pyscript_ffi import js
+
+el = js.document.createElement("div")
+el.textContent = "hi"
+js.document.body.append(el)
+js.Date.now()            # exact, beyond 32 bits
+js.JSON.parse("{bad")    # raises JsException (SyntaxError)
+```
+"""
+
+import json
+
+from ._backend import backend
+from ._bridge import helpers, use_reader, wire
+from ._errors import ConversionError, JsException
+
+_Raw = backend.JsProxy
+_NUL_SAFE = backend.NUL_SAFE
+_AWAIT_ITERATES = backend.AWAIT_ITERATES
+_MISSING = object()
+_DONE = object()
+_HELPERS = (
+    "getProp getItem setProp setItem delProp delItem callWith newWith lenOf truthOf hasIn typeOf instanceOf"
+    " iterOf nextOf aiterOf anextOf awaitOf reprOf idOf unboxed lastThrown prepareValues pendingMarker"
+    " globalScope"
+).split()
+_F = {}  # the helper functions, read once (each attribute read is a call into JS)
+_encoder = []  # [encode, default_options], registered by `_to_js`
+
+
+def use_encoder(encode, default_options):
+    """Called once by `_to_js`: how values that do not cross as they are go to JS."""
+    _encoder[:] = [encode, default_options]
+
+
+def handle_of(value):
+    """What a helper gets for `value`: a JsProxy's handle, anything else as it is."""
+    return value._js_b if type(value) is JsProxy else value
+
+
+def function_of(value):
+    """`(function, this)` for a guarded call of `value`: a JsProxy's handle and
+    the object it was read from; an interpreter's proxy as `backend.js_function`
+    gives it."""
+    if type(value) is JsProxy:
+        return value._js_b, value._js_t
+    return backend.js_function(value, helpers)
+
+
+_GET = None  # _F["getProp"] and _F["callWith"], the two hottest, as globals
+_CALL = None
+
+
+def _fns():
+    global _GET, _CALL
+    if not _F:
+        h = helpers()
+        for name in _HELPERS:
+            _F[name] = getattr(h, name)
+        _F["PENDING"] = _F["pendingMarker"]()
+        _GET = _F["getProp"]
+        _CALL = _F["callWith"]
+    return _F
+
+
+def _fail(r):
+    name, message = json.loads(r[1:])
+    raise JsException(name, message, read(_F["lastThrown"]()))
+
+
+def read(r):
+    """The Python value of a helper's answer (see `out` in `_box.mjs`); raises
+    `JsException` for a failure; `_MISSING`/`_DONE` for "m"/"d"."""
+    t = type(r)
+    if t is str:
+        c = r[0]
+        if c == "s":
+            return r[1:]
+        if c == "i":
+            return int(r[1:])
+        if c == "e":
+            _fail(r)
+        if c == "m":
+            return _MISSING
+        if c == "d":
+            return _DONE
+        if c == "p":
+            raise TypeError("a JS thenable is not iterable: await it")
+        if c == "t":
+            raise TypeError(r[1:])
+        if c == "z":
+            return -0.0
+        if c == "F":
+            return float(int(r[1:]))
+        if c == "c":
+            message, path = json.loads(r[1:])
+            raise ConversionError(message, path)
+        raise RuntimeError("pyscript_ffi: unknown answer " + repr(r[:20]))
+    if isinstance(r, _Raw):
+        return JsProxy(r)
+    return r  # None, bool, int, float, or the Python object a JS proxy of it stood for
+
+
+def _simple(v):
+    """The handle (or value) to hand a helper for `v` when `v` crosses exactly as it is, else _MISSING."""
+    t = type(v)
+    if t is str:
+        return v if _NUL_SAFE or "\0" not in v else _MISSING
+    if t is int:
+        return v if -2147483648 <= v <= 2147483647 else _MISSING
+    if t is float or t is bool or v is None:
+        return v
+    if t is JsProxy:
+        return v._js_b
+    if isinstance(v, _Raw) and type(v).__name__ != "bound_method":
+        return v
+    return _MISSING
+
+
+def _values(vs):
+    """What a helper gets for the values `vs` (a tuple or list) written to JS:
+    themselves when they cross exactly, else (`_written`) JsProxies as their
+    handles, or the PENDING marker after the whole list went as a tape. The
+    common case is checked inline (MicroPython pays dearly for each call)."""
+    for v in vs:
+        t = type(v)
+        if t is str:
+            if not _NUL_SAFE and "\0" in v:
+                break
+        elif t is int:
+            if v < -2147483648 or v > 2147483647:
+                break
+        elif not (t is float or t is bool or v is None):
+            break
+    else:
+        return vs
+    return _written(vs)
+
+
+def _written(vs):
+    out = []
+    for v in vs:
+        s = _simple(v)
+        if s is _MISSING:
+            break
+        out.append(s)
+    else:
+        return out
+    encode, default_options = _encoder
+    tape, refs = encode(list(vs), default_options())
+    answer = _fns()["prepareValues"](wire([0, tape], refs))
+    if answer != 0:
+        read(answer)
+    return [_F["PENDING"]]
+
+
+class JsProxy:
+    """A JavaScript object seen from Python, the same on every interpreter.
+
+    - `p.name`, `p["name"]`, `p[i]` (arrays: negative from the end), `p[key]`
+      (Map: `get`); assignment and `del` too. Missing: `AttributeError`,
+      `KeyError`, `IndexError`.
+    - `p(*args, **kwargs)`: `this` is the object `p` was read from; keyword
+      arguments become one trailing plain Object. `p.new(*args)` is `new p(...)`.
+    - `len(p)`, `bool(p)` (False for empty Array/typed array/Map/Set), `x in p`,
+      `iter(p)`, `await p`, `async for x in p`.
+    - `p == q` when they are the same JS object; hashable; `repr` never raises.
+    - `p.typeof` is JS `typeof p`; `p.instanceof(cls)` is JS `p instanceof cls`.
+
+    Values read from JS: `null`/`undefined` -> `None`, numbers exact (`int` when
+    integral and safe, else `float`), BigInt -> `int`, strings as they are, any
+    other value -> `JsProxy`. Values written to JS convert as by `to_js`; a
+    Python callable becomes its `create_proxy` function. A JS throw is a
+    `JsException`.
+
+    The names `new`, `typeof`, `instanceof`, `wrap` and `unwrap` are the
+    proxy's own; read a JS property of such a name as `p["new"]`.
+    """
+
+    _js_t = None  # the handle of the object this one was read from (`this` of a call)
+    _js_i = None  # the JS object's identity number, asked for once (`==`, `hash`)
+
+    def __init__(self, handle, this=None):
+        object.__setattr__(self, "_js_b", handle)
+        if this is not None:
+            object.__setattr__(self, "_js_t", this)
+
+    @staticmethod
+    def wrap(raw):
+        """Our `JsProxy` for an interpreter's own proxy (`import js`, PyScript's
+        `window` and `document`, an event from `pyscript.web`); a JsProxy stays itself."""
+        if type(raw) is JsProxy:
+            return raw
+        if raw is backend.js:  # MicroPython's `js` module (PyScript's main-thread `window`)
+            return JsProxy(raw.globalThis)
+        if not isinstance(raw, _Raw):
+            raise TypeError("JsProxy.wrap needs a JS object, not " + type(raw).__name__)
+        return JsProxy(raw)
+
+    @staticmethod
+    def unwrap(proxy):
+        """The interpreter's own proxy of the same JS object (the raw escape
+        hatch: its operations follow the interpreter's rules, not this package's)."""
+        if type(proxy) is not JsProxy:
+            raise TypeError("JsProxy.unwrap needs a JsProxy, not " + type(proxy).__name__)
+        return _fns()["unboxed"](proxy._js_b)
+
+    def __getattr__(self, name):
+        if name[0] == "_" and name[:2] == "__" and name[-2:] == "__":
+            raise AttributeError(name)
+        if _GET is None:
+            _fns()
+        r = _GET(self._js_b, name)
+        if type(r) is str:
+            v = read(r)
+            if v is _MISSING:
+                raise AttributeError(name)
+            return v
+        if isinstance(r, _Raw):
+            return JsProxy(r, self._js_b)
+        return r
+
+    def __setattr__(self, name, value):
+        read(_fns()["setProp"](self._js_b, name, *_values([value])))
+
+    def __delattr__(self, name):
+        if read(_fns()["delProp"](self._js_b, name)) is _MISSING:
+            raise AttributeError(name)
+
+    def __getitem__(self, key):
+        r = _fns()["getItem"](self._js_b, *_values([key]))
+        v = read(r)
+        if v is _MISSING:
+            raise (IndexError if type(key) is int else KeyError)(key)
+        if type(v) is JsProxy and type(key) is str:
+            object.__setattr__(v, "_js_t", self._js_b)
+        return v
+
+    def __setitem__(self, key, value):
+        if read(_fns()["setItem"](self._js_b, *_values([key, value]))) is _MISSING:
+            raise IndexError(key)
+
+    def __delitem__(self, key):
+        if read(_fns()["delItem"](self._js_b, *_values([key]))) is _MISSING:
+            raise (IndexError if type(key) is int else KeyError)(key)
+
+    def __call__(self, *args, **kwargs):
+        if kwargs:
+            args = args + (kwargs,)
+        if _CALL is None:
+            _fns()
+        r = _CALL(self._js_b, self._js_t, *_values(args))
+        if r is None or type(r) is int:
+            return r
+        return read(r)
+
+    def new(self, *args, **kwargs):
+        """`new p(*args)` in JS (keyword arguments as one trailing plain Object)."""
+        if kwargs:
+            args = args + (kwargs,)
+        return read(_fns()["newWith"](self._js_b, *_values(args)))
+
+    def __len__(self):
+        return read(_fns()["lenOf"](self._js_b))
+
+    def __bool__(self):
+        return read(_fns()["truthOf"](self._js_b))
+
+    def __contains__(self, x):
+        return read(_fns()["hasIn"](self._js_b, *_values([x])))
+
+    def __iter__(self):
+        r = _fns()["iterOf"](self._js_b)
+        if r == "p" and _AWAIT_ITERATES:  # `await p` on MicroPython
+            return _awaiting(_F["awaitOf"](self._js_b))
+        return _Iterator(read(r))
+
+    def __aiter__(self):
+        return _AsyncIterator(read(_fns()["aiterOf"](self._js_b)))
+
+    def __await__(self):
+        return (yield from _awaiting(_fns()["awaitOf"](self._js_b)))
+
+    @property
+    def typeof(self):
+        """JS `typeof` of the object: "object", "function" or "symbol"."""
+        return read(_fns()["typeOf"](self._js_b))
+
+    def instanceof(self, cls):
+        """JS `p instanceof cls` (`cls` a JsProxy or an interpreter's proxy)."""
+        return read(_fns()["instanceOf"](self._js_b, *_values([cls])))
+
+    def _js_id(self):
+        i = self._js_i
+        if i is None:
+            i = _fns()["idOf"](self._js_b)
+            object.__setattr__(self, "_js_i", i)
+        return i
+
+    def __eq__(self, other):
+        if type(other) is not JsProxy:
+            return False
+        return self._js_b is other._js_b or self._js_id() == other._js_id()
+
+    def __ne__(self, other):
+        return not self.__eq__(other)
+
+    def __hash__(self):
+        return self._js_id()
+
+    def __repr__(self):
+        try:
+            return "<JsProxy " + read(_fns()["reprOf"](self._js_b)) + ">"
+        except BaseException:  # noqa: BLE001 - repr never raises
+            return "<JsProxy>"
+
+
+def _awaiting(promise):
+    """A generator for `__await__`: waits for a helper promise (which never
+    rejects) and gives what it settled to, as `read` gives it."""
+    r = yield from _await_raw(promise)
+    return read(r)
+
+
+def _await_raw(promise):
+    it = promise.__await__() if hasattr(promise, "__await__") else iter(promise)
+    return (yield from it)
+
+
+class _Iterator:
+    def __init__(self, it):
+        self._it = it
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        v = read(_fns()["nextOf"](self._it._js_b))
+        if v is _DONE:
+            raise StopIteration
+        return v
+
+
+class _AsyncIterator:
+    def __init__(self, it):
+        self._it = it
+
+    def __aiter__(self):
+        return self
+
+    async def __anext__(self):
+        v = await JsAwait(_fns()["anextOf"](self._it._js_b))
+        if v is _DONE:
+            raise StopAsyncIteration
+        return v
+
+
+class JsAwait:
+    """An awaitable of a helper promise that never rejects (see `_awaiting`);
+    `__iter__` too, for MicroPython's `await`."""
+
+    def __init__(self, promise):
+        self._p = promise
+
+    def __await__(self):
+        return (yield from _awaiting(self._p))
+
+    __iter__ = __await__
+
+
+def global_scope():
+    """`js`: a JsProxy of JavaScript's global scope."""
+    return read(_fns()["globalScope"]())
+
+
+use_reader(read)
