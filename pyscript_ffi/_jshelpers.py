@@ -438,7 +438,7 @@ else { put(FLOAT); put(v); }
 else if (t === "string") putStr(v);
 else if (t === "bigint") { put(BIG); put(String(v)); }
 else if (t !== "object") { put(OTHER); put(refs.length); refs.push(out(v)); }
-else if (v instanceof Thrown) return jsError(v.e, stack.map((f) => f.part));
+else if (THROWN.has(v)) return jsError(v.e, stack.map((f) => f.part));
 else if (depth >= 0 && stack.length >= depth) { put(REF); put(refs.length); refs.push(out(v)); }
 else if (v instanceof ArrayBuffer || ArrayBuffer.isView(v)) {
 const code = codeOf(v), bytes = toBytes(v);
@@ -622,7 +622,8 @@ if (value === undefined) return "null";
 check(value);
 return JSON.stringify(value);
 }
-class Thrown { constructor(e) { this.e = e; } }
+const THROWN = new WeakSet();
+function markThrown(e) { const t = { e }; THROWN.add(t); return t; }
 const COPY_DEPTH = 2000;  // deeper values go to the tape (no JS stack overflow inside a getter)
 function snapshotOf(value) {
 const copies = new Map();
@@ -642,7 +643,7 @@ const out = new Array(len);
 copies.set(v, out);
 for (let k = 0; k < len; k++) {
 let x;
-try { x = v[k]; } catch (e) { out[k] = new Thrown(e); fast = false; continue; }
+try { x = v[k]; } catch (e) { out[k] = markThrown(e); fast = false; continue; }
 out[k] = copy(x);
 }
 return out;
@@ -658,7 +659,7 @@ copies.set(v, out);
 for (let k = 0; k < keys.length; k++) {
 const key = keys[k];
 let x;
-try { x = v[key]; } catch (e) { x = new Thrown(e); fast = false; }
+try { x = v[key]; } catch (e) { x = markThrown(e); fast = false; }
 x = copy(x);
 if (key === "__proto__") defineOwn(out, key, x);
 else out[key] = x;
@@ -774,7 +775,7 @@ function remakeProxy(oldToken, token, withThis) {
 return aliveTokens.has(oldToken) ? 0 : makeProxy(token, false, withThis);
 }
 function liveProxies() { return live; }
-function isFunction(v) { return typeof v === "function"; }
+function isFunction(v) { return typeof unbox(v) === "function"; }
 function asyncIterable(step) {
 let over = false;
 const end = () => { if (!over) { over = true; step.destroy(); } };

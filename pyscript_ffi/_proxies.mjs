@@ -1,5 +1,6 @@
 // JS functions that call Python callables (pyscript_ffi/_proxies.py).
 
+import { unbox } from "./_box.mjs";
 import { toJs } from "./_to_js.mjs";
 import { toPy } from "./_to_py.mjs";
 
@@ -122,7 +123,7 @@ export function remakeProxy(oldToken, token, withThis) {
 
 export function liveProxies() { return live; }
 
-export function isFunction(v) { return typeof v === "function"; }
+export function isFunction(v) { return typeof unbox(v) === "function"; }
 
 // ---- Python async iterators as JS async iterables ------------------------------
 // `step` (a proxy of an async Python function) settles with [done, value];

@@ -388,6 +388,8 @@ def to_js(obj, *, depth=-1, create_pyproxies=True, dict_converter=None, default_
     to_js({"a": 1}, dict_converter=js.Map.new)
     ```
     """
+    if obj is undefined:
+        return obj  # written to JS (an argument, an item), it is JS undefined
     if depth < 0 and dict_converter is None and default_converter is None:
         t = type(obj)
         if t is dict or t is list or t is tuple:  # JSON-shaped data: the backend's fast route

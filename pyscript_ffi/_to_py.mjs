@@ -76,7 +76,7 @@ export function toPy(value, depth) {
       else if (t === "string") putStr(v);
       else if (t === "bigint") { put(BIG); put(String(v)); }
       else if (t !== "object") { put(OTHER); put(refs.length); refs.push(out(v)); }
-      else if (v instanceof Thrown) return jsError(v.e, stack.map((f) => f.part));
+      else if (THROWN.has(v)) return jsError(v.e, stack.map((f) => f.part));
       else if (depth >= 0 && stack.length >= depth) { put(REF); put(refs.length); refs.push(out(v)); }
       else if (v instanceof ArrayBuffer || ArrayBuffer.isView(v)) {
         // a view of the bytes, copied at once by the Python side (`buffer_from_js`)
@@ -277,7 +277,9 @@ export function jsonOf(value) {
 
 // ---- one read of the value ------------------------------------------------------
 // A throwing getter met while copying, kept in place for the tape to report at its path.
-class Thrown { constructor(e) { this.e = e; } }
+// Marked in a WeakSet, not asked with `instanceof`: a revoked or trapping Proxy throws at `instanceof`.
+const THROWN = new WeakSet();
+function markThrown(e) { const t = { e }; THROWN.add(t); return t; }
 
 // `{copy, fast}`: the value with every Array and plain Object copied once
 // (each property and element read exactly once, getters included; `toJSON`
@@ -307,7 +309,7 @@ function snapshotOf(value) {
       copies.set(v, out);
       for (let k = 0; k < len; k++) {
         let x;
-        try { x = v[k]; } catch (e) { out[k] = new Thrown(e); fast = false; continue; }
+        try { x = v[k]; } catch (e) { out[k] = markThrown(e); fast = false; continue; }
         out[k] = copy(x);
       }
       return out;
@@ -323,7 +325,7 @@ function snapshotOf(value) {
     for (let k = 0; k < keys.length; k++) {
       const key = keys[k];
       let x;
-      try { x = v[key]; } catch (e) { x = new Thrown(e); fast = false; }
+      try { x = v[key]; } catch (e) { x = markThrown(e); fast = false; }
       x = copy(x);
       if (key === "__proto__") defineOwn(out, key, x);
       else out[key] = x;

@@ -139,6 +139,7 @@ def differential(payload):
     differences between pyscript_ffi and Pyodide's own `pyodide.ffi`, as
     `[repr(x), ours, theirs]` ([] when they agree): the JS value of `to_js(x)` (text
     and sharing), then the Python value `to_py` gives of that JS value."""
+    from js import Object as RawObject  # Pyodide's own `js`: the reference end to end
     from pyodide.ffi import to_js as reference_to_js
 
     if not _observe:
@@ -150,7 +151,7 @@ def differential(payload):
         ours = reference = None
         try:
             ours = to_js(x)
-            reference = reference_to_js(x, dict_converter=js.Object.fromEntries, create_pyproxies=False)
+            reference = reference_to_js(x, dict_converter=RawObject.fromEntries, create_pyproxies=False)
             pair = [observe(ours), observe(reference)]
             if pair[0] == pair[1]:
                 pair = [_canon(to_py(ours), {}), _canon(reference.to_py(), {})]
