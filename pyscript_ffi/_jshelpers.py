@@ -623,7 +623,7 @@ check(value);
 return JSON.stringify(value);
 }
 const THROWN = new WeakSet();
-function markThrown(e) { const t = { e }; THROWN.add(t); return t; }
+class Thrown { constructor(e) { this.e = e; THROWN.add(this); } }  // not plain: the copy keeps it as it is
 const COPY_DEPTH = 2000;  // deeper values go to the tape (no JS stack overflow inside a getter)
 function snapshotOf(value) {
 const copies = new Map();
@@ -643,7 +643,7 @@ const out = new Array(len);
 copies.set(v, out);
 for (let k = 0; k < len; k++) {
 let x;
-try { x = v[k]; } catch (e) { out[k] = markThrown(e); fast = false; continue; }
+try { x = v[k]; } catch (e) { out[k] = new Thrown(e); fast = false; continue; }
 out[k] = copy(x);
 }
 return out;
@@ -659,7 +659,7 @@ copies.set(v, out);
 for (let k = 0; k < keys.length; k++) {
 const key = keys[k];
 let x;
-try { x = v[key]; } catch (e) { x = markThrown(e); fast = false; }
+try { x = v[key]; } catch (e) { x = new Thrown(e); fast = false; }
 x = copy(x);
 if (key === "__proto__") defineOwn(out, key, x);
 else out[key] = x;

@@ -279,7 +279,7 @@ export function jsonOf(value) {
 // A throwing getter met while copying, kept in place for the tape to report at its path.
 // Marked in a WeakSet, not asked with `instanceof`: a revoked or trapping Proxy throws at `instanceof`.
 const THROWN = new WeakSet();
-function markThrown(e) { const t = { e }; THROWN.add(t); return t; }
+class Thrown { constructor(e) { this.e = e; THROWN.add(this); } }  // not plain: the copy keeps it as it is
 
 // `{copy, fast}`: the value with every Array and plain Object copied once
 // (each property and element read exactly once, getters included; `toJSON`
@@ -309,7 +309,7 @@ function snapshotOf(value) {
       copies.set(v, out);
       for (let k = 0; k < len; k++) {
         let x;
-        try { x = v[k]; } catch (e) { out[k] = markThrown(e); fast = false; continue; }
+        try { x = v[k]; } catch (e) { out[k] = new Thrown(e); fast = false; continue; }
         out[k] = copy(x);
       }
       return out;
@@ -325,7 +325,7 @@ function snapshotOf(value) {
     for (let k = 0; k < keys.length; k++) {
       const key = keys[k];
       let x;
-      try { x = v[key]; } catch (e) { x = markThrown(e); fast = false; }
+      try { x = v[key]; } catch (e) { x = new Thrown(e); fast = false; }
       x = copy(x);
       if (key === "__proto__") defineOwn(out, key, x);
       else out[key] = x;
