@@ -55,7 +55,8 @@ def frame(module: str, text: str, function: str) -> str:
 def test_tracebacks_name_the_source_module_and_line(interp):
     not_callable, failed_converter = interp.run(TRACEBACK)
     assert frame("_proxies.py", 'raise TypeError("create_proxy needs a callable', "_make") in not_callable
-    assert frame("_proxies.py", "token, fn = _make(func, False, key, capture_this)", "create_proxy") in not_callable
+    made = "token, fn = _make(func, False, key, capture_this)"
+    assert frame("_proxies.py", made, "create_proxy") in not_callable
     wrapped = 'raise ConversionError(type(exc).__name__ + ": " + str(exc), _encode_path(stack))'
     assert frame("_to_js.py", wrapped, "encode") in failed_converter
     assert frame("_to_js.py", "return convert_value(obj, opts)", "to_js") in failed_converter
