@@ -1,13 +1,12 @@
 # Runs INSIDE Pyodide and MicroPython: the test harness's half of the bridge.
 # Keep it to the subset of Python both interpreters share (no typing, no f-string
 # nesting tricks, no traceback module on MicroPython).
-import json
-import sys
-
 # asyncio imported now, outside any coroutine: on MicroPython 1.26 its first import
 # from inside a coroutine that awaits a JS promise breaks that coroutine's resolution
 # ("proxy_convert_mp_to_js_obj_jsside(...) is not a function" escaping to JS).
 import asyncio  # noqa: F401
+import json
+import sys
 
 
 def _describe(exc):
