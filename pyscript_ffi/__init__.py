@@ -13,6 +13,7 @@ one module per concern (`_to_js`, `_to_py`, `_proxies`, `_calls`,
 """
 
 from ._backend import backend
+from ._bridge import GLOBAL_HANDLE
 from ._calls import await_js, call, call_method, new
 from ._errors import ConversionError, JsException
 from ._jsproxy import JsProxy
@@ -47,7 +48,7 @@ __all__ = [
 ]
 
 #: `js`: JavaScript's global scope (the worker's own in a worker) as a `JsProxy`.
-js = JsProxy(backend.js.globalThis)
+js = JsProxy(GLOBAL_HANDLE)
 
 #: `is_none(value)`: True for Python `None`, `undefined`, JS `null` and JS `undefined`, on
 #: every interpreter. The backend's own method, so a call costs what a raw

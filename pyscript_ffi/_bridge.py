@@ -11,6 +11,12 @@ from ._jshelpers import SOURCE
 
 _helpers = []
 
+#: The handle of `js` (JS's global scope): a fresh, empty JS object that the helpers
+#: read as `globalThis` (`learnGlobal`). Not a proxy of globalThis itself:
+#: MicroPython 1.26 shares one ref between all its proxies of one JS object and
+#: frees it when any of them is collected, which would leave `js` dangling.
+GLOBAL_HANDLE = backend.js.Object.new()
+
 
 class _Sample:
     pass
@@ -30,6 +36,7 @@ def helpers():
         made = backend.js.Function.new(SOURCE)()
         made.configure(backend.JSON_TAPES, backend.JSON_FLOATS)
         made.learnPyProxy(_Sample())  # how a proxy of a Python object looks (see `out`)
+        made.learnGlobal(GLOBAL_HANDLE)
         _helpers.append(made)
     return _helpers[0]
 

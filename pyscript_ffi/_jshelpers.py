@@ -136,8 +136,11 @@ return [typeof e, text];
 class Box {
 constructor(v) { this.v = v; }
 }
+let globalHandle = null;
+function learnGlobal(handle) { globalHandle = handle; return 0; }
 function unbox(x) {
 if (x === null || typeof x !== "object") return x;
+if (x === globalHandle) return globalThis;  // the handle of `js` (see _bridge.py)
 try { return x instanceof Box ? x.v : x; } catch (_) { return x; }  // a hostile raw proxy is itself
 }
 let thrown = null;
@@ -1039,7 +1042,6 @@ if (id === undefined) { id = nextId++; table.set(o, id); }
 return id;
 }
 function unboxed(b) { return unbox(b); }
-function globalScope() { return out(globalThis); }
 
 // ---- pyscript_ffi/_worker_utils.mjs ----
 const BRACKET = /\[('|")?(.+?)\1\]/g;
@@ -1155,7 +1157,6 @@ return {
   gather,
   getItem,
   getProp,
-  globalScope,
   hasIn,
   idOf,
   instanceOf,
@@ -1165,6 +1166,7 @@ return {
   jsError,
   jsonOf,
   lastThrown,
+  learnGlobal,
   learnPyProxy,
   lenOf,
   liveProxies,

@@ -223,4 +223,3 @@ export function idOf(b) {
 // The JS value itself, for `JsProxy.unwrap` (the interpreter converts it its own way).
 export function unboxed(b) { return unbox(b); }
 
-export function globalScope() { return out(globalThis); }

@@ -23,7 +23,7 @@ js.JSON.parse("{bad")    # raises JsException (SyntaxError)
 import json
 
 from ._backend import backend
-from ._bridge import helpers, use_reader, wire
+from ._bridge import GLOBAL_HANDLE, helpers, use_reader, wire
 from ._errors import ConversionError, JsException
 
 _Raw = backend.JsProxy
@@ -34,7 +34,6 @@ _DONE = object()
 _HELPERS = (
     "getProp getItem setProp setItem delProp delItem callWith newWith lenOf truthOf hasIn typeOf instanceOf"
     " iterOf nextOf aiterOf anextOf awaitOf reprOf idOf unboxed lastThrown prepareValues pendingMarker"
-    " globalScope"
 ).split()
 _F = {}  # the helper functions, read once (each attribute read is a call into JS)
 _encoder = []  # [encode, default_options], registered by `_to_js`
@@ -204,7 +203,7 @@ class JsProxy:
         if type(raw) is JsProxy:
             return raw
         if raw is backend.js:  # MicroPython's `js` module (PyScript's main-thread `window`)
-            return JsProxy(raw.globalThis)
+            return JsProxy(GLOBAL_HANDLE)
         if not isinstance(raw, _Raw):
             raise TypeError("JsProxy.wrap needs a JS object, not " + type(raw).__name__)
         return JsProxy(raw)
@@ -378,11 +377,6 @@ class JsAwait:
         return (yield from _awaiting(self._p))
 
     __iter__ = __await__
-
-
-def global_scope():
-    """`js`: a JsProxy of JavaScript's global scope."""
-    return read(_fns()["globalScope"]())
 
 
 use_reader(read)

@@ -265,10 +265,9 @@ globalThis.__benchObj = { a: 1, m(x) { return x; } };
 // A DOM-shaped object (Node has no DOM): createElement, properties, a style object, append.
 globalThis.__benchDoc = {
   createElement(tag) {
-    return {
-      tagName: tag, className: "", textContent: "", style: {}, children: [],
-      append(c) { this.children.push(c); },
-    };
+    const el = { tagName: tag, className: "", textContent: "", style: {}, children: [] };
+    el.append = (c) => { el.children.push(c); };
+    return el;
   },
 };
 globalThis.__benchCallLoop = (f, n) => {
