@@ -58,6 +58,7 @@ export function toPy(value, depth) {
   // JSON tapes: long strings go by reference (MicroPython's json.loads slows down badly on them)
   const putStr = (s) => { if (JSON_TAPES && s.length > 1024) { put(REF); put(refs.length); refs.push(s); } else { put(STR); put(s); } };
   let v = unbox(value), total = 0;
+  let asKey = false;  // v is a Map key or a Set value: an object there stays a JsProxy (hashable)
   try {
     for (;;) {
       // emit v
@@ -76,6 +77,7 @@ export function toPy(value, depth) {
       else if (t === "string") putStr(v);
       else if (t === "bigint") { put(BIG); put(String(v)); }
       else if (t !== "object") { put(OTHER); put(refs.length); refs.push(out(v)); }
+      else if (asKey) { put(REF); put(refs.length); refs.push(out(v)); }
       else if (THROWN.has(v)) return jsError(v.e, stack.map((f) => f.part));
       else if (depth >= 0 && stack.length >= depth) { put(REF); put(refs.length); refs.push(out(v)); }
       else if (v instanceof ArrayBuffer || ArrayBuffer.isView(v)) {
@@ -122,16 +124,16 @@ export function toPy(value, depth) {
       while (stack.length) {
         const f = stack[stack.length - 1];
         if (f.tag === ARR || f.tag === SET) {
-          if (f.k < f.n) { f.part = f.k; v = f.it[f.k++]; next = true; break; }
+          if (f.k < f.n) { f.part = f.k; v = f.it[f.k++]; asKey = f.tag === SET; next = true; break; }
         } else if (f.map) {
-          if (f.keyDone) { f.keyDone = false; v = f.it[2 * f.k - 1]; next = true; break; }
-          if (f.k < f.n) { v = f.it[2 * f.k]; f.part = keyPart(v); f.keyDone = true; f.k++; next = true; break; }
+          if (f.keyDone) { f.keyDone = false; v = f.it[2 * f.k - 1]; asKey = false; next = true; break; }
+          if (f.k < f.n) { v = f.it[2 * f.k]; f.part = keyPart(v); f.keyDone = true; f.k++; asKey = true; next = true; break; }
         } else {
           if (f.keyDone) {
             f.keyDone = false;
             try { v = f.obj[f.part]; }
             catch (e) { return jsError(e, stack.map((g) => g.part)); }
-            next = true; break;
+            asKey = false; next = true; break;
           }
           if (f.k < f.n) { f.part = f.it[f.k++]; putStr(f.part); f.keyDone = true; continue; }
         }

@@ -1148,6 +1148,14 @@ CASES: list[Case] = [
         "    n += 1\n    v = v['l']",
         observe="[n, ok]",
     ),
+    # Map keys / Set values that are objects: hashable JsProxy keys, one per JS object
+    _py(
+        "py-map-object-keys",
+        "to_py.object-keys",
+        '(() => { const k = [1]; return new Map([[k, "x"], [{a: 1}, "y"], [2, "z"]]); })()',
+        '{2:"z",JsProxy:"x",JsProxy:"y"}',
+    ),
+    _py("py-set-object-values", "to_py.object-keys", "new Set([[1], {a: 1}, 2])", "set{2,JsProxy,JsProxy}"),
     # Map keys / Set values that collide in Python
     _py(
         "py-map-1-and-true",
