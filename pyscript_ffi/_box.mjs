@@ -38,6 +38,11 @@ let globalHandle = null;
 
 export function learnGlobal(handle) { globalHandle = handle; return 0; }
 
+// The holders of written callables' weak JS functions, as Python holds them
+// (`writtenProxy` in _proxies.mjs): `toJs` puts `get()`, the live function, in
+// a holder's place.
+export const weakHolders = new WeakSet();
+
 export function unbox(x) {
   if (x === null || typeof x !== "object") return x;
   if (x === globalHandle) return globalThis;  // the handle of `js` (see _bridge.py)

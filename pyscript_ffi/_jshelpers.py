@@ -138,6 +138,7 @@ constructor(v) { this.v = v; }
 }
 let globalHandle = null;
 function learnGlobal(handle) { globalHandle = handle; return 0; }
+const weakHolders = new WeakSet();
 function unbox(x) {
 if (x === null || typeof x !== "object") return x;
 if (x === globalHandle) return globalThis;  // the handle of `js` (see _bridge.py)
@@ -240,7 +241,7 @@ case BIG: v = BigInt(tape[i++]); break;
 case STR: v = tape[i++]; break;
 case STRPARTS: { const n = tape[i++]; v = tape.slice(i, i + n).join("\0"); i += n; break; }
 case BYTES: v = refs[tape[i++]]; break;
-case REF: case OTHER: v = unbox(refs[tape[i++]]); break;
+case REF: case OTHER: v = unbox(refs[tape[i++]]); if (weakHolders.has(v)) v = v.get(); break;
 case STRU8: v = fromWtf8(fromBase64(tape[i++])); break;
 case AGAIN: v = built[tape[i++]]; break;
 case TYPED: {
@@ -776,6 +777,37 @@ return built[1];
 fn.destroy = () => { if (alive) { end(); releaseLater(token); } };
 return fn;
 }
+const collected = new FinalizationRegistry(([holder, ref, token]) => {
+if (holder.ref !== ref) return;  // a newer function stands for the token
+holder.ref = null;
+if (aliveTokens.delete(token)) { live--; releaseLater(token); }
+});
+function writtenProxy(token) {
+const holder = { ref: null, token, get: () => {
+let fn = holder.ref === null ? undefined : holder.ref.deref();
+if (fn !== undefined) return fn;
+if (holder.ref !== null) {  // collected, not yet finalized
+if (aliveTokens.delete(token)) live--;
+} else {  // finalized: un-report it (Python still holds this holder)
+const i = released.indexOf(token);
+if (i >= 0) released.splice(i, 1);
+}
+fn = makeProxy(token, false, false);
+holder.ref = new WeakRef(fn);
+collected.register(fn, [holder, holder.ref, token], fn);
+return fn;
+} };
+weakHolders.add(holder);
+return holder;
+}
+function strengthenProxy(holder) {
+const fn = holder.ref === null ? undefined : holder.ref.deref();
+if (fn === undefined || !aliveTokens.has(holder.token)) return null;
+collected.unregister(fn);
+holder.ref = null;
+return fn;
+}
+function isAlive(token) { return aliveTokens.has(token) ? 1 : 0; }
 function remakeProxy(oldToken, token, withThis) {
 return aliveTokens.has(oldToken) ? 0 : makeProxy(token, false, withThis);
 }
@@ -1162,6 +1194,7 @@ return {
   hasIn,
   idOf,
   instanceOf,
+  isAlive,
   isFunction,
   isPlain,
   iterOf,
@@ -1199,6 +1232,7 @@ return {
   spell,
   stash,
   stashEach,
+  strengthenProxy,
   toBase64,
   toBytes,
   toHeap,
@@ -1212,5 +1246,6 @@ return {
   unboxed,
   unwire,
   walk,
+  writtenProxy,
 };
 """

@@ -36,7 +36,7 @@ _HELPERS = (
     " iterOf nextOf aiterOf anextOf awaitOf reprOf idOf unboxed lastThrown prepareValues pendingMarker"
 ).split()
 _F = {}  # the helper functions, read once (each attribute read is a call into JS)
-_encoder = []  # [encode, default_options], registered by `_to_js`
+_encoder = []  # [encode, written_options], registered by `_to_js`
 
 
 def use_encoder(encode, default_options):

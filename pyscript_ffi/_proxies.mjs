@@ -1,6 +1,6 @@
 // JS functions that call Python callables (pyscript_ffi/_proxies.py).
 
-import { unbox } from "./_box.mjs";
+import { unbox, weakHolders } from "./_box.mjs";
 import { toJs } from "./_to_js.mjs";
 import { toPy } from "./_to_py.mjs";
 
@@ -113,6 +113,49 @@ export function makeProxy(token, once, withThis) {
   fn.destroy = () => { if (alive) { end(); releaseLater(token); } };
   return fn;
 }
+
+// A callable WRITTEN to JS (a JsProxy call argument or assignment) gets a weak
+// proxy: Python holds only its holder (the function never crosses into
+// Python), `toJs` puts `get()` in its place: the live function (the same one
+// each time), or a new one for the same token once JS has collected it. When
+// JS collects it, `collected` queues its token on the batched release path.
+const collected = new FinalizationRegistry(([holder, ref, token]) => {
+  if (holder.ref !== ref) return;  // a newer function stands for the token
+  holder.ref = null;
+  if (aliveTokens.delete(token)) { live--; releaseLater(token); }
+});
+
+export function writtenProxy(token) {
+  const holder = { ref: null, token, get: () => {
+    let fn = holder.ref === null ? undefined : holder.ref.deref();
+    if (fn !== undefined) return fn;
+    if (holder.ref !== null) {  // collected, not yet finalized
+      if (aliveTokens.delete(token)) live--;
+    } else {  // finalized: un-report it (Python still holds this holder)
+      const i = released.indexOf(token);
+      if (i >= 0) released.splice(i, 1);
+    }
+    fn = makeProxy(token, false, false);
+    holder.ref = new WeakRef(fn);
+    collected.register(fn, [holder, holder.ref, token], fn);
+    return fn;
+  } };
+  weakHolders.add(holder);
+  return holder;
+}
+
+// `create_proxy` of a callable whose written proxy `holder` is alive: that
+// function, strong from now on (Python holds it); else null.
+export function strengthenProxy(holder) {
+  const fn = holder.ref === null ? undefined : holder.ref.deref();
+  if (fn === undefined || !aliveTokens.has(holder.token)) return null;
+  collected.unregister(fn);
+  holder.ref = null;
+  return fn;
+}
+
+// 1 while the proxy `token` is alive (neither destroyed nor collected), else 0.
+export function isAlive(token) { return aliveTokens.has(token) ? 1 : 0; }
 
 // `create_proxy` of a callable whose proxy `oldToken` was made before: 0 while
 // that proxy is alive (Python hands out the same function), else a new proxy.

@@ -19,11 +19,11 @@ from ._to_js import _put_primitive, default_options, encode, use_proxies
 from ._to_py import from_tape
 
 _alive = {}  # token -> (callable, identity key or None): what JS keeps alive
-_by_key = {}  # identity key -> (token, JS function): one JS function per live callable
+_by_key = {}  # identity key -> (token, JS function) or, weak, (token, its holder, True)
 _next_token = [0]
 _ASCII_STR_RESULTS = backend.ASCII_STR_RESULTS
 _str_altered = backend.str_altered
-_dispatch_ready = []  # [helper object `_dispatch` was registered with, its makeProxy, remakeProxy]
+_dispatch_ready = []  # [helper `_dispatch` was registered with, its makeProxy, remakeProxy, isAlive, writtenProxy]
 
 
 def _key(func):
@@ -44,6 +44,31 @@ def proxy_for(obj):
     if hasattr(obj, "__anext__"):
         return _async_iterable(obj)
     return obj
+
+
+def written_proxy_for(obj):
+    """`proxy_for` for values written to JS through a JsProxy (call arguments,
+    assignments): a callable becomes the JS function `create_proxy` gives while
+    one is alive, else a weak one that JS's garbage collector releases once JS
+    has dropped it (`writtenProxy` in `_proxies.mjs`: Python holds a holder, not
+    the function), so passing a fresh lambda in a loop leaks nothing."""
+    if not callable(obj):
+        return proxy_for(obj)
+    key = _key(obj)
+    entry = _by_key.get(key)
+    if entry is not None:
+        if len(entry) == 3:  # weak: its holder
+            return entry[1]
+        _make_proxy()
+        if _dispatch_ready[3](entry[0]):  # strong and alive
+            return entry[1]
+    _make_proxy()
+    token = _next_token[0]
+    _next_token[0] = token + 1
+    _alive[token] = (obj, key)
+    holder = _dispatch_ready[4](token)
+    _by_key[key] = (token, holder, True)
+    return holder
 
 
 def _async_iterable(iterator):
@@ -177,7 +202,7 @@ def _make_proxy():
     h = helpers()
     if not _dispatch_ready or _dispatch_ready[0] is not h:
         h.setDispatch(backend.raw_proxy(_dispatch), backend.raw_proxy(_dispatch_tape))
-        _dispatch_ready[:] = [h, h.makeProxy, h.remakeProxy]
+        _dispatch_ready[:] = [h, h.makeProxy, h.remakeProxy, h.isAlive, h.writtenProxy]
     return _dispatch_ready[1]
 
 
@@ -228,6 +253,13 @@ def create_proxy(func, *, capture_this=False):
     if capture_this:  # another JS function than the one without `this`
         key = ("capture_this", key)
     entry = _by_key.get(key)
+    if entry is not None and len(entry) == 3:  # a written callable's weak proxy: strong now
+        fn = helpers().strengthenProxy(entry[1])
+        if fn is not None:
+            _by_key[key] = (entry[0], fn)
+            return fn
+        _release(entry[0])  # collected; JS's later report of it finds nothing
+        entry = None
     if entry is None:
         token, fn = _make(func, False, key, capture_this)
     else:  # one call into JS: 0 if that function is still alive, else a new one
@@ -257,7 +289,9 @@ def create_once_callable(func):
 def live_proxies():
     """How many JS functions made by this package are alive: created by
     `create_proxy`/`create_once_callable` (or by `to_js` for a callable) and
-    neither destroyed nor, for once-callables, called yet. For leak checks:
+    neither destroyed nor, for once-callables, called yet, plus those of
+    callables written through a JsProxy that JS's garbage collector has not
+    released yet. For leak checks:
 
     ```python
     before = live_proxies()
@@ -276,4 +310,4 @@ def _flush():
         _dispatch_ready[0].flushReleased()
 
 
-use_proxies(proxy_for, _make)
+use_proxies(proxy_for, _make, written_proxy_for)

@@ -2,7 +2,7 @@
 // that `encode` made; `fromMarshal` is Pyodide's fast route for JSON-shaped data.
 
 import { fromBase64, retype } from "./_binary.mjs";
-import { unbox } from "./_box.mjs";
+import { unbox, weakHolders } from "./_box.mjs";
 import { conversionError, jsError, pathOf } from "./_errors.mjs";
 import {
   AGAIN, ARR, BIG, BYTES, FALSE, FLOAT, INF, INT, MAP, NAN, NEGZERO, NINF, NULL, OBJ, OTHER, REF, SET, STR,
@@ -57,7 +57,7 @@ export function toJs(tape, refs) {
       case STR: v = tape[i++]; break;
       case STRPARTS: { const n = tape[i++]; v = tape.slice(i, i + n).join("\0"); i += n; break; }
       case BYTES: v = refs[tape[i++]]; break;
-      case REF: case OTHER: v = unbox(refs[tape[i++]]); break;
+      case REF: case OTHER: v = unbox(refs[tape[i++]]); if (weakHolders.has(v)) v = v.get(); break;
       case STRU8: v = fromWtf8(fromBase64(tape[i++])); break;
       case AGAIN: v = built[tape[i++]]; break;
       case TYPED: {

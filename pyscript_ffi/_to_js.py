@@ -83,20 +83,27 @@ class Options:
         self.cache = None
 
 
-#: `[proxy_for, make]` from `_proxies`, which registers them at import
+#: `[proxy_for, make, written_proxy_for]` from `_proxies`, which registers them at import
 #: (`_proxies` converts results with this module, so it cannot be imported here).
 _proxy_makers = []
 
 
-def use_proxies(proxy_for, make):
+def use_proxies(proxy_for, make, written_proxy_for):
     """Called once by `_proxies`: `proxy_for(obj)` is what `to_js` puts in place of
-    an object it does not convert; `make(func, once, key)` -> `(token, JS function)`."""
-    _proxy_makers[:] = [proxy_for, make]
+    an object it does not convert; `make(func, once, key)` -> `(token, JS function)`;
+    `written_proxy_for(obj)` is `proxy_for` for values written through a JsProxy."""
+    _proxy_makers[:] = [proxy_for, make, written_proxy_for]
 
 
 def default_options():
     """`to_js` with every keyword at its default."""
     return Options(-1, True, None, None, backend, _proxy_makers[0])
+
+
+def written_options():
+    """`default_options` for values written through a JsProxy: a callable's
+    JS function is released once JS drops it (`written_proxy_for`)."""
+    return Options(-1, True, None, None, backend, _proxy_makers[2])
 
 
 def _key_part(key):
@@ -414,4 +421,4 @@ def to_js(obj, *, depth=-1, create_pyproxies=True, dict_converter=None, default_
             temporary.destroy()
 
 
-use_encoder(encode, default_options)
+use_encoder(encode, written_options)

@@ -57,3 +57,35 @@ fire = jsf("t", 't.dispatchEvent(new Event("ping"))')
 def tree():
     """One JS object with nested arrays and objects, made in JS (not converted from Python)."""
     return js.JSON.parse('{"a": {"b": [{"c": 7}, 8]}, "x.y": 1, "n": null, "s": "hi"}')
+
+
+#: `_gc_turn()`: a Promise that forces a full JS garbage collection (`gc`, exposed by
+#: the plugin's `--expose-gc`; an Error if it is missing) and settles a few event-loop
+#: turns later, once FinalizationRegistry callbacks have run.
+_gc_turn = jsf(
+    'if (typeof globalThis.gc !== "function") throw new Error("no globalThis.gc: start JS with --expose-gc");'
+    "globalThis.gc(); return new Promise((r) => setTimeout(r, 5))"
+)
+
+
+async def collect_garbage():
+    """Collect Python's garbage, then JS's (a few rounds: JS functions freed by one
+    round may hold the last references to others), then let JS report what it released."""
+    import gc
+
+    for _ in range(3):
+        gc.collect()
+        await _gc_turn()
+
+
+async def live_proxies_after_gc(expected):
+    """`live_proxies()` once it is `expected`, or after 20 rounds of `collect_garbage`
+    (a conservative collector, like MicroPython's, may hold the last object a round longer)."""
+    from pyscript_ffi import live_proxies
+
+    for _ in range(20):
+        await collect_garbage()
+        count = live_proxies()
+        if count == expected:
+            break
+    return count

@@ -305,3 +305,87 @@ def test_whatever_js_throws_is_js_exception():
         except JsException as e:
             seen.append((e.name, type(e.message).__name__))
     assert [s[0] for s in seen] == ["object", "number", "string", "symbol", "Error", "TypeError"]
+
+
+@pytest.mark.contract("js.callable-lifetime")
+@run_inside
+async def test_fresh_lambdas_passed_to_js_are_released_once_js_drops_them():
+    from probes import collect_garbage, jsf, live_proxies_after_gc
+
+    from pyscript_ffi import js, live_proxies
+
+    drop = jsf("f", "return typeof f")
+    await collect_garbage()
+    before = live_proxies()
+    box = js.Object.new()
+    for i in range(1000):
+        assert drop(lambda i=i: i) == "function"  # a call argument
+        assert drop(f=lambda i=i: i) == "object"  # a keyword argument
+        box.f = lambda i=i: i  # an assignment
+        box["g"] = [lambda i=i: i]  # an item assignment, inside a container
+    box.f = box["g"] = None  # JS drops the last ones too
+    assert await live_proxies_after_gc(before) == before
+
+
+@pytest.mark.contract("js.callable-lifetime")
+@run_inside
+async def test_a_lambda_js_keeps_survives_garbage_collection_until_js_drops_it():
+    from probes import collect_garbage, jsf, live_proxies_after_gc
+
+    from pyscript_ffi import js, live_proxies
+
+    await collect_garbage()
+    before = live_proxies()
+    fired = []
+    js.setTimeout(lambda: fired.append(1), 30)  # no borrowed proxy destroyed after the call
+    jsf("f", "globalThis.__keep = f")(lambda x: x + 1)
+    await collect_garbage()
+    assert jsf("return globalThis.__keep(41)")() == 42
+    for _ in range(100):  # the timer fires ~30 ms later, past a few collections
+        if fired:
+            break
+        await collect_garbage()
+    assert fired == [1]
+    jsf("delete globalThis.__keep")()
+    assert await live_proxies_after_gc(before) == before
+
+
+@pytest.mark.contract("js.callable-lifetime")
+@run_inside
+async def test_a_callable_create_proxy_keeps_is_passed_as_that_function_and_survives_garbage_collection():
+    from probes import collect_garbage, jsf, same
+
+    from pyscript_ffi import create_proxy, live_proxies
+
+    await collect_garbage()
+    before = live_proxies()
+    f = lambda: 7  # noqa: E731
+    proxy = create_proxy(f)
+    assert same(proxy, f) is True  # passing `f` passes the create_proxy function
+    await collect_garbage()
+    assert live_proxies() == before + 1
+    assert same(create_proxy(f), f) is True
+    assert jsf("g", "return g()")(f) == 7
+    proxy.destroy()
+    assert live_proxies() == before
+
+
+@pytest.mark.contract("js.callable-lifetime")
+@run_inside
+async def test_create_proxy_of_a_callable_js_holds_gives_that_function_and_keeps_it():
+    from probes import collect_garbage, jsf, same
+
+    from pyscript_ffi import create_proxy, live_proxies
+
+    await collect_garbage()
+    before = live_proxies()
+    f = lambda: 7  # noqa: E731
+    jsf("f", "globalThis.__held = f")(f)
+    proxy = create_proxy(f)
+    assert jsf("p", "return p === globalThis.__held")(proxy) is True
+    jsf("delete globalThis.__held")()
+    await collect_garbage()
+    assert live_proxies() == before + 1  # create_proxy keeps it now
+    assert same(proxy, f) is True
+    proxy.destroy()
+    assert live_proxies() == before

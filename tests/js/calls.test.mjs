@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 
 import { callFn, callMethod, construct, settled } from "../../pyscript_ffi/_calls.mjs";
-import { liveProxies, makeProxy, setDispatch } from "../../pyscript_ffi/_proxies.mjs";
+import { liveProxies, makeProxy, setDispatch, strengthenProxy, writtenProxy } from "../../pyscript_ffi/_proxies.mjs";
 import { ARR, INT, STR } from "../../pyscript_ffi/_tape.mjs";
 import { assign, gather, walk } from "../../pyscript_ffi/_worker_utils.mjs";
 
@@ -42,6 +42,20 @@ test("a proxy calls the dispatcher with its token; destroyed, it throws a JS Err
   fn.destroy();  // twice is fine
   assert.equal(liveProxies(), before);
   assert.throws(() => fn(), { name: "Error", message: "pyscript_ffi: this proxy has been destroyed" });
+});
+
+test("a written callable's holder gives the same function each time; create_proxy makes it strong", () => {
+  setDispatch(() => 7, () => null);
+  const before = liveProxies();
+  const holder = writtenProxy(50);
+  assert.equal(liveProxies(), before);  // made when first written
+  const fn = holder.get();
+  assert.equal(holder.get(), fn);
+  assert.equal(fn(), 7);
+  assert.equal(liveProxies(), before + 1);
+  assert.equal(strengthenProxy(holder), fn);
+  fn.destroy();
+  assert.equal(liveProxies(), before);
 });
 
 test("a Python exception reply reaches JS as a PythonError", () => {

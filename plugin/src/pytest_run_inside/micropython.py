@@ -72,7 +72,7 @@ class NodeChannel:
 
     def _spawn(self) -> None:
         self.proc = subprocess.Popen(
-            [self.node, str(JS_DIR / "micropython_node.mjs")],
+            [self.node, "--expose-gc", str(JS_DIR / "micropython_node.mjs")],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             cwd=JS_DIR,
@@ -155,7 +155,7 @@ class ChromeChannel:
         from .chrome import chrome_driver
 
         if self.driver is None:
-            self.driver = chrome_driver()
+            self.driver = chrome_driver(["--js-flags=--expose-gc"])
             self._script_timeout = None
         self.driver.get(f"{self.base_url}/{self.page}")
 
