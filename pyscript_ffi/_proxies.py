@@ -23,7 +23,7 @@ _by_key = {}  # identity key -> (token, JS function) or, weak, (token, its holde
 _next_token = [0]
 _ASCII_STR_RESULTS = backend.ASCII_STR_RESULTS
 _str_altered = backend.str_altered
-_dispatch_ready = []  # [helper `_dispatch` was registered with, its makeProxy, remakeProxy, isAlive, writtenProxy]
+_dispatch_ready = []  # [helper `_dispatch` registered with, makeProxy, remakeProxy, isAlive, writtenProxy]
 
 
 def _key(func):
