@@ -74,7 +74,7 @@ class Backend:
         raise NotImplementedError
 
     def from_fast(self, data):
-        """`(value,)` from what the JS `fastPy` answered (marshal bytes or JSON
+        """`(value,)` from what the JS `toPyFast` answered (marshal bytes or JSON
         text), or None when that route cannot finish (the tape then runs)."""
         raise NotImplementedError
 

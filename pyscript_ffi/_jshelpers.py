@@ -692,10 +692,6 @@ if (snap === null) return toPy(value, -1);
 const data = snap.fast ? encodeFast(snap.copy) : NOT_PY;
 return data === NOT_PY ? toPy(snap.copy, -1) : [2, data, snap.copy];
 }
-function fastPy(value) {
-const snap = snapshotOf(unbox(value));
-return snap === null || !snap.fast ? NOT_PY : encodeFast(snap.copy);
-}
 
 // ---- pyscript_ffi/_proxies.mjs ----
 let dispatch = null;
@@ -812,7 +808,6 @@ function remakeProxy(oldToken, token, withThis) {
 return aliveTokens.has(oldToken) ? 0 : makeProxy(token, false, withThis);
 }
 function liveProxies() { return live; }
-function isFunction(v) { return typeof unbox(v) === "function"; }
 function asyncIterable(step) {
 let over = false;
 const end = () => { if (!over) { over = true; step.destroy(); } };
@@ -1181,7 +1176,6 @@ return {
   delProp,
   describe,
   fail,
-  fastPy,
   findHeap,
   flushReleased,
   fromBase64,
@@ -1195,7 +1189,6 @@ return {
   idOf,
   instanceOf,
   isAlive,
-  isFunction,
   isPlain,
   iterOf,
   jsError,

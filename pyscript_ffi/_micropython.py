@@ -141,7 +141,7 @@ class MicroPythonBackend(Backend):
         return jsffi.to_js(value)
 
     def from_fast(self, text):
-        """`(value,)` from `fastPy`'s JSON text."""
+        """`(value,)` from `toPyFast`'s JSON text."""
         return (json.loads(text),)
 
     def from_tape(self, tape):

@@ -1,6 +1,6 @@
 // JS functions that call Python callables (pyscript_ffi/_proxies.py).
 
-import { unbox, weakHolders } from "./_box.mjs";
+import { weakHolders } from "./_box.mjs";
 import { toJs } from "./_to_js.mjs";
 import { toPy } from "./_to_py.mjs";
 
@@ -166,7 +166,6 @@ export function remakeProxy(oldToken, token, withThis) {
 
 export function liveProxies() { return live; }
 
-export function isFunction(v) { return typeof unbox(v) === "function"; }
 
 // ---- Python async iterators as JS async iterables ------------------------------
 // `step` (a proxy of an async Python function) settles with [done, value];

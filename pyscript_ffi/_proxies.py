@@ -13,7 +13,7 @@ import json
 
 from ._backend import backend
 from ._bridge import helpers, wire
-from ._jsproxy import JsProxy, handle_of
+from ._jsproxy import JsProxy
 from ._tags import REF
 from ._to_js import _put_primitive, default_options, encode, use_proxies
 from ._to_py import from_tape
@@ -209,7 +209,7 @@ def _make_proxy():
 def _make(func, once, key, capture_this=False):
     # a JsProxy is callable() on MicroPython whatever it stands for: JS says
     if not callable(func) or (
-        isinstance(func, (JsProxy, backend.JsProxy)) and not helpers().isFunction(handle_of(func))
+        isinstance(func, (JsProxy, backend.JsProxy)) and JsProxy.wrap(func).typeof != "function"
     ):
         raise TypeError("create_proxy needs a callable, not " + type(func).__name__)
     make_proxy = _make_proxy()

@@ -64,7 +64,7 @@ class PyodideBackend(Backend):
         return self._from_marshal(_raw_to_js(data))
 
     def from_fast(self, u8):
-        """`(value,)` from `fastPy`'s marshal bytes; None if too deep for marshal."""
+        """`(value,)` from `toPyFast`'s marshal bytes; None if too deep for marshal."""
         try:
             return (marshal.loads(u8.to_bytes()),)
         except ValueError:

@@ -219,7 +219,7 @@ export function fromMarshal(u8) {
   }
 }
 
-// JS -> Python: `fastPy(value)` gives marshal bytes (Pyodide: `marshal.loads`)
+// JS -> Python: `toPyFast(value)` gives marshal bytes (Pyodide: `marshal.loads`)
 // or JSON text (MicroPython: `json.loads`) of a JSON-shaped value, or `false`
 // where the tape is needed: Maps, Sets, class instances, cycles, getters that
 // throw, and the few numbers and strings a route cannot carry exactly.

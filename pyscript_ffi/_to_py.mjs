@@ -1,5 +1,6 @@
 // JS -> Python (pyscript_ffi/_to_py.py): `toPy` flattens a JS value into a tape;
-// `fastPy` is the fast route for JSON-shaped data (marshal bytes or JSON text).
+// `toPyFast` reads the value once, then takes the fast route for JSON-shaped data (marshal bytes or
+// JSON text) or the tape.
 
 import { codeOf } from "./_binary.mjs";
 import { out, unbox } from "./_box.mjs";
@@ -360,8 +361,3 @@ export function toPyFast(value) {
   return data === NOT_PY ? toPy(snap.copy, -1) : [2, data, snap.copy];
 }
 
-// The fast route's data for `value`, or false where the tape is needed.
-export function fastPy(value) {
-  const snap = snapshotOf(unbox(value));
-  return snap === null || !snap.fast ? NOT_PY : encodeFast(snap.copy);
-}

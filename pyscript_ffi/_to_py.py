@@ -1,6 +1,6 @@
 """JavaScript -> Python: `to_py`.
 
-JSON-shaped values cross in one piece (`fastPy` in `_to_py.mjs`: marshal bytes
+JSON-shaped values cross in one piece (`toPyFast` in `_to_py.mjs`: marshal bytes
 or JSON text, read by `backend.from_fast`); everything else as the tape that
 `toPy` makes, rebuilt here by `decode`. Iterative, like the JS side."""
 

@@ -17,7 +17,7 @@ test('the embedded body starts with "use strict": every helper is strict code', 
 
 test("the helper object holds what Python calls, and configure sets the flavour", () => {
   const helpers = new Function(SOURCE)();
-  for (const name of ["toJs", "toPy", "fastPy", "fromMarshal", "makeProxy", "callFn", "gather", "assign", "configure"]) {
+  for (const name of ["toJs", "toPy", "toPyFast", "fromMarshal", "makeProxy", "callFn", "gather", "assign", "configure"]) {
     assert.equal(typeof helpers[name], "function", name);
   }
   helpers.configure(true, true);

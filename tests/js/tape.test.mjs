@@ -7,7 +7,10 @@ import {
 } from "../../pyscript_ffi/_tape.mjs";
 import { unbox } from "../../pyscript_ffi/_box.mjs";
 import { fromMarshal, toJs } from "../../pyscript_ffi/_to_js.mjs";
-import { fastPy, toPy } from "../../pyscript_ffi/_to_py.mjs";
+import { toPy, toPyFast } from "../../pyscript_ffi/_to_py.mjs";
+
+// The fast route's data for `v` (`toPyFast` answers [2, data, copy]), or false where the tape is needed.
+const fastPy = (v) => { const answer = toPyFast(v); return answer[0] === 2 ? answer[1] : false; };
 
 afterEach(() => configure(false, true));  // Pyodide's flavour, the modules' default
 
