@@ -5,8 +5,16 @@
 import js from "@eslint/js";
 import globals from "globals";
 
+const STRICT = {
+  strict: ["error", "global"],
+  "no-unused-vars": ["error", { caughtErrors: "none" }],
+  "no-var": "error",
+  "prefer-const": "error",
+  eqeqeq: ["error", "always"],
+};
+
 export default [
-  { ignores: ["node_modules/", "**/build/", "**/dist/", ".nox/", ".venv/", "site/", "test-artifacts/"] },
+  { ignores: ["node_modules/", "**/build/", "**/dist/", ".nox/", ".venv/", "site/bench/", "test-artifacts/"] },
   js.configs.recommended,
   {
     files: ["pyscript_ffi/**/*.mjs", "tests/js/**/*.mjs"],
@@ -16,13 +24,13 @@ export default [
       // The helpers run in browsers, workers and Node: only what all of them have.
       globals: { ...globals["shared-node-browser"] },
     },
-    rules: {
-      strict: ["error", "global"],
-      "no-unused-vars": ["error", { caughtErrors: "none" }],
-      "no-var": "error",
-      "prefer-const": "error",
-      eqeqeq: ["error", "always"],
-    },
+    rules: STRICT,
+  },
+  {
+    // The example site's own scripts: classic browser scripts, strict mode.
+    files: ["site/**/*.js"],
+    languageOptions: { ecmaVersion: 2022, sourceType: "script", globals: { ...globals.browser } },
+    rules: STRICT,
   },
   {
     files: ["tests/js/**/*.mjs"],

@@ -39,12 +39,9 @@ MICROPYTHON_VERSION = "1.27.0"
 #: Every page of the site, with what a visitor finds there.
 PAGES = {
     "index.html": "the API guide and links",
-    "taskboard-py.html": "task board, Pyodide, main thread",
-    "taskboard-mpy.html": "task board, MicroPython, main thread",
-    "worker-py.html": "task board driven from a Pyodide worker",
-    "worker-mpy.html": "task board driven from a MicroPython worker",
-    "canvas-py.html": "canvas pixels from Python through ImageData, Pyodide",
-    "canvas-mpy.html": "canvas pixels from Python through ImageData, MicroPython",
+    "taskboard.html": "task board, Pyodide, main thread (`?mpy`: MicroPython)",
+    "worker.html": "task board driven from a Pyodide worker (`?mpy`: MicroPython)",
+    "canvas.html": "canvas pixels from Python through ImageData, Pyodide (`?mpy`: MicroPython)",
     "check.html": "the package's own checks, live, on both interpreters, main thread and worker",
 }
 

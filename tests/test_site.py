@@ -43,10 +43,10 @@ BROWSER_SERVICES = {
 
 TASKBOARDS = {
     # page: (interpreter as sys.implementation.name, the JS realm the Python code runs in)
-    "taskboard-py.html": ("cpython", "Window"),
-    "taskboard-mpy.html": ("micropython", "Window"),
-    "worker-py.html": ("cpython", "DedicatedWorkerGlobalScope"),
-    "worker-mpy.html": ("micropython", "DedicatedWorkerGlobalScope"),
+    "taskboard.html": ("cpython", "Window"),
+    "taskboard.html?mpy": ("micropython", "Window"),
+    "worker.html": ("cpython", "DedicatedWorkerGlobalScope"),
+    "worker.html?mpy": ("micropython", "DedicatedWorkerGlobalScope"),
 }
 
 
@@ -177,7 +177,7 @@ def test_taskboard_adds_three_tasks_and_deletes_one(page: Any, site: str, name: 
     # add + Enter handlers and one per remaining task: the deleted task's proxy was destroyed
     assert _text(page, "live-proxies") == "4"
     assert box.get_attribute("value") == ""
-    _screenshot(page, name.removesuffix(".html"))
+    _screenshot(page, name.replace(".html", "").replace("?", "-"))
 
 
 @pytest.mark.contract("workers.contexts", "js.portable")
@@ -193,7 +193,23 @@ def test_check_page_passes_every_check_in_all_four_contexts(page: Any, site: str
     assert [_text(page, d) for d in done] == [f"{len(rows)}/{len(rows)} passed"] * 4
 
 
-CANVASES = {"canvas-py.html": "cpython", "canvas-mpy.html": "micropython"}
+@pytest.mark.parametrize("name", ["taskboard.html", "taskboard.html?mpy"])
+def test_one_page_names_its_interpreter_and_links_the_other(page: Any, site: str, name: str) -> None:
+    mpy = name.endswith("?mpy")
+    page.get(f"{site}/{name}")
+    _wait(page, lambda: _text(page, "status").startswith("ready"))
+    tag = page.find_elements(By.CSS_SELECTOR, "script[src='./taskboard.py']")
+    assert [(s.get_attribute("type"), s.get_attribute("config")) for s in tag] == [
+        ("mpy", "./dist/mpy.json") if mpy else ("py", "./dist/py.json")
+    ]
+    names = {e.get_attribute("textContent") for e in page.find_elements(By.CSS_SELECTOR, "[data-interpreter]")}
+    assert names == {"MicroPython" if mpy else "Pyodide"}
+    assert page.title == f"Task board: {'MicroPython' if mpy else 'Pyodide'}, main thread"
+    other = page.find_element(By.CSS_SELECTOR, "a[data-other-interpreter]").get_attribute("href")
+    assert other == f"{site}/{'taskboard.html' if mpy else 'taskboard.html?mpy'}"
+
+
+CANVASES = {"canvas.html": "cpython", "canvas.html?mpy": "micropython"}
 
 
 @pytest.mark.contract("to_js.bytes", "to_py.typed-arrays")
@@ -211,7 +227,12 @@ def test_canvas_shows_the_pixels_python_filled(page: Any, site: str, name: str) 
         v for y in range(96) for x in range(128) for v in (x * 255 // 127, y * 255 // 95, (x ^ y) & 255, 255)
     ]
     assert pixels == expected
-    _screenshot(page, name.removesuffix(".html"))
+    _screenshot(page, name.replace(".html", "").replace("?", "-"))
+
+
+def _query(url: str) -> str:
+    query = urllib.parse.urlsplit(url).query
+    return "?" + query if query else ""
 
 
 def test_index_links_every_page_and_each_link_is_served(page: Any, site: str) -> None:
@@ -220,7 +241,7 @@ def test_index_links_every_page_and_each_link_is_served(page: Any, site: str) ->
     _wait(page, lambda: page.execute_script("return document.readyState") == "complete", 30)
     _wait(page, lambda: page.find_element(By.ID, "compat-link").get_attribute("href").endswith(compat), 30)
     links = [a.get_attribute("href") for a in page.find_elements(By.CSS_SELECTOR, "#pages a")]
-    names = {urllib.parse.urlsplit(u).path.lstrip("/") for u in links}
+    names = {urllib.parse.urlsplit(u).path.lstrip("/") + _query(u) for u in links}
     assert names == {*TASKBOARDS, *CANVASES, "check.html", compat}
     for url in links:
         with urllib.request.urlopen(url, timeout=30) as answer:
