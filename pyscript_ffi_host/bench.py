@@ -456,9 +456,7 @@ def bench_one(
         if only is not None and op.snippet not in only:
             continue
         samples: dict[str, list[float]] = {impl: [] for impl in IMPLS}
-        offered = {
-            impl: _code(op, impl) for impl in IMPLS if impl not in IMPORTS or impl in cold
-        }
+        offered = {impl: _code(op, impl) for impl in IMPLS if impl not in IMPORTS or impl in cold}
         for _ in range(sizes.reps):
             for impl, code in offered.items():
                 if code is None:
@@ -683,12 +681,12 @@ def chart(report: dict[str, Any], path: Path) -> None:
             ax.set_xscale("log")
             ax.set_yticks(list(ys), ops)
             ax.set_title(f"{NAMES[name]} {_column(report, key)}")
+            ax.set_xlabel("time / reference time (log; < 1 is faster)")
             ax.grid(axis="x", which="major", color="#dddddd")
             ax.set_axisbelow(True)
         for ax in line[len(keys) :]:
             ax.set_visible(False)
         line[0].invert_yaxis()  # once per row: the y axis is shared
-        line[-1 if len(keys) == cols else len(keys) - 1].set_xlabel("time / reference time (log; < 1 is faster)")
     axes[0][0].legend(loc="lower right", fontsize="small")
     fig.suptitle(f"pyscript_ffi vs raw FFI vs PyScript ffi.py ({report['date']}, {_machine_line(report)})")
     fig.tight_layout()

@@ -8,12 +8,16 @@ from pyscript_ffi_host import bench
 
 def test_tiny_bench_times_every_operation_on_the_newest_and_oldest_versions(tmp_path):
     report = bench.main(["--tiny", "--runtimes", "node", "--out", str(tmp_path), "--no-chart"])
-    assert list(report["results"]) == list(report["configs"]) == [
-        "pyodide 314.0.7 node",
-        "pyodide 0.27.7 node",
-        "micropython 1.27.0 node",
-        "micropython 1.24.1 node",
-    ]
+    assert (
+        list(report["results"])
+        == list(report["configs"])
+        == [
+            "pyodide 314.0.7 node",
+            "pyodide 0.27.7 node",
+            "micropython 1.27.0 node",
+            "micropython 1.24.1 node",
+        ]
+    )
     for config, rows in report["results"].items():
         pyscript_imports = config not in report["notes"]
         for op in bench.operations(bench.Sizes.tiny()):

@@ -235,8 +235,10 @@ def bench_run(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The files of a real tiny `nox -s bench` run (MicroPython, newest and oldest, Node)."""
     out = tmp_path_factory.mktemp("bench")
     only = "to_js,attr_read,bytes_to_py"
-    bench.main(["--tiny", "--interpreters", "micropython", "--runtimes", "node", "--only", only, "--no-chart"]
-               + ["--out", str(out)])
+    bench.main(
+        ["--tiny", "--interpreters", "micropython", "--runtimes", "node", "--only", only, "--no-chart"]
+        + ["--out", str(out)]
+    )
     return out
 
 
@@ -258,8 +260,10 @@ def test_bench_page_shows_the_table_of_the_last_run(page: Any, bench_run: Path) 
     assert [row[0] for row in tables[0]] == ["operation", *report["results"]["micropython 1.27.0 node"]]
     assert tables[0][0][1:] == columns == ["1.27.0 node", "1.24.1 node"]
     lines = (bench_run / "results.md").read_text().splitlines()
-    rows = [[c.strip() for c in line.strip().strip("|").split("|")] for line in lines if line.startswith("| ")]
-    assert [row for table in tables for row in table] == [[c.replace("`", "") for c in r] for r in rows]
+    rows = [line.strip().strip("|").split("|") for line in lines if line.startswith("| ")]
+    assert [row for table in tables for row in table] == [
+        [c.strip().replace("`", "") for c in r] for r in rows
+    ]
     assert report["date"] in _text(page, "bench-results")
     assert _text(page, "bench-no-chart") == "No chart in this run (it was made with --no-chart)."
     _screenshot(page, "bench")
