@@ -66,6 +66,8 @@ IMPLS = ("ours", "raw", "pyscript", "memcpy")
 LABELS = {"ours": "pyscript_ffi", "raw": "raw FFI", "pyscript": "PyScript ffi.py", "memcpy": "JS u8.slice()"}
 #: The binary operations: each also times the reference, a JS memcpy of the same bytes (`u8.slice()`).
 BINARY = ("bytes_to_js", "bytes_to_py", "typed_to_js", "typed_to_py")
+#: Many small buffers (64 bytes) each way: the fixed cost of one binary conversion.
+SMALL_BINARY = ("small_bytes_to_js", "small_bytes_to_py")
 
 #: Runs first in every timed snippet: a clock, test data, and the names of one implementation.
 PRELUDE = r"""
@@ -274,6 +276,27 @@ else:
     out = to_py(data) if IMPL == "ours" else data.to_py()
     result = since(t0)
 """,
+    "small_bytes_to_js": """
+if IMPL != "ours" and MP:
+    result = None
+else:
+    data = bytes(range(64))
+    t0 = clock()
+    for i in range(%(n)d):
+        to_js(data)
+    result = since(t0)
+""",
+    "small_bytes_to_py": """
+if IMPL == "pyscript" or (IMPL == "raw" and MP):
+    result = None
+else:
+    data = js.__benchBytes(64)
+    convert = to_py if IMPL == "ours" else (lambda x: x.to_bytes())
+    t0 = clock()
+    for i in range(%(n)d):
+        convert(data)
+    result = since(t0)
+""",
     "is_none": """
 values = [None, js.JSON.parse("null"), 0, "", js.Object.new()] * (%(n)d // 5)
 t0 = clock()
@@ -392,6 +415,7 @@ def operations(sizes: Sizes) -> list[Op]:
     ]
     mb = f"{sizes.bytes / 2**20:g} MB" if sizes.bytes >= 2**20 else f"{sizes.bytes} B"
     ops += [Op(f"{name} {mb}", name, sizes.bytes) for name in BINARY]
+    ops += [Op(f"{name} {sizes.proxies}x64 B", name, sizes.proxies) for name in SMALL_BINARY]
     return ops
 
 
@@ -600,7 +624,8 @@ def _measured(report: dict[str, Any]) -> str:
         f" {_loads(report['load']['end'])} at the end; {runtimes}; {versions}."
         f" {report['reps']} repetitions per operation, the implementations taking turns in each;"
         f" sizes: {', '.join(str(n) for n in params['records'])} JSON-shaped records,"
-        f" {params['calls']} calls, {params['proxies']} proxies or objects, {params['bytes']} bytes."
+        f" {params['calls']} calls, {params['proxies']} proxies, objects or 64-byte buffers,"
+        f" {params['bytes']}-byte buffers."
         " Cells: pyscript_ffi's median time (min-max over the repetitions), then its time relative to"
         " the raw interpreter FFI and to PyScript's `ffi.py` (below 1 is faster; missing: no such"
         " route); the binary rows also give the JS reference, a `u8.slice()` of the same bytes (best"
@@ -677,7 +702,7 @@ def chart(report: dict[str, Any], path: Path) -> None:
                     color=color,
                     label=label,
                 )
-            ax.axvline(1.0, color="black", linewidth=1)
+            ax.axvline(1.0, color="black", linewidth=1, label="the reference (raw FFI, memcpy) = 1")
             ax.set_xscale("log")
             ax.set_yticks(list(ys), ops)
             ax.set_title(f"{NAMES[name]} {_column(report, key)}")
@@ -687,9 +712,11 @@ def chart(report: dict[str, Any], path: Path) -> None:
         for ax in line[len(keys) :]:
             ax.set_visible(False)
         line[0].invert_yaxis()  # once per row: the y axis is shared
-    axes[0][0].legend(loc="lower right", fontsize="small")
+    handles, labels = axes[0][0].get_legend_handles_labels()
+    top = 1 - 0.9 / (sum(heights) + 0.8)  # room for the title and the legend, in figure fractions
+    fig.legend(handles, labels, loc="upper center", ncol=4, bbox_to_anchor=(0.5, top + 0.45 * (1 - top)))
     fig.suptitle(f"pyscript_ffi vs raw FFI vs PyScript ffi.py ({report['date']}, {_machine_line(report)})")
-    fig.tight_layout()
+    fig.tight_layout(rect=(0, 0, 1, top))
     path.parent.mkdir(parents=True, exist_ok=True)
     fig.savefig(path, dpi=90)
     plt.close(fig)

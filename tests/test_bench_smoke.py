@@ -22,7 +22,8 @@ def test_tiny_bench_times_every_operation_on_the_newest_and_oldest_versions(tmp_
         pyscript_imports = config not in report["notes"]
         for op in bench.operations(bench.Sizes.tiny()):
             assert rows[op.key]["ours"]["median"] >= 0
-            buffers_without_raw = op.snippet in bench.BINARY and config.startswith("micropython")
+            buffers = (*bench.BINARY, *bench.SMALL_BINARY)
+            buffers_without_raw = op.snippet in buffers and config.startswith("micropython")
             assert (rows[op.key]["raw"] is None) == (op.snippet == "import" or buffers_without_raw)
             assert (rows[op.key]["memcpy"] is None) == (op.snippet not in bench.BINARY)
             if not pyscript_imports:
