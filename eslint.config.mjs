@@ -33,6 +33,12 @@ export default [
     rules: STRICT,
   },
   {
+    // The site's ES modules (bench.mjs): strict by being modules.
+    files: ["site/**/*.mjs"],
+    languageOptions: { ecmaVersion: 2022, sourceType: "module", globals: { ...globals.browser } },
+    rules: STRICT,
+  },
+  {
     files: ["tests/js/**/*.mjs"],
     languageOptions: { globals: { ...globals.node } },
   },

@@ -127,9 +127,10 @@ def demo(session: nox.Session) -> None:
 @nox.session
 def bench(session: nox.Session) -> None:
     """Time pyscript_ffi, the raw FFIs and PyScript's ffi.py side by side on the
-    newest Pyodide and MicroPython, Node and Chromium: a table on stdout and
-    site/bench/results.json + results.png. Options after `--` (e.g. `--tiny`,
-    `--reps 3`, `--runtimes node`) go to `python -m pyscript_ffi_host.bench`."""
+    newest and oldest Pyodide and MicroPython, Node and Chromium: a table on stdout
+    and site/bench/results.json + results.md + results.png (shown by the demo's
+    bench.html). Options after `--` (e.g. `--tiny`, `--reps 3`, `--runtimes node`,
+    `--versions newest`) go to `python -m pyscript_ffi_host.bench`."""
     _setup(session, chromium=True)
     session.install(*EXTRAS["bench"])
     _build(session)

@@ -28,7 +28,7 @@ from pytest_run_inside.server import StaticServer, make_server, serve
 
 from . import artifacts
 
-__all__ = ["SITE", "DIST", "PAGES", "prepare", "mounts", "serve_site", "main"]
+__all__ = ["SITE", "DIST", "BENCH", "PAGES", "prepare", "mounts", "serve_site", "main"]
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE = ROOT / "site"
@@ -43,7 +43,10 @@ PAGES = {
     "worker.html": "task board driven from a Pyodide worker (`?mpy`: MicroPython)",
     "canvas.html": "canvas pixels from Python through ImageData, Pyodide (`?mpy`: MicroPython)",
     "check.html": "the package's own checks, live, on both interpreters, main thread and worker",
+    "bench.html": "the last `nox -s bench` run: chart and table (made by `bash bin/nox -s bench`)",
 }
+#: Where `nox -s bench` writes its results (`pyscript_ffi_host.bench.OUT`); bench.html reads them.
+BENCH = SITE / "bench"
 
 
 def _config(interpreter: str, artifact: dict[str, object]) -> dict[str, object]:
@@ -60,6 +63,7 @@ def prepare() -> Path:
         raise FileNotFoundError(f"no {MICROPYTHON_PACKAGE}@{MICROPYTHON_VERSION} in {artifacts.NODE_MODULES}")
     mpy_module = micropython_module(mpy_package).relative_to(artifacts.NODE_MODULES)
     DIST.mkdir(parents=True, exist_ok=True)  # files are replaced in place: a running demo keeps serving
+    BENCH.mkdir(exist_ok=True)  # bench.html reads its listing: a run made while the demo serves shows up
     for old in DIST.glob("*.whl"):
         if old.name != built.wheel.name:
             old.unlink()

@@ -8,6 +8,7 @@ test-artifacts/. The site is served on a free port (not the demo's 8000).
 
 from __future__ import annotations
 
+import json
 import threading
 import urllib.parse
 import urllib.request
@@ -21,9 +22,10 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
-from pyscript_ffi_host.site import SITE, serve_site
+from pyscript_ffi_host import bench
+from pyscript_ffi_host.site import SITE, mounts, serve_site
 from pytest_run_inside.chrome import browser_log, chrome_driver, requested_urls
-from pytest_run_inside.server import stop
+from pytest_run_inside.server import serve, stop
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 #: Pyodide takes 5-15 s to start (two at once on check.html); generous under load.
@@ -242,11 +244,56 @@ def test_index_links_every_page_and_each_link_is_served(page: Any, site: str) ->
     _wait(page, lambda: page.find_element(By.ID, "compat-link").get_attribute("href").endswith(compat), 30)
     links = [a.get_attribute("href") for a in page.find_elements(By.CSS_SELECTOR, "#pages a")]
     names = {urllib.parse.urlsplit(u).path.lstrip("/") + _query(u) for u in links}
-    assert names == {*TASKBOARDS, *CANVASES, "check.html", compat}
+    assert names == {*TASKBOARDS, *CANVASES, "check.html", compat, "bench.html"}
     for url in links:
         with urllib.request.urlopen(url, timeout=30) as answer:
             assert answer.status == 200
     _screenshot(page, "index")
+
+
+@pytest.fixture(scope="module")
+def bench_run(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The files of a real tiny `nox -s bench` run (MicroPython, newest and oldest, Node)."""
+    out = tmp_path_factory.mktemp("bench")
+    only = "to_js,attr_read,bytes_to_py"
+    bench.main(
+        ["--tiny", "--interpreters", "micropython", "--runtimes", "node", "--only", only, "--no-chart"]
+        + ["--out", str(out)]
+    )
+    return out
+
+
+def _bench_page(page: Any, results: Path) -> None:
+    """bench.html served as the demo serves it, with `results` as site/bench/."""
+    with serve(SITE, mounts={**mounts(), "/bench": results}) as (_, url):
+        page.get(f"{url}/bench.html")
+        _wait(page, lambda: page.execute_script("return document.body.dataset.bench"), 30)
+
+
+def test_bench_page_shows_the_table_of_the_last_run(page: Any, bench_run: Path) -> None:
+    _bench_page(page, bench_run)
+    report = json.loads((bench_run / "results.json").read_text())
+    tables = page.execute_script(
+        "return [...document.querySelectorAll('#bench-results table')].map(t =>"
+        " [...t.rows].map(r => [...r.cells].map(c => c.textContent)))"
+    )
+    columns = [f"{c['version']} {c['runtime']}" for c in report["configs"].values()]
+    assert [row[0] for row in tables[0]] == ["operation", *report["results"]["micropython 1.27.0 node"]]
+    assert tables[0][0][1:] == columns == ["1.27.0 node", "1.24.1 node"]
+    lines = (bench_run / "results.md").read_text().splitlines()
+    rows = [line.strip().strip("|").split("|") for line in lines if line.startswith("| ")]
+    assert [row for table in tables for row in table] == [
+        [c.strip().replace("`", "") for c in r] for r in rows
+    ]
+    assert report["date"] in _text(page, "bench-results")
+    assert _text(page, "bench-no-chart") == "No chart in this run (it was made with --no-chart)."
+    _screenshot(page, "bench")
+
+
+def test_bench_page_says_so_when_no_run_was_made(page: Any, tmp_path: Path) -> None:
+    _bench_page(page, tmp_path)
+    assert _text(page, "bench-status").startswith("No benchmark run yet. bash bin/nox -s bench times")
+    assert page.find_elements(By.CSS_SELECTOR, "#bench-results *, #bench-chart *") == []
 
 
 def test_a_request_to_another_host_from_a_worker_is_caught(
