@@ -36,6 +36,23 @@ def test_to_js_of_json_shaped_data_takes_the_fast_route():
     assert pyscript_ffi.backend.fast_to_js([{"a": [1, 2.5, None, "x"]}], bridge.helpers) is not None
 
 
+@pytest.mark.contract("to_js.routes")
+@pytest.mark.parametrize("name", list(PY_VALUES) + ["int32-edges", "strings-plain"])
+@run_inside
+def test_a_proxy_result_matches_the_tape(name):
+    # JS -> Python calls pass the common results (int32, str, float, bool, None) as
+    # they are (`_dispatch`, `_reply` in _proxies.py): JS must see what the tape gives
+    from routes import PY_VALUES, proxy_outcome, tape_outcome
+
+    extra = {
+        "int32-edges": [2**30 - 1, 2**30, -(2**30), -(2**30) - 1, 2**31 - 1, -(2**31), 2**31],
+        "strings-plain": ["", "a", "\ufeff" + "x" * 20, "\ud800" + "y" * 20, "é" * 20, "\x00"],
+    }
+    makes = [(lambda v=v: v) for v in extra[name]] if name in extra else [PY_VALUES[name]]
+    for make in makes:
+        assert proxy_outcome(make) == tape_outcome(make)
+
+
 @pytest.mark.contract("to_py.routes")
 @pytest.mark.parametrize("name", list(JS_VALUES))
 @run_inside
