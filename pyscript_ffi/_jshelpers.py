@@ -805,7 +805,9 @@ return fn;
 }
 function isAlive(token) { return aliveTokens.has(token) ? 1 : 0; }
 function remakeProxy(oldToken, token, withThis) {
-return aliveTokens.has(oldToken) ? 0 : makeProxy(token, false, withThis);
+if (aliveTokens.has(oldToken)) return 0;
+if (released.length > 0 && released[released.length - 1] === oldToken) released.pop();
+return makeProxy(token, false, withThis);
 }
 function liveProxies() { return live; }
 function asyncIterable(step) {

@@ -159,9 +159,13 @@ export function isAlive(token) { return aliveTokens.has(token) ? 1 : 0; }
 
 // `create_proxy` of a callable whose proxy `oldToken` was made before: 0 while
 // that proxy is alive (Python hands out the same function), else a new proxy.
-// One call instead of flushReleased + makeProxy.
+// One call instead of flushReleased + makeProxy. Python forgets `oldToken`
+// itself, so its report, if it is the latest one (create, destroy, create
+// again), is dropped.
 export function remakeProxy(oldToken, token, withThis) {
-  return aliveTokens.has(oldToken) ? 0 : makeProxy(token, false, withThis);
+  if (aliveTokens.has(oldToken)) return 0;
+  if (released.length > 0 && released[released.length - 1] === oldToken) released.pop();
+  return makeProxy(token, false, withThis);
 }
 
 export function liveProxies() { return live; }
