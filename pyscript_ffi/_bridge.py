@@ -61,7 +61,13 @@ def wire(answer, refs):
     """A reply for `unwire` in JS: the JSON text of `answer` (a list of
     primitives, e.g. `[0, tape]`); `refs`, if any, are handed to JS first
     (`backend.stash`). No Python list crosses: MicroPython's `jsffi.to_js`
-    keeps each list it converts alive until a JS garbage collection."""
+    keeps each list it converts alive until a JS garbage collection.
+    MicroPython's `json.dumps` leaves a lone surrogate raw, which the crossing
+    (longer than 16 bytes: a TextDecoder) would turn into U+FFFD: it goes as
+    a `\\uXXXX` escape, which `JSON.parse` reads back exactly."""
     if refs:
         backend.stash(helpers, refs)
-    return json.dumps(answer)
+    text = json.dumps(answer)
+    if not backend.NUL_SAFE and backend.str_altered(text):
+        return "".join("\\u%04x" % ord(c) if 0xD800 <= ord(c) <= 0xDFFF else c for c in text)
+    return text
