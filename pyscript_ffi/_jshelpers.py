@@ -804,9 +804,10 @@ holder.ref = null;
 return fn;
 }
 function isAlive(token) { return aliveTokens.has(token) ? 1 : 0; }
-function remakeProxy(oldToken, token, withThis) {
-if (aliveTokens.has(oldToken)) return 0;
-if (released.length > 0 && released[released.length - 1] === oldToken) released.pop();
+function remakeProxy(token, withThis) {
+if (aliveTokens.has(token)) return 0;
+const i = released.lastIndexOf(token);
+if (i >= 0) released.splice(i, 1);
 return makeProxy(token, false, withThis);
 }
 function liveProxies() { return live; }

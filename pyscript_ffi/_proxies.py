@@ -289,13 +289,11 @@ def create_proxy(func, *, capture_this=False):
     if entry is None:
         token, fn = _make(func, False, key, capture_this)
     else:  # one call into JS: 0 if that function is still alive, else a new one
-        token = _next_token[0]
-        fn = _dispatch_ready[2](entry[0], token, capture_this)
+        # for the same token (destroyed, so JS has taken back its report)
+        token = entry[0]
+        fn = _dispatch_ready[2](token, capture_this)
         if type(fn) is int:
             return entry[1]
-        _alive.pop(entry[0], None)  # destroyed (JS's later report of it finds nothing);
-        # its `_by_key` entry is replaced below
-        _next_token[0] = token + 1
         _alive[token] = (func, key)
     _by_key[key] = (token, fn)
     return fn
