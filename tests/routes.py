@@ -72,6 +72,19 @@ PY_VALUES = {
     "builtin-function": lambda: [print],
 }
 
+#: Values that a quick route passes as they are or that JSON text could alter, by name.
+WIRE_VALUES = {
+    "int32-edges": lambda: [2**30 - 1, 2**30, -(2**30), -(2**30) - 1, 2**31 - 1, -(2**31), 2**31],
+    "int-30-bits": lambda: 2**30,
+    "int-31-bits": lambda: -(2**31),
+    "str-bom-long": lambda: "\ufeff" + "x" * 20,
+    "str-surrogate-long": lambda: "\ud800" + "y" * 20,
+    "str-non-ascii": lambda: "é" * 20,
+    "str-nul": lambda: "\x00",
+    "float-17-digits": lambda: 0.1 + 0.2,
+    "floats-17-digits": lambda: [0.1 + 0.2, 5e-324, 2.0**60 + 2**8, {"f": 0.1 + 0.2}],
+}
+
 #: JS expressions that `to_py` converts, by name.
 JS_VALUES = {
     "records": "Array.from({length: 50}, "
