@@ -8,6 +8,7 @@ import json
 from ._backend import backend
 from ._errors import ConversionError, JsException
 from ._jshelpers import SOURCE
+from ._tags import REF
 
 _helpers = []
 
@@ -57,11 +58,35 @@ def checked(answer):
     return answer
 
 
+def _floats_by_ref(tape, refs):
+    """`[0, tape]` and `refs` with each float of `tape` (always the value after
+    its INT or FLOAT tag) sent as a ref instead: before 1.26, MicroPython's
+    `json.dumps` rounds some doubles (5e-324, 0.1 + 0.2)."""
+    out = None
+    for i in range(len(tape)):
+        if type(tape[i]) is float:
+            if out is None:
+                out = list(tape)
+                refs = list(refs) if refs else []
+            out[i - 1] = REF
+            out[i] = len(refs)
+            refs.append(tape[i])
+    return [0, tape if out is None else out], refs
+
+
 def wire(answer, refs):
     """A reply for `unwire` in JS: the JSON text of `answer` (a list of
     primitives, e.g. `[0, tape]`); `refs`, if any, are handed to JS first
     (`backend.stash`). No Python list crosses: MicroPython's `jsffi.to_js`
-    keeps each list it converts alive until a JS garbage collection."""
+    keeps each list it converts alive until a JS garbage collection.
+    MicroPython's `json.dumps` leaves a lone surrogate raw, which the crossing
+    (longer than 16 bytes: a TextDecoder) would turn into U+FFFD: it goes as
+    a `\\uXXXX` escape, which `JSON.parse` reads back exactly."""
+    if not backend.JSON_FLOATS and answer[0] == 0:
+        answer, refs = _floats_by_ref(answer[1], refs)
     if refs:
         backend.stash(helpers, refs)
-    return json.dumps(answer)
+    text = json.dumps(answer)
+    if not backend.NUL_SAFE and backend.str_altered(text):
+        return "".join("\\u%04x" % ord(c) if 0xD800 <= ord(c) <= 0xDFFF else c for c in text)
+    return text

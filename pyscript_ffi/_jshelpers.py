@@ -804,8 +804,11 @@ holder.ref = null;
 return fn;
 }
 function isAlive(token) { return aliveTokens.has(token) ? 1 : 0; }
-function remakeProxy(oldToken, token, withThis) {
-return aliveTokens.has(oldToken) ? 0 : makeProxy(token, false, withThis);
+function remakeProxy(token, withThis) {
+if (aliveTokens.has(token)) return 0;
+const i = released.lastIndexOf(token);
+if (i >= 0) released.splice(i, 1);
+return makeProxy(token, false, withThis);
 }
 function liveProxies() { return live; }
 function asyncIterable(step) {

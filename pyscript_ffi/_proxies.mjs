@@ -157,11 +157,16 @@ export function strengthenProxy(holder) {
 // 1 while the proxy `token` is alive (neither destroyed nor collected), else 0.
 export function isAlive(token) { return aliveTokens.has(token) ? 1 : 0; }
 
-// `create_proxy` of a callable whose proxy `oldToken` was made before: 0 while
-// that proxy is alive (Python hands out the same function), else a new proxy.
-// One call instead of flushReleased + makeProxy.
-export function remakeProxy(oldToken, token, withThis) {
-  return aliveTokens.has(oldToken) ? 0 : makeProxy(token, false, withThis);
+// `create_proxy` of a callable whose proxy `token` was made before: 0 while
+// that proxy is alive (Python hands out the same function), else a new proxy
+// for the same token, whose report as destroyed is taken back (Python has not
+// seen it: `token` is still in its table). One call instead of flushReleased +
+// makeProxy.
+export function remakeProxy(token, withThis) {
+  if (aliveTokens.has(token)) return 0;
+  const i = released.lastIndexOf(token);
+  if (i >= 0) released.splice(i, 1);
+  return makeProxy(token, false, withThis);
 }
 
 export function liveProxies() { return live; }

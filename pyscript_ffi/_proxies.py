@@ -87,32 +87,57 @@ def _async_iterable(iterator):
     return helpers().asyncIterable(_make(step, False, None)[1])
 
 
-def _release(token):
-    entry = _alive.pop(token, None)
-    if entry is not None and entry[1] is not None:
-        known = _by_key.get(entry[1])
-        if known is not None and known[0] == token:
-            del _by_key[entry[1]]
+def _release(tokens):
+    """Forget the proxies of `tokens` (JS has destroyed or collected them)."""
+    for token in tokens:
+        entry = _alive.pop(token, None)
+        if entry is not None and entry[1] is not None:
+            known = _by_key.get(entry[1])
+            if known is not None and known[0] == token:
+                del _by_key[entry[1]]
 
 
 def _dispatch(token, *args):
-    """Called by JS only (see `makeProxy`), with plain arguments; never raises."""
-    return _run(token, args)
+    """Called by JS only (see `makeProxy`), with plain arguments; never raises.
+    One Python frame for the common results (those `_reply` lets cross as they
+    are); every other result, and a destroyed token, go through `_run`'s path."""
+    entry = None
+    try:
+        entry = _alive[token]
+        result = entry[0](*args)
+    except BaseException as exc:  # noqa: BLE001 - it goes to JS as an Error
+        return _run(token, ()) if entry is None else _failure(exc)  # None: destroyed
+    t = type(result)  # the common results as in `_reply`, inline
+    if t is int:
+        if -1073741824 <= result <= 1073741823:  # MicroPython's small ints: quick to compare
+            return result
+    elif t is str:
+        if result.isascii() if _ASCII_STR_RESULTS else "\0" not in result and not _str_altered(result):
+            return "s" + result
+    elif t is float or t is bool or result is None:
+        return result
+    return _reply(result, t)
 
 
 def _run(token, args):
     """Run the callable `token` stands for with the tuple/list `args` (spread
-    once: MicroPython's pystack holds 1,000 arguments only once); never raises.
-    A str result crosses as `"s" + result` (ASCII on Pyodide, whose lone
-    surrogates would not survive; NUL-free on MicroPython), an
-    int32/float/bool/None as itself; anything else as `wire` text, which
-    always starts with `[`."""
+    once: MicroPython's pystack holds 1,000 arguments only once); never raises."""
     try:
         entry = _alive.get(token)
         if entry is None:
             raise RuntimeError("pyscript_ffi: this proxy has been destroyed")
         result = entry[0](*args)
-        t = type(result)  # the common results cross as they are (see `makeProxy`)
+    except BaseException as exc:  # noqa: BLE001 - it goes to JS as an Error
+        return _failure(exc)
+    return _reply(result, type(result))
+
+
+def _reply(result, t):
+    """What JS gets for `result` (of type `t`); never raises. A str crosses as
+    `"s" + result` (ASCII on Pyodide, whose lone surrogates would not survive;
+    NUL-free on MicroPython), an int32/float/bool/None as itself; anything else
+    as `wire` text, which always starts with `[`."""
+    try:
         if t is str:
             if result.isascii() if _ASCII_STR_RESULTS else "\0" not in result and not _str_altered(result):
                 return "s" + result
@@ -140,8 +165,7 @@ def _dispatch_tape(token, args_tape, args_refs):
     """`_dispatch` for arguments that crossed as a tape; with token -1, the
     JSON list of tokens JS has released. Never raises."""
     if token < 0:
-        for gone in json.loads(args_tape):
-            _release(gone)
+        _release(json.loads(args_tape))
         return None
     if token not in _alive:
         return _run(token, ())  # the "destroyed" error
@@ -249,26 +273,27 @@ def create_proxy(func, *, capture_this=False):
       converted return value, rejected with such an `Error` if it raises.
     - after `.destroy()` a call throws a JS `Error`; `.destroy()` twice is fine.
     """
-    key = _key(func)
-    if capture_this:  # another JS function than the one without `this`
-        key = ("capture_this", key)
-    entry = _by_key.get(key)
+    key = ("capture_this", func) if capture_this else func  # another JS function with `this`
+    try:
+        entry = _by_key.get(key)
+    except TypeError:  # unhashable: by its id (a hashable one raises again)
+        key = ("capture_this", _key(func)) if capture_this else _key(func)
+        entry = _by_key.get(key)
     if entry is not None and len(entry) == 3:  # a written callable's weak proxy: strong now
         fn = helpers().strengthenProxy(entry[1])
         if fn is not None:
             _by_key[key] = (entry[0], fn)
             return fn
-        _release(entry[0])  # collected; JS's later report of it finds nothing
+        _release((entry[0],))  # collected; JS's later report of it finds nothing
         entry = None
     if entry is None:
         token, fn = _make(func, False, key, capture_this)
     else:  # one call into JS: 0 if that function is still alive, else a new one
-        token = _next_token[0]
-        fn = _dispatch_ready[2](entry[0], token, capture_this)
+        # for the same token (destroyed, so JS has taken back its report)
+        token = entry[0]
+        fn = _dispatch_ready[2](token, capture_this)
         if type(fn) is int:
             return entry[1]
-        _release(entry[0])  # destroyed; JS's later report of it finds nothing
-        _next_token[0] = token + 1
         _alive[token] = (func, key)
     _by_key[key] = (token, fn)
     return fn

@@ -72,6 +72,19 @@ PY_VALUES = {
     "builtin-function": lambda: [print],
 }
 
+#: Values that a quick route passes as they are or that JSON text could alter, by name.
+WIRE_VALUES = {
+    "int32-edges": lambda: [2**30 - 1, 2**30, -(2**30), -(2**30) - 1, 2**31 - 1, -(2**31), 2**31],
+    "int-30-bits": lambda: 2**30,
+    "int-31-bits": lambda: -(2**31),
+    "str-bom-long": lambda: "\ufeff" + "x" * 20,
+    "str-surrogate-long": lambda: "\ud800" + "y" * 20,
+    "str-non-ascii": lambda: "é" * 20,
+    "str-nul": lambda: "\x00",
+    "float-17-digits": lambda: 0.1 + 0.2,
+    "floats-17-digits": lambda: [0.1 + 0.2, 5e-324, 2.0**60 + 2**8, {"f": 0.1 + 0.2}],
+}
+
 #: JS expressions that `to_py` converts, by name.
 JS_VALUES = {
     "records": "Array.from({length: 50}, "
@@ -145,6 +158,45 @@ def js_outcome(convert, make):
         return js.__show(convert(make()))
     except Exception as e:
         return type(e).__name__ + ": " + str(e)
+
+
+def tape_outcome(make):
+    """What JS sees of `make()` rebuilt from its tape inside JS (nothing crosses
+    back into Python before `__show`), or the error, as `js_outcome` spells it."""
+    from pyscript_ffi import js
+
+    bridge, to_js, _ = internals()
+    show = js.Function.new(
+        "h",
+        "t",
+        "r",
+        "const b = h.toJs(t, r); if (b[0] === 0) return __show(b[1]);"
+        " return 'JS Error: ' + b[2] + ': ' + b[3] + (b[4] === null ? '' : ' at ' + b[4]);",
+    )
+    try:
+        tape, refs = to_js.encode(make(), to_js.default_options())
+    except Exception as e:
+        return type(e).__name__ + ": " + str(e)
+    backend = to_js.backend
+    return show(bridge.helpers(), backend.to_array(tape), backend.refs_array(refs))
+
+
+def proxy_outcome(make):
+    """What JS sees when a `create_proxy` function returns `make()` (called
+    with one plain argument, as an event handler is), or its error as
+    `js_outcome` spells it."""
+    from pyscript_ffi import create_proxy, js
+
+    call = js.Function.new(
+        "f",
+        "try { return __show(f(1)); }"
+        " catch (e) { return e.name === 'PythonError' ? e.message : 'JS ' + e.name + ': ' + e.message; }",
+    )
+    proxy = create_proxy(lambda _: make())
+    try:
+        return call(proxy)
+    finally:
+        proxy.destroy()
 
 
 def py_outcome(convert, make):

@@ -82,6 +82,27 @@ def test_create_proxy_after_destroy_gives_a_new_working_function():
     assert probe(new) == 'ok "again"'
 
 
+@pytest.mark.contract("proxy.destroy")
+@run_inside
+def test_create_proxy_again_after_other_proxies_were_destroyed_counts_and_calls_right():
+    from probes import probe
+
+    from pyscript_ffi import create_proxy, live_proxies
+
+    start = live_proxies()
+    handlers = [lambda i=i: i for i in range(300)]  # more than one batch of destroy reports
+    olds = [create_proxy(h) for h in handlers]
+    for f in olds:
+        f.destroy()
+    news = [create_proxy(h) for h in handlers[:5]]  # their reports are pending
+    assert live_proxies() - start == 5
+    assert [probe(f) for f in news] == ["ok 0", "ok 1", "ok 2", "ok 3", "ok 4"]
+    assert probe(olds[0]) == "true|Error|pyscript_ffi: this proxy has been destroyed"
+    for f in news:
+        f.destroy()
+    assert live_proxies() == start
+
+
 # ---- identity --------------------------------------------------------------------
 @pytest.mark.contract("proxy.same-function")
 @run_inside

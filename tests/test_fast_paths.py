@@ -8,7 +8,7 @@ values and the helpers are `tests/routes.py`, copied into every interpreter.
 """
 
 import pytest
-from routes import JS_VALUES, PY_VALUES
+from routes import JS_VALUES, PY_VALUES, WIRE_VALUES
 
 from pytest_run_inside import run_inside
 
@@ -34,6 +34,34 @@ def test_to_js_of_json_shaped_data_takes_the_fast_route():
 
     bridge = internals()[0]
     assert pyscript_ffi.backend.fast_to_js([{"a": [1, 2.5, None, "x"]}], bridge.helpers) is not None
+
+
+@pytest.mark.contract("to_js.routes")
+@pytest.mark.parametrize("name", list(PY_VALUES) + list(WIRE_VALUES))
+@run_inside
+def test_a_proxy_result_matches_the_tape(name):
+    # JS -> Python calls pass the common results (int32, str, float, bool, None) as
+    # they are (`_dispatch`, `_reply` in _proxies.py), the rest as JSON text (`wire`)
+    from routes import PY_VALUES, WIRE_VALUES, proxy_outcome, tape_outcome
+
+    make = WIRE_VALUES.get(name) or PY_VALUES[name]
+    assert proxy_outcome(make) == tape_outcome(make)
+
+
+@pytest.mark.contract("to_js.routes")
+@pytest.mark.parametrize("name", list(PY_VALUES) + ["floats-17-digits"])
+@run_inside
+def test_a_call_argument_matches_the_tape(name):
+    # arguments written to JS cross as JSON text (`wire`) unless they are simple;
+    # a value the tape refuses is refused (the path then starts at the argument list)
+    from routes import PY_VALUES, WIRE_VALUES, js_outcome, tape_outcome
+
+    make = WIRE_VALUES.get(name) or PY_VALUES[name]
+    expected, seen = tape_outcome(make), js_outcome(lambda v: v, make)
+    if expected.startswith("ConversionError: ") or expected.startswith("JS Error: ConversionError: "):
+        assert seen.startswith("ConversionError: ")
+    else:
+        assert seen == expected
 
 
 @pytest.mark.contract("to_py.routes")
