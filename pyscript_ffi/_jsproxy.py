@@ -138,7 +138,7 @@ def read(r):
         return r
     if isinstance(r, _Raw):
         return JsProxy(r)
-    return r  # None, bool, int, float, or the Python object a JS proxy of it stood for
+    return r  # the Python object a JS proxy of it stood for
 
 
 def _simple(v):
