@@ -30,8 +30,10 @@ export function describe(e) {
   return [typeof e, text];
 }
 
+// `t`: the object `v` was read from (`this` when `v` is called, see
+// `outFrom`); undefined otherwise.
 class Box {
-  constructor(v) { this.v = v; }
+  constructor(v) { this.v = v; this.t = undefined; }
 }
 
 let globalHandle = null;
@@ -47,6 +49,19 @@ export function unbox(x) {
   if (x === null || typeof x !== "object") return x;
   if (x === globalHandle) return globalThis;  // the handle of `js` (see _bridge.py)
   try { return x instanceof Box ? x.v : x; } catch (_) { return x; }  // a hostile raw proxy is itself
+}
+
+// `out(v)` of a value read from the object `o`: a Box remembers `o` as the
+// `this` of a call (`p.method(...)` calls with `this` = `p`).
+export function outFrom(v, o) {
+  const r = out(v);
+  if (r instanceof Box) r.t = o;
+  return r;
+}
+
+// The `this` a handle carries for a call: the object a Box's value was read from.
+export function thisOf(x) {
+  try { return x instanceof Box ? x.t : undefined; } catch (_) { return undefined; }
 }
 
 let thrown = null;

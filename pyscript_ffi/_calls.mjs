@@ -1,7 +1,7 @@
 // Guarded calls into arbitrary JS (pyscript_ffi/_calls.py): a throw or a
 // rejection comes back as an error record, never as a JS exception.
 
-import { unbox } from "./_box.mjs";
+import { thisOf, unbox } from "./_box.mjs";
 import { jsError } from "./_errors.mjs";
 import { unwire } from "./_proxies.mjs";
 import { toJs } from "./_to_js.mjs";
@@ -14,7 +14,7 @@ export function callFn(fn, self, wired) {
   const built = toJs(sent[1], refs);
   if (built[0] !== 0) return built;
   let v;
-  try { v = Reflect.apply(unbox(fn), self === null || self === undefined ? undefined : unbox(self), built[1]); } catch (e) { return jsError(e, null); }
+  try { v = Reflect.apply(unbox(fn), self === null || self === undefined ? thisOf(fn) : unbox(self), built[1]); } catch (e) { return jsError(e, null); }
   return toPy(v, 0);
 }
 

@@ -134,7 +134,7 @@ try { text = String(e); } catch (_) { text = typeof e; }
 return [typeof e, text];
 }
 class Box {
-constructor(v) { this.v = v; }
+constructor(v) { this.v = v; this.t = undefined; }
 }
 let globalHandle = null;
 function learnGlobal(handle) { globalHandle = handle; return 0; }
@@ -143,6 +143,14 @@ function unbox(x) {
 if (x === null || typeof x !== "object") return x;
 if (x === globalHandle) return globalThis;  // the handle of `js` (see _bridge.py)
 try { return x instanceof Box ? x.v : x; } catch (_) { return x; }  // a hostile raw proxy is itself
+}
+function outFrom(v, o) {
+const r = out(v);
+if (r instanceof Box) r.t = o;
+return r;
+}
+function thisOf(x) {
+try { return x instanceof Box ? x.t : undefined; } catch (_) { return undefined; }
 }
 let thrown = null;
 let pyodideProxies = false, pyProto = null;
@@ -860,7 +868,7 @@ const [sent, refs] = unwire(wired);
 const built = toJs(sent[1], refs);
 if (built[0] !== 0) return built;
 let v;
-try { v = Reflect.apply(unbox(fn), self === null || self === undefined ? undefined : unbox(self), built[1]); } catch (e) { return jsError(e, null); }
+try { v = Reflect.apply(unbox(fn), self === null || self === undefined ? thisOf(fn) : unbox(self), built[1]); } catch (e) { return jsError(e, null); }
 return toPy(v, 0);
 }
 function callMethod(obj, name, wired) {
@@ -925,23 +933,29 @@ return typeof o === "object" && o !== null && !(o instanceof Map) && !(o instanc
 }
 function getProp(b, key) {
 try {
+if (key.length > 1 && key.charCodeAt(0) === 95 && key.charCodeAt(1) === 95 && key.endsWith("__")) return "m";
 const o = unbox(b);
 const v = o[key];
 if (v === undefined && !(isObject(o) && key in o)) return "m";
-return out(v);
+return outFrom(v, o);
 } catch (e) { return fail(e); }
 }
-function getItem(b, ...args) {
+function getItem(b, withThis, ...args) {
 try {
 const o = unbox(b), k = values(args)[0];
-if (o instanceof Map) return o.has(k) ? out(o.get(k)) : "m";
-if (typeof k === "number" && Number.isInteger(k) && isArrayLike(o)) {
+let v;
+if (o instanceof Map) {
+if (!o.has(k)) return "m";
+v = o.get(k);
+} else if (typeof k === "number" && Number.isInteger(k) && isArrayLike(o)) {
 const n = o.length, i = k < 0 ? k + n : k;
-return i >= 0 && i < n ? out(o[i]) : "m";
-}
-const v = o[k];
+if (!(i >= 0 && i < n)) return "m";
+v = o[i];
+} else {
+v = o[k];
 if (v === undefined && !(isObject(o) && k in o)) return "m";
-return out(v);
+}
+return withThis ? outFrom(v, o) : out(v);
 } catch (e) { return fail(e); }
 }
 function setProp(b, key, ...args) {
@@ -984,11 +998,8 @@ delete o[k];
 return null;
 } catch (e) { return fail(e); }
 }
-function callWith(fb, tb, ...args) {
-try {
-const self = tb === null || tb === undefined ? undefined : unbox(tb);
-return out(Reflect.apply(unbox(fb), self, values(args)));
-} catch (e) { return fail(e); }
+function callWith(fb, ...args) {
+try { return out(Reflect.apply(unbox(fb), thisOf(fb), values(args))); } catch (e) { return fail(e); }
 }
 function newWith(fb, ...args) {
 try { return out(Reflect.construct(unbox(fb), values(args))); } catch (e) { return fail(e); }
@@ -1073,6 +1084,7 @@ let id = table.get(o);
 if (id === undefined) { id = nextId++; table.set(o, id); }
 return id;
 }
+function boxSample() { return out({}); }
 function unboxed(b) { return unbox(b); }
 
 // ---- pyscript_ffi/_worker_utils.mjs ----
@@ -1167,6 +1179,7 @@ return {
   asyncIterable,
   awaitOf,
   boundParts,
+  boxSample,
   callFn,
   callMethod,
   callWith,
@@ -1205,6 +1218,7 @@ return {
   newWith,
   nextOf,
   out,
+  outFrom,
   pathOf,
   pendingMarker,
   pendingPromises,
@@ -1229,6 +1243,7 @@ return {
   stash,
   stashEach,
   strengthenProxy,
+  thisOf,
   toBase64,
   toBytes,
   toHeap,

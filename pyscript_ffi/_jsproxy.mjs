@@ -3,7 +3,7 @@
 // does ONE thing inside try/catch and answers as `out` (./_box.mjs) does:
 // never a throw, never a raw JS object.
 
-import { fail, out, unbox } from "./_box.mjs";
+import { fail, out, outFrom, thisOf, unbox } from "./_box.mjs";
 import { unwire } from "./_proxies.mjs";
 import { toJs } from "./_to_js.mjs";
 
@@ -47,26 +47,34 @@ function isArrayLike(o) {
 }
 
 // ---- operations ---------------------------------------------------------------
+// `p.key`: a dunder name (`__x__`, Python's own protocol) is missing without a look.
 export function getProp(b, key) {
   try {
+    if (key.length > 1 && key.charCodeAt(0) === 95 && key.charCodeAt(1) === 95 && key.endsWith("__")) return "m";
     const o = unbox(b);
     const v = o[key];
     if (v === undefined && !(isObject(o) && key in o)) return "m";
-    return out(v);
+    return outFrom(v, o);
   } catch (e) { return fail(e); }
 }
 
-export function getItem(b, ...args) {
+// `p[key]`; `withThis`: the key is a Python str (a function read so is called with `this` = `p`).
+export function getItem(b, withThis, ...args) {
   try {
     const o = unbox(b), k = values(args)[0];
-    if (o instanceof Map) return o.has(k) ? out(o.get(k)) : "m";
-    if (typeof k === "number" && Number.isInteger(k) && isArrayLike(o)) {
+    let v;
+    if (o instanceof Map) {
+      if (!o.has(k)) return "m";
+      v = o.get(k);
+    } else if (typeof k === "number" && Number.isInteger(k) && isArrayLike(o)) {
       const n = o.length, i = k < 0 ? k + n : k;
-      return i >= 0 && i < n ? out(o[i]) : "m";
+      if (!(i >= 0 && i < n)) return "m";
+      v = o[i];
+    } else {
+      v = o[k];
+      if (v === undefined && !(isObject(o) && k in o)) return "m";
     }
-    const v = o[k];
-    if (v === undefined && !(isObject(o) && k in o)) return "m";
-    return out(v);
+    return withThis ? outFrom(v, o) : out(v);
   } catch (e) { return fail(e); }
 }
 
@@ -114,11 +122,9 @@ export function delItem(b, ...args) {
   } catch (e) { return fail(e); }
 }
 
-export function callWith(fb, tb, ...args) {
-  try {
-    const self = tb === null || tb === undefined ? undefined : unbox(tb);
-    return out(Reflect.apply(unbox(fb), self, values(args)));
-  } catch (e) { return fail(e); }
+// `p(...)`: `this` is what the handle carries (`thisOf`).
+export function callWith(fb, ...args) {
+  try { return out(Reflect.apply(unbox(fb), thisOf(fb), values(args))); } catch (e) { return fail(e); }
 }
 
 export function newWith(fb, ...args) {
@@ -219,6 +225,9 @@ export function idOf(b) {
   if (id === undefined) { id = nextId++; table.set(o, id); }
   return id;
 }
+
+// A handle as `out` gives one (Python learns the type its interpreter gives handles).
+export function boxSample() { return out({}); }
 
 // The JS value itself, for `JsProxy.unwrap` (the interpreter converts it its own way).
 export function unboxed(b) { return unbox(b); }

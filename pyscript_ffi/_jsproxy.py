@@ -28,12 +28,14 @@ from ._errors import ConversionError, JsException
 
 _Raw = backend.JsProxy
 _NUL_SAFE = backend.NUL_SAFE
+_altered = backend.str_altered  # asked only where not _NUL_SAFE (MicroPython)
 _AWAIT_ITERATES = backend.AWAIT_ITERATES
 _MISSING = object()
 _DONE = object()
 _HELPERS = (
     "getProp getItem setProp setItem delProp delItem callWith newWith lenOf truthOf hasIn typeOf instanceOf"
     " iterOf nextOf aiterOf anextOf awaitOf reprOf idOf unboxed lastThrown prepareValues pendingMarker"
+    " boxSample"
 ).split()
 _F = {}  # the helper functions, read once (each attribute read is a call into JS)
 _encoder = []  # [encode, written_options], registered by `_to_js`
@@ -50,20 +52,19 @@ def handle_of(value):
 
 
 def function_of(value):
-    """`(function, this)` for a guarded call of `value`: a JsProxy's handle and
-    the object it was read from; an interpreter's proxy as `backend.js_function`
-    gives it."""
+    """`(function, this)` for a guarded call of `value`: a JsProxy's handle (it
+    carries the object it was read from, see `thisOf` in `_box.mjs`) and None;
+    an interpreter's proxy as `backend.js_function` gives it."""
     if type(value) is JsProxy:
-        return value._js_b, value._js_t
+        return value._js_b, None
     return backend.js_function(value, helpers)
 
 
-_GET = None  # _F["getProp"] and _F["callWith"], the two hottest, as globals
-_CALL = None
+_BOX = None  # the type of a handle in Python (Pyodide: one of its JsProxy subclasses)
 
 
 def _fns():
-    global _GET, _CALL
+    global _GET, _CALL, _SET, _BOX
     if not _F:
         h = helpers()
         for name in _HELPERS:
@@ -71,7 +72,31 @@ def _fns():
         _F["PENDING"] = _F["pendingMarker"]()
         _GET = _F["getProp"]
         _CALL = _F["callWith"]
+        _SET = _F["setProp"]
+        _BOX = type(_F["boxSample"]())
     return _F
+
+
+# The three hottest helpers as globals: until the first use, stand-ins that fetch them.
+def _GET(b, name):
+    _fns()
+    return _GET(b, name)
+
+
+def _CALL(*args):
+    _fns()
+    return _CALL(*args)
+
+
+def _SET(*args):
+    _fns()
+    return _SET(*args)
+
+
+_set = object.__setattr__
+# Builtins as module globals for the hot paths: MicroPython finds a builtin name
+# by a linear search of its builtins table, a module global by hash.
+_type, _str, _int, _float, _bool = type, str, int, float, bool
 
 
 def _fail(r):
@@ -82,8 +107,8 @@ def _fail(r):
 def read(r):
     """The Python value of a helper's answer (see `out` in `_box.mjs`); raises
     `JsException` for a failure; `_MISSING`/`_DONE` for "m"/"d"."""
-    t = type(r)
-    if t is str:
+    t = _type(r)
+    if t is _str:
         c = r[0]
         if c == "s":
             return r[1:]
@@ -107,16 +132,20 @@ def read(r):
             message, path = json.loads(r[1:])
             raise ConversionError(message, path)
         raise RuntimeError("pyscript_ffi: unknown answer " + repr(r[:20]))
+    if t is _BOX:
+        return JsProxy(r)
+    if t is _int or t is _float or t is _bool or r is None:
+        return r
     if isinstance(r, _Raw):
         return JsProxy(r)
-    return r  # None, bool, int, float, or the Python object a JS proxy of it stood for
+    return r  # the Python object a JS proxy of it stood for
 
 
 def _simple(v):
     """The handle (or value) to hand a helper for `v` when `v` crosses exactly as it is, else _MISSING."""
     t = type(v)
     if t is str:
-        return v if _NUL_SAFE or "\0" not in v else _MISSING
+        return v if _NUL_SAFE or not ("\0" in v or _altered(v)) else _MISSING
     if t is int:
         return v if -2147483648 <= v <= 2147483647 else _MISSING
     if t is float or t is bool or v is None:
@@ -132,16 +161,18 @@ def _values(vs):
     """What a helper gets for the values `vs` (a tuple or list) written to JS:
     themselves when they cross exactly, else (`_written`) JsProxies as their
     handles, or the PENDING marker after the whole list went as a tape. The
-    common case is checked inline (MicroPython pays dearly for each call)."""
+    common case is checked inline (MicroPython pays dearly for each call), ints
+    against MicroPython's small-int range (comparing with a big int is slow
+    there); the rest of int32 crosses as it is too (`_simple`)."""
     for v in vs:
-        t = type(v)
-        if t is str:
-            if not _NUL_SAFE and "\0" in v:
+        t = _type(v)
+        if t is _str:
+            if not _NUL_SAFE and ("\0" in v or _altered(v)):
                 break
-        elif t is int:
-            if v < -2147483648 or v > 2147483647:
+        elif t is _int:
+            if v < -1073741824 or v > 1073741823:
                 break
-        elif not (t is float or t is bool or v is None):
+        elif not (t is _float or t is _bool or v is None):
             break
     else:
         return vs
@@ -188,13 +219,10 @@ class JsProxy:
     proxy's own; read a JS property of such a name as `p["new"]`.
     """
 
-    _js_t = None  # the handle of the object this one was read from (`this` of a call)
     _js_i = None  # the JS object's identity number, asked for once (`==`, `hash`)
 
-    def __init__(self, handle, this=None):
-        object.__setattr__(self, "_js_b", handle)
-        if this is not None:
-            object.__setattr__(self, "_js_t", this)
+    def __init__(self, handle):
+        _set(self, "_js_b", handle)  # what the helpers take (a Box carries `this` too)
 
     @staticmethod
     def wrap(raw):
@@ -216,35 +244,48 @@ class JsProxy:
             raise TypeError("JsProxy.unwrap needs a JsProxy, not " + type(proxy).__name__)
         return _fns()["unboxed"](proxy._js_b)
 
+    # The hot operations below check the common values inline (as `read` and
+    # `_values` would): each Python call costs MicroPython dearly.
     def __getattr__(self, name):
-        if name[0] == "_" and name[:2] == "__" and name[-2:] == "__":
-            raise AttributeError(name)
-        if _GET is None:
-            _fns()
-        r = _GET(self._js_b, name)
-        if type(r) is str:
+        r = _GET(self._js_b, name)  # a dunder name answers "m" (Python's own protocols)
+        t = _type(r)
+        if t is _BOX:
+            return JsProxy(r)
+        if t is _str:
+            if r[0] == "s":
+                return r[1:]
             v = read(r)
             if v is _MISSING:
                 raise AttributeError(name)
             return v
-        if isinstance(r, _Raw):
-            return JsProxy(r, self._js_b)
-        return r
+        if t is _int or t is _float or t is _bool or r is None:
+            return r  # (isinstance is slow: Pyodide's JsProxy has a Python __instancecheck__)
+        return read(r)
 
     def __setattr__(self, name, value):
-        read(_fns()["setProp"](self._js_b, name, *_values([value])))
+        t = _type(value)
+        if (
+            (t is _str and (_NUL_SAFE or not ("\0" in value or _altered(value))))
+            or (t is _int and -1073741824 <= value <= 1073741823)
+            or t is _float
+            or t is _bool
+            or value is None
+        ):
+            r = _SET(self._js_b, name, value)
+        else:
+            r = _SET(self._js_b, name, *_written([value]))
+        if _type(r) is _str:  # a failure (else null)
+            read(r)
 
     def __delattr__(self, name):
         if read(_fns()["delProp"](self._js_b, name)) is _MISSING:
             raise AttributeError(name)
 
     def __getitem__(self, key):
-        r = _fns()["getItem"](self._js_b, *_values([key]))
+        r = _fns()["getItem"](self._js_b, type(key) is str, *_values([key]))
         v = read(r)
         if v is _MISSING:
             raise (IndexError if type(key) is int else KeyError)(key)
-        if type(v) is JsProxy and type(key) is str:
-            object.__setattr__(v, "_js_t", self._js_b)
         return v
 
     def __setitem__(self, key, value):
@@ -258,12 +299,25 @@ class JsProxy:
     def __call__(self, *args, **kwargs):
         if kwargs:
             args = args + (kwargs,)
-        if _CALL is None:
-            _fns()
-        r = _CALL(self._js_b, self._js_t, *_values(args))
-        if r is None or type(r) is int:
-            return r
-        return read(r)
+        for v in args:
+            t = _type(v)
+            if t is _str:
+                if not _NUL_SAFE and ("\0" in v or _altered(v)):
+                    break
+            elif t is _int:
+                if v < -1073741824 or v > 1073741823:  # a small int (see `_values`)
+                    break
+            elif not (t is _float or t is _bool or v is None):
+                break
+        else:
+            r = _CALL(self._js_b, *args)
+            t = _type(r)
+            if t is _BOX:
+                return JsProxy(r)
+            if t is _int or t is _float or t is _bool or r is None:
+                return r
+            return read(r)
+        return read(_CALL(self._js_b, *_written(args)))
 
     def new(self, *args, **kwargs):
         """`new p(*args)` in JS (keyword arguments as one trailing plain Object)."""
@@ -305,7 +359,7 @@ class JsProxy:
         i = self._js_i
         if i is None:
             i = _fns()["idOf"](self._js_b)
-            object.__setattr__(self, "_js_i", i)
+            _set(self, "_js_i", i)
         return i
 
     def __eq__(self, other):

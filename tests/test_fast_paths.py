@@ -88,3 +88,26 @@ def test_to_py_of_json_shaped_data_takes_the_fast_route():
 
     bridge = internals()[0]
     assert bridge.helpers().toPyFast(handle_of(js.JSON.parse('{"a": [1, true, null, "x"]}')))[0] == 2
+
+
+@pytest.mark.contract("to_js.routes")
+@run_inside
+def test_jsproxy_calls_and_assignments_write_what_the_tape_writes():
+    # A JsProxy call or assignment hands a value that crosses exactly to JS as
+    # it is (a check in Python); every other value goes through the tape.
+    from probes import jsf, show
+    from routes import tape_to_js
+
+    from pyscript_ffi import call, js
+
+    values = [0, -1, 2**30 - 1, 2**30, -(2**30), -(2**30) - 1, 2**31 - 1, -(2**31), 2**31, -(2**31) - 1]
+    values += [2**53 + 1, 2**70, 1.5, -0.0, 1e300, float("inf"), True, False, None]
+    values += ["", "abc", "a\x00b", "\ufeff" + "x" * 20, "\U0001f600", "\ud800" * 9, js.Object.new()]
+    listed = jsf("return (...a) => __show(a)")()
+    element = jsf("o", "return __show([o.x])")
+    o = js.Object.new()
+    for v in values:
+        expected = show(tape_to_js([v]))
+        assert listed(v) == expected == call(listed, v), repr(v)
+        o.x = v
+        assert element(o) == expected, repr(v)
