@@ -14,7 +14,7 @@ from pathlib import Path
 from pytest_run_inside import Interp, Store
 from pytest_run_inside import launch as _launch
 
-from . import mpy_bundle
+from . import bytecode, mpy_bundle
 
 FileContents = bytes | str | Path
 
@@ -48,7 +48,8 @@ def _existing_wheel() -> Path | None:
 
 
 def build_wheel() -> Path:
-    """`python -m build --wheel` into wheels/ (old wheels removed first)."""
+    """`python -m build --wheel` into wheels/ (old wheels removed first), with the
+    bytecode of every Pyodide version of the matrix added (`bytecode.add_to_wheel`)."""
     for old in WHEELS.glob("pyscript_ffi-*.whl"):
         old.unlink()
     subprocess.run(
@@ -59,6 +60,7 @@ def build_wheel() -> Path:
     shutil.rmtree(ROOT / "build" / "lib", ignore_errors=True)
     wheel = _existing_wheel()
     assert wheel is not None, "python -m build wrote no wheel"
+    bytecode.add_to_wheel(wheel, NODE_MODULES)
     return wheel
 
 
