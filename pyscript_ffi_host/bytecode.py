@@ -83,7 +83,9 @@ def add_to_wheel(wheel: Path, node_modules: Path, versions: Sequence[str] | None
     sources = {
         info.filename.split("/", 1)[1]: data
         for info, data in entries
-        if info.filename.startswith(PACKAGE + "/") and info.filename.count("/") == 1 and info.filename.endswith(".py")
+        if info.filename.count("/") == 1
+        and info.filename.startswith(PACKAGE + "/")
+        and info.filename.endswith(".py")
     }
     pycs: dict[str, bytes] = {}
     tags: dict[str, str] = {}

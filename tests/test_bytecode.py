@@ -49,8 +49,9 @@ try:
     pyscript_ffi.to_js({"a": [1]})  # the first use imports nothing more
 finally:
     SourceFileLoader.source_to_code = original
-loaded = sorted(m.__name__ for m in sys.modules.values() if getattr(m, "__name__", "").startswith("pyscript_ffi"))
-from_pyc = [m for m in loaded if sys.modules[m].__spec__.cached and sys.modules[m].__spec__.has_location]
+loaded = sorted(m for m in sys.modules if m == "pyscript_ffi" or m.startswith("pyscript_ffi."))
+specs = [sys.modules[m].__spec__ for m in loaded]
+from_pyc = [s.name for s in specs if s.cached and s.has_location]
 result = [compiled, loaded, from_pyc]
 """
 
