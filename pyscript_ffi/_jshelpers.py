@@ -313,6 +313,8 @@ return s + String.fromCharCode.apply(null, units);
 const NOT_FAST = {};
 const utf8 = typeof TextDecoder === "function" ? new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }) : null;
 const fromCharCode = String.fromCharCode;
+const CHARS = [];  // CHARS[n]: a reused Array of n char codes (fromCharCode.apply: no subarray, no concatenation)
+for (let n = 0; n <= 64; n++) CHARS.push(new Array(n).fill(0));
 function fromMarshal(u8) {
 if (utf8 === null) return undefined;
 const view = new DataView(u8.buffer, u8.byteOffset, u8.byteLength);
@@ -323,8 +325,11 @@ const int32 = () => { const n = view.getInt32(i, true); i += 4; return n; };
 const ascii = (n) => {
 let s;
 if (n > 64) s = utf8.decode(u8.subarray(i, i + n));  // ASCII is UTF-8
-else if (n > 8) s = fromCharCode.apply(null, u8.subarray(i, i + n));
-else { s = ""; for (let j = i; j < i + n; j++) s += fromCharCode(u8[j]); }
+else {
+const chars = CHARS[n];
+for (let j = 0; j < n; j++) chars[j] = u8[i + j];
+s = fromCharCode.apply(null, chars);
+}
 i += n;
 return s;
 };
