@@ -14,7 +14,7 @@ from pathlib import Path
 from pytest_run_inside import Interp, Store
 from pytest_run_inside import launch as _launch
 
-from . import bytecode, mpy_bundle
+from . import bytecode, mpy_bundle, system
 
 FileContents = bytes | str | Path
 
@@ -60,6 +60,7 @@ def build_wheel() -> Path:
     shutil.rmtree(ROOT / "build" / "lib", ignore_errors=True)
     wheel = _existing_wheel()
     assert wheel is not None, "python -m build wrote no wheel"
+    system.ensure_node_modules()  # the Pyodide versions that compile the bytecode
     bytecode.add_to_wheel(wheel, NODE_MODULES)
     return wheel
 
