@@ -34,8 +34,9 @@ class Artifacts:
 
 
 def _newest_source() -> float:
-    sources = [*(ROOT / "pyscript_ffi").iterdir(), mpy_bundle.LOADER]
-    return max(p.stat().st_mtime for p in sources)
+    sources = [*(ROOT / "pyscript_ffi").iterdir(), mpy_bundle.LOADER, Path(bytecode.__file__)]
+    installed = NODE_MODULES / ".package-lock.json"  # the Pyodide versions the wheel has bytecode for
+    return max(p.stat().st_mtime for p in [*sources, *([installed] if installed.exists() else [])])
 
 
 def _fresh(path: Path | None) -> bool:
