@@ -320,17 +320,24 @@ return s + String.fromCharCode.apply(null, units);
 }
 const NOT_FAST = {};
 const utf8 = typeof TextDecoder === "function" ? new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }) : null;
+const fromCharCode = String.fromCharCode;
+const CHARS = [];  // CHARS[n]: a reused Array of n char codes (fromCharCode.apply: no subarray, no concatenation)
+for (let n = 0; n <= 64; n++) CHARS.push(new Array(n).fill(0));
 function fromMarshal(u8) {
 if (utf8 === null) return undefined;
 const view = new DataView(u8.buffer, u8.byteOffset, u8.byteLength);
 const refs = [];
-const open = new Set();  // flagged containers not yet complete: a ref to one is a cycle
+const open = [];  // open[k]: refs[k] is a flagged container not yet complete (a ref to it is a cycle)
 let i = 0;
 const int32 = () => { const n = view.getInt32(i, true); i += 4; return n; };
 const ascii = (n) => {
-let s = "";
-if (n > 32) s = utf8.decode(u8.subarray(i, i + n));  // ASCII is UTF-8
-else for (let j = i; j < i + n; j++) s += String.fromCharCode(u8[j]);
+let s;
+if (n > 64) s = utf8.decode(u8.subarray(i, i + n));  // ASCII is UTF-8
+else {
+const chars = CHARS[n];
+for (let j = 0; j < n; j++) chars[j] = u8[i + j];
+s = fromCharCode.apply(null, chars);
+}
 i += n;
 return s;
 };
@@ -342,7 +349,7 @@ switch (code & 0x7f) {
 case 0x4e: return null;           // N
 case 0x46: return false;          // F
 case 0x54: return true;           // T
-case 0x69: v = int32(); break;    // i
+case 0x69: v = view.getInt32(i, true); i += 4; break;    // i
 case 0x67: v = view.getFloat64(i, true); i += 8; break;  // g
 case 0x6c: {                      // l: |n| 15-bit digits, sign of n
 const n = int32(), m = Math.abs(n);
@@ -356,30 +363,42 @@ break;
 case 0x7a: case 0x5a: v = ascii(u8[i++]); break;  // z Z
 case 0x61: case 0x41: v = ascii(int32()); break;  // a A
 case 0x75: case 0x74: { const n = int32(); v = utf8.decode(u8.subarray(i, i + n)); i += n; break; }  // u t
-case 0x72: { v = refs[int32()]; if (open.has(v)) throw NOT_FAST; return v; }  // r
+case 0x72: { const k = view.getInt32(i, true); i += 4; if (open[k] === true) throw NOT_FAST; return refs[k]; }  // r
 case 0x29: case 0x28: case 0x5b: {  // ) ( [
 const n = (code & 0x7f) === 0x29 ? u8[i++] : int32();
 const c = new Array(n);
-if (flag) { refs.push(c); open.add(c); }
+if (flag) {
+const at = refs.length;
+refs.push(c); open[at] = true;
 for (let k = 0; k < n; k++) c[k] = read();
-if (flag) open.delete(c);
+open[at] = false;
+} else for (let k = 0; k < n; k++) c[k] = read();
 return c;
 }
 case 0x7b: {  // {
 const c = {};
-if (flag) { refs.push(c); open.add(c); }
-for (;;) {
-if (u8[i] === 0x30) { i++; break; }  // 0: end of dict
+const at = refs.length;
+if (flag) { refs.push(c); open[at] = true; }
+let mixed = false;  // a key that is not a str: spellings may collide from then on
+while (u8[i] !== 0x30) {  // 0: end of dict
 const key = read();
+let name;
+if (typeof key === "string") {
+name = key;
+if (mixed && hasOwn.call(c, name)) throw NOT_FAST;
+} else {
 const t = typeof key;
-if (key !== null && t !== "string" && t !== "number" && t !== "boolean" && t !== "bigint") throw NOT_FAST;
-const name = spell(key);
+if (key !== null && t !== "number" && t !== "boolean" && t !== "bigint") throw NOT_FAST;
+name = spell(key);
 if (hasOwn.call(c, name)) throw NOT_FAST;
+mixed = true;
+}
 const value = read();
-if (name === "__proto__") Object.defineProperty(c, name, { value, writable: true, enumerable: true, configurable: true });
+if (name === "__proto__") defineOwn(c, name, value);
 else c[name] = value;
 }
-if (flag) open.delete(c);
+i++;
+if (flag) open[at] = false;
 return c;
 }
 default: throw NOT_FAST;  // bytes, sets, complex, code, ...
@@ -517,10 +536,10 @@ return jsError(e, stack.map((f) => f.part));
 }
 }
 const NOT_PY = false;
-const MARSHAL_BYTES = 4096;
 const utf8Out = typeof TextEncoder === "function" ? new TextEncoder() : null;
 const wellFormed = typeof "".isWellFormed === "function" ? (s) => s.isWellFormed() : (s) => !/[\ud800-\udfff]/.test(s);
-function toMarshal(value) {
+const MARSHAL_DEPTH = 1000;  // deeper goes to the tape (marshal.loads stops at 2000 levels)
+function toMarshal(value, log = []) {
 let buf = new Uint8Array(1 << 16), view = new DataView(buf.buffer), n = 0;
 const active = new Set();
 const room = (k) => {
@@ -564,7 +583,7 @@ room(5 + 2 * digits.length);
 buf[n] = 0x6c; view.setInt32(n + 1, neg ? -digits.length : digits.length, true); n += 5;
 for (const d of digits) { view.setUint16(n, d, true); n += 2; }
 };
-let count = 0;  // the bounds are the tape's: beyond them, the tape reports
+let count = 0, level = 0;  // the bounds are the tape's: beyond them, the tape reports
 const put = (v) => {
 room(9);
 if (++count > MAX_TOTAL) throw NOT_FAST;
@@ -583,28 +602,34 @@ case "object": break;
 default: throw NOT_FAST;
 }
 if (active.has(v)) throw NOT_FAST;  // reached before (shared or a cycle): the tape shares it
+if (++level > MARSHAL_DEPTH) throw NOT_FAST;
 if (Array.isArray(v)) {
 active.add(v);
 const len = v.length;
-if (len > MAX_ITEMS) throw NOT_FAST;
+log.push(len);
+if (len > MAX_ITEMS || (total += len + 1) > MAX_TOTAL) throw NOT_FAST;
 buf[n] = 0x5b; view.setInt32(n + 1, len, true); n += 5;  // [
-for (let k = 0; k < len; k++) put(v[k]);
-} else if (v instanceof ArrayBuffer || ArrayBuffer.isView(v)) {
-const bytes = toBytes(v);
-if (codeOf(v) !== null || bytes.length > MARSHAL_BYTES) throw NOT_FAST;
-room(5 + bytes.length);
-buf[n] = 0x73; view.setInt32(n + 1, bytes.length, true); n += 5;  // s: bytes
-buf.set(bytes, n); n += bytes.length;
-return;
-} else if (!(v instanceof Map) && !(v instanceof Set) && isPlain(v)) {
+for (let k = 0; k < len; k++) put(item(v, k));
+} else if (v instanceof ArrayBuffer || ArrayBuffer.isView(v) || v instanceof Map || v instanceof Set || !isPlain(v)) {
+throw NOT_FAST;
+} else {
 active.add(v);
 buf[n++] = 0x7b;  // {
 const keys = Object.keys(v);
-if (keys.length > MAX_ITEMS) throw NOT_FAST;
-for (let k = 0; k < keys.length; k++) { key(keys[k]); put(v[keys[k]]); }
+log.push(keys);
+if (keys.length > MAX_ITEMS || (total += keys.length + 1) > MAX_TOTAL) throw NOT_FAST;
+for (let k = 0; k < keys.length; k++) { const x = item(v, keys[k]); key(keys[k]); put(x); }
 room(1);
 buf[n++] = 0x30;  // 0: end of dict
-} else throw NOT_FAST;
+}
+level--;
+};
+let total = 0;  // as snapshotOf counts: containers and their items
+const item = (v, k) => {  // v[k], read once and logged (a throw is logged as a Thrown, then the tape)
+let x;
+try { x = v[k]; } catch (e) { log.push(new Thrown(e)); throw NOT_FAST; }
+log.push(x);
+return x;
 };
 put(value);
 return buf.subarray(0, n);
@@ -639,9 +664,10 @@ return JSON.stringify(value);
 const THROWN = new WeakSet();
 class Thrown { constructor(e) { this.e = e; THROWN.add(this); } }  // not plain: the copy keeps it as it is
 const COPY_DEPTH = 2000;  // deeper values go to the tape (no JS stack overflow inside a getter)
-function snapshotOf(value) {
+function snapshotOf(value, log = []) {
 const copies = new Map();
-let fast = true, count = 0, level = 0;
+let fast = true, count = 0, level = 0, at = 0;
+const replayed = () => at < log.length;  // what `toMarshal` read first is taken from its log
 const copy = (v) => {
 if (typeof v !== "object" || v === null) return v;
 const known = copies.get(v);
@@ -651,13 +677,14 @@ try { return copyContainer(v); } finally { level--; }
 };
 const copyContainer = (v) => {
 if (Array.isArray(v)) {
-const len = v.length;
+const len = replayed() ? log[at++] : v.length;
 if (len > MAX_ITEMS || (count += len + 1) > MAX_TOTAL) throw NOT_FAST;
 const out = new Array(len);
 copies.set(v, out);
 for (let k = 0; k < len; k++) {
 let x;
-try { x = v[k]; } catch (e) { out[k] = new Thrown(e); fast = false; continue; }
+try { x = replayed() ? log[at++] : v[k]; } catch (e) { x = new Thrown(e); }
+if (THROWN.has(x)) { out[k] = x; fast = false; continue; }
 out[k] = copy(x);
 }
 return out;
@@ -666,14 +693,15 @@ if (v instanceof ArrayBuffer || ArrayBuffer.isView(v) || v instanceof Map || v i
 fast = false;
 return v;
 }
-const keys = Object.keys(v);
+const keys = replayed() ? log[at++] : Object.keys(v);
 if (keys.length > MAX_ITEMS || (count += keys.length + 1) > MAX_TOTAL) throw NOT_FAST;
 const out = {};
 copies.set(v, out);
 for (let k = 0; k < keys.length; k++) {
 const key = keys[k];
 let x;
-try { x = v[key]; } catch (e) { x = new Thrown(e); fast = false; }
+try { x = replayed() ? log[at++] : v[key]; } catch (e) { x = new Thrown(e); }
+if (THROWN.has(x)) fast = false;
 x = copy(x);
 if (key === "__proto__") defineOwn(out, key, x);
 else out[key] = x;
@@ -686,19 +714,27 @@ return { copy: copy(value), fast };
 return null;  // too deep or too big for the copy, a trap that threw: the tape reports
 }
 }
-function encodeFast(copy) {
+function encodeFast(value, log) {
 try {
-return JSON_TAPES ? jsonOf(copy) : toMarshal(copy);
+return JSON_TAPES ? jsonOf(value) : toMarshal(value, log);
 } catch (e) {
 return NOT_PY;  // NOT_FAST: a number or string this route cannot carry exactly
 }
 }
 function toPyFast(value) {
 value = unbox(value);
-const snap = snapshotOf(value);
+const log = [];
+if (!JSON_TAPES) {  // Pyodide: marshal bytes in one read; the copy only where the tape is needed
+const data = encodeFast(value, log);
+if (data !== NOT_PY) return [2, data, () => tapeOf(snapshotOf(value, log), value)];
+}
+const snap = snapshotOf(value, log);
 if (snap === null) return toPy(value, -1);
-const data = snap.fast ? encodeFast(snap.copy) : NOT_PY;
-return data === NOT_PY ? toPy(snap.copy, -1) : [2, data, snap.copy];
+const data = snap.fast && JSON_TAPES ? encodeFast(snap.copy, log) : NOT_PY;
+return data === NOT_PY ? tapeOf(snap, value) : [2, data, () => tapeOf(snap, value)];
+}
+function tapeOf(snap, value) {
+return snap === null ? toPy(value, -1) : toPy(snap.copy, -1);
 }
 
 // ---- pyscript_ffi/_proxies.mjs ----

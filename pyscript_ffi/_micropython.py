@@ -1,7 +1,10 @@
 """The MicroPython backend: `Backend` (see `_backend_base`) on MicroPython's
 WebAssembly port, versions 1.24 to 1.27 (their differences are branches here)."""
 
-import binascii
+try:
+    import ubinascii as binascii  # the C module: `binascii` is a frozen Python wrapper (~2 ms to import)
+except ImportError:
+    import binascii
 import json
 import sys
 from array import array as _array

@@ -143,18 +143,25 @@ export const NOT_FAST = {};
 // flagged, then refers to it) is the one object, as the tape's AGAIN makes it.
 // `ignoreBOM`: a leading U+FEFF is data, never stripped.
 const utf8 = typeof TextDecoder === "function" ? new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }) : null;
+const fromCharCode = String.fromCharCode;
+const CHARS = [];  // CHARS[n]: a reused Array of n char codes (fromCharCode.apply: no subarray, no concatenation)
+for (let n = 0; n <= 64; n++) CHARS.push(new Array(n).fill(0));
 
 export function fromMarshal(u8) {
   if (utf8 === null) return undefined;
   const view = new DataView(u8.buffer, u8.byteOffset, u8.byteLength);
   const refs = [];
-  const open = new Set();  // flagged containers not yet complete: a ref to one is a cycle
+  const open = [];  // open[k]: refs[k] is a flagged container not yet complete (a ref to it is a cycle)
   let i = 0;
   const int32 = () => { const n = view.getInt32(i, true); i += 4; return n; };
   const ascii = (n) => {
-    let s = "";
-    if (n > 32) s = utf8.decode(u8.subarray(i, i + n));  // ASCII is UTF-8
-    else for (let j = i; j < i + n; j++) s += String.fromCharCode(u8[j]);
+    let s;
+    if (n > 64) s = utf8.decode(u8.subarray(i, i + n));  // ASCII is UTF-8
+    else {
+      const chars = CHARS[n];
+      for (let j = 0; j < n; j++) chars[j] = u8[i + j];
+      s = fromCharCode.apply(null, chars);
+    }
     i += n;
     return s;
   };
@@ -166,7 +173,7 @@ export function fromMarshal(u8) {
       case 0x4e: return null;           // N
       case 0x46: return false;          // F
       case 0x54: return true;           // T
-      case 0x69: v = int32(); break;    // i
+      case 0x69: v = view.getInt32(i, true); i += 4; break;    // i
       case 0x67: v = view.getFloat64(i, true); i += 8; break;  // g
       case 0x6c: {                      // l: |n| 15-bit digits, sign of n
         const n = int32(), m = Math.abs(n);
@@ -180,30 +187,42 @@ export function fromMarshal(u8) {
       case 0x7a: case 0x5a: v = ascii(u8[i++]); break;  // z Z
       case 0x61: case 0x41: v = ascii(int32()); break;  // a A
       case 0x75: case 0x74: { const n = int32(); v = utf8.decode(u8.subarray(i, i + n)); i += n; break; }  // u t
-      case 0x72: { v = refs[int32()]; if (open.has(v)) throw NOT_FAST; return v; }  // r
+      case 0x72: { const k = view.getInt32(i, true); i += 4; if (open[k] === true) throw NOT_FAST; return refs[k]; }  // r
       case 0x29: case 0x28: case 0x5b: {  // ) ( [
         const n = (code & 0x7f) === 0x29 ? u8[i++] : int32();
         const c = new Array(n);
-        if (flag) { refs.push(c); open.add(c); }
-        for (let k = 0; k < n; k++) c[k] = read();
-        if (flag) open.delete(c);
+        if (flag) {
+          const at = refs.length;
+          refs.push(c); open[at] = true;
+          for (let k = 0; k < n; k++) c[k] = read();
+          open[at] = false;
+        } else for (let k = 0; k < n; k++) c[k] = read();
         return c;
       }
       case 0x7b: {  // {
         const c = {};
-        if (flag) { refs.push(c); open.add(c); }
-        for (;;) {
-          if (u8[i] === 0x30) { i++; break; }  // 0: end of dict
+        const at = refs.length;
+        if (flag) { refs.push(c); open[at] = true; }
+        let mixed = false;  // a key that is not a str: spellings may collide from then on
+        while (u8[i] !== 0x30) {  // 0: end of dict
           const key = read();
-          const t = typeof key;
-          if (key !== null && t !== "string" && t !== "number" && t !== "boolean" && t !== "bigint") throw NOT_FAST;
-          const name = spell(key);
-          if (hasOwn.call(c, name)) throw NOT_FAST;
+          let name;
+          if (typeof key === "string") {
+            name = key;
+            if (mixed && hasOwn.call(c, name)) throw NOT_FAST;
+          } else {
+            const t = typeof key;
+            if (key !== null && t !== "number" && t !== "boolean" && t !== "bigint") throw NOT_FAST;
+            name = spell(key);
+            if (hasOwn.call(c, name)) throw NOT_FAST;
+            mixed = true;
+          }
           const value = read();
-          if (name === "__proto__") Object.defineProperty(c, name, { value, writable: true, enumerable: true, configurable: true });
+          if (name === "__proto__") defineOwn(c, name, value);
           else c[name] = value;
         }
-        if (flag) open.delete(c);
+        i++;
+        if (flag) open[at] = false;
         return c;
       }
       default: throw NOT_FAST;  // bytes, sets, complex, code, ...

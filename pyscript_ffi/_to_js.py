@@ -9,7 +9,6 @@ once: later places get `AGAIN` and its index, so JS builds ONE object for it.
 """
 
 from array import array as _array
-from binascii import b2a_base64
 
 from ._backend import backend
 from ._bigint import BigInt
@@ -131,6 +130,8 @@ def _put_primitive(tape, v, t, nul_safe):
     """Append the tape form of a str/int/float/bool/None `v`; False if it is none of those."""
     if t is str:
         if not nul_safe and backend.str_altered(v):
+            from binascii import b2a_base64  # MicroPython only, rare: not imported with the package
+
             tape.append(STRU8)
             tape.append(b2a_base64(v.encode()).decode())  # its UTF-8, base64 (`fromBase64` in JS)
         elif nul_safe or "\0" not in v:

@@ -149,11 +149,16 @@ export function toPy(value, depth) {
 }
 
 const NOT_PY = false;
-const MARSHAL_BYTES = 4096;
 const utf8Out = typeof TextEncoder === "function" ? new TextEncoder() : null;
 const wellFormed = typeof "".isWellFormed === "function" ? (s) => s.isWellFormed() : (s) => !/[\ud800-\udfff]/.test(s);
 
-export function toMarshal(value) {
+// Pyodide's fast route: `marshal.loads` bytes of a JSON-shaped `value`, read in
+// one pass: each length, key list and element read is pushed on `log` in the
+// order `snapshotOf` reads them, so that where this route declines (NOT_FAST),
+// `snapshotOf(value, log)` replays those reads instead of reading again.
+const MARSHAL_DEPTH = 1000;  // deeper goes to the tape (marshal.loads stops at 2000 levels)
+
+export function toMarshal(value, log = []) {
   let buf = new Uint8Array(1 << 16), view = new DataView(buf.buffer), n = 0;
   const active = new Set();
   const room = (k) => {
@@ -199,7 +204,7 @@ export function toMarshal(value) {
     buf[n] = 0x6c; view.setInt32(n + 1, neg ? -digits.length : digits.length, true); n += 5;
     for (const d of digits) { view.setUint16(n, d, true); n += 2; }
   };
-  let count = 0;  // the bounds are the tape's: beyond them, the tape reports
+  let count = 0, level = 0;  // the bounds are the tape's: beyond them, the tape reports
   const put = (v) => {
     room(9);
     if (++count > MAX_TOTAL) throw NOT_FAST;
@@ -218,29 +223,34 @@ export function toMarshal(value) {
       default: throw NOT_FAST;
     }
     if (active.has(v)) throw NOT_FAST;  // reached before (shared or a cycle): the tape shares it
+    if (++level > MARSHAL_DEPTH) throw NOT_FAST;
     if (Array.isArray(v)) {
       active.add(v);
       const len = v.length;
-      if (len > MAX_ITEMS) throw NOT_FAST;
+      log.push(len);
+      if (len > MAX_ITEMS || (total += len + 1) > MAX_TOTAL) throw NOT_FAST;
       buf[n] = 0x5b; view.setInt32(n + 1, len, true); n += 5;  // [
-      for (let k = 0; k < len; k++) put(v[k]);
-    } else if (v instanceof ArrayBuffer || ArrayBuffer.isView(v)) {
-      // small bytes inline; typed arrays and large buffers by the tape (one copy, no marshal buffer)
-      const bytes = toBytes(v);
-      if (codeOf(v) !== null || bytes.length > MARSHAL_BYTES) throw NOT_FAST;
-      room(5 + bytes.length);
-      buf[n] = 0x73; view.setInt32(n + 1, bytes.length, true); n += 5;  // s: bytes
-      buf.set(bytes, n); n += bytes.length;
-      return;
-    } else if (!(v instanceof Map) && !(v instanceof Set) && isPlain(v)) {
+      for (let k = 0; k < len; k++) put(item(v, k));
+    } else if (v instanceof ArrayBuffer || ArrayBuffer.isView(v) || v instanceof Map || v instanceof Set || !isPlain(v)) {
+      throw NOT_FAST;
+    } else {
       active.add(v);
       buf[n++] = 0x7b;  // {
       const keys = Object.keys(v);
-      if (keys.length > MAX_ITEMS) throw NOT_FAST;
-      for (let k = 0; k < keys.length; k++) { key(keys[k]); put(v[keys[k]]); }
+      log.push(keys);
+      if (keys.length > MAX_ITEMS || (total += keys.length + 1) > MAX_TOTAL) throw NOT_FAST;
+      for (let k = 0; k < keys.length; k++) { const x = item(v, keys[k]); key(keys[k]); put(x); }
       room(1);
       buf[n++] = 0x30;  // 0: end of dict
-    } else throw NOT_FAST;
+    }
+    level--;
+  };
+  let total = 0;  // as snapshotOf counts: containers and their items
+  const item = (v, k) => {  // v[k], read once and logged (a throw is logged as a Thrown, then the tape)
+    let x;
+    try { x = v[k]; } catch (e) { log.push(new Thrown(e)); throw NOT_FAST; }
+    log.push(x);
+    return x;
   };
   put(value);
   return buf.subarray(0, n);
@@ -291,12 +301,14 @@ class Thrown { constructor(e) { this.e = e; THROWN.add(this); } }  // not plain:
 // container, no other object), so a fast route may try it. Whatever route
 // follows reads the copy, never the value again. null when the value is too
 // deep (COPY_DEPTH) or too big to copy this way: the tape reads the value
-// itself and reports the bound it passes.
+// itself and reports the bound it passes. `log`: what `toMarshal` already read,
+// taken in the same order instead of reading the value again.
 const COPY_DEPTH = 2000;  // deeper values go to the tape (no JS stack overflow inside a getter)
 
-function snapshotOf(value) {
+function snapshotOf(value, log = []) {
   const copies = new Map();
-  let fast = true, count = 0, level = 0;
+  let fast = true, count = 0, level = 0, at = 0;
+  const replayed = () => at < log.length;  // what `toMarshal` read first is taken from its log
   const copy = (v) => {
     if (typeof v !== "object" || v === null) return v;
     const known = copies.get(v);
@@ -306,13 +318,14 @@ function snapshotOf(value) {
   };
   const copyContainer = (v) => {
     if (Array.isArray(v)) {
-      const len = v.length;
+      const len = replayed() ? log[at++] : v.length;
       if (len > MAX_ITEMS || (count += len + 1) > MAX_TOTAL) throw NOT_FAST;
       const out = new Array(len);
       copies.set(v, out);
       for (let k = 0; k < len; k++) {
         let x;
-        try { x = v[k]; } catch (e) { out[k] = new Thrown(e); fast = false; continue; }
+        try { x = replayed() ? log[at++] : v[k]; } catch (e) { x = new Thrown(e); }
+        if (THROWN.has(x)) { out[k] = x; fast = false; continue; }
         out[k] = copy(x);
       }
       return out;
@@ -321,14 +334,15 @@ function snapshotOf(value) {
       fast = false;
       return v;
     }
-    const keys = Object.keys(v);
+    const keys = replayed() ? log[at++] : Object.keys(v);
     if (keys.length > MAX_ITEMS || (count += keys.length + 1) > MAX_TOTAL) throw NOT_FAST;
     const out = {};
     copies.set(v, out);
     for (let k = 0; k < keys.length; k++) {
       const key = keys[k];
       let x;
-      try { x = v[key]; } catch (e) { x = new Thrown(e); fast = false; }
+      try { x = replayed() ? log[at++] : v[key]; } catch (e) { x = new Thrown(e); }
+      if (THROWN.has(x)) fast = false;
       x = copy(x);
       if (key === "__proto__") defineOwn(out, key, x);
       else out[key] = x;
@@ -342,22 +356,31 @@ function snapshotOf(value) {
   }
 }
 
-function encodeFast(copy) {
+function encodeFast(value, log) {
   try {
-    return JSON_TAPES ? jsonOf(copy) : toMarshal(copy);
+    return JSON_TAPES ? jsonOf(value) : toMarshal(value, log);
   } catch (e) {
     return NOT_PY;  // NOT_FAST: a number or string this route cannot carry exactly
   }
 }
 
-// `to_py(value)` with default keywords: `[2, fast data, copy]` (marshal bytes or
-// JSON text; the copy is for the tape if the interpreter cannot read those), or
-// the tape's answer, of the one copy of the value.
+// `to_py(value)` with default keywords: `[2, fast data, again]` (marshal bytes or
+// JSON text; `again()` is the tape's answer if the interpreter cannot read those),
+// or the tape's answer, of the one read of the value.
 export function toPyFast(value) {
   value = unbox(value);
-  const snap = snapshotOf(value);
+  const log = [];
+  if (!JSON_TAPES) {  // Pyodide: marshal bytes in one read; the copy only where the tape is needed
+    const data = encodeFast(value, log);
+    if (data !== NOT_PY) return [2, data, () => tapeOf(snapshotOf(value, log), value)];
+  }
+  const snap = snapshotOf(value, log);
   if (snap === null) return toPy(value, -1);
-  const data = snap.fast ? encodeFast(snap.copy) : NOT_PY;
-  return data === NOT_PY ? toPy(snap.copy, -1) : [2, data, snap.copy];
+  const data = snap.fast && JSON_TAPES ? encodeFast(snap.copy, log) : NOT_PY;
+  return data === NOT_PY ? tapeOf(snap, value) : [2, data, () => tapeOf(snap, value)];
+}
+
+function tapeOf(snap, value) {
+  return snap === null ? toPy(value, -1) : toPy(snap.copy, -1);
 }
 

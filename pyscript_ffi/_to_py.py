@@ -238,6 +238,6 @@ def to_py(value, *, depth=-1, default_converter=None):
             value_or_none = backend.from_fast(answer[1])
             if value_or_none is not None:
                 return value_or_none[0]
-            answer = helpers().toPy(answer[2], -1)  # too deep for marshal: the tape, of the same copy
+            answer = answer[2]()  # too deep for marshal: the tape, of the same one read
         return from_answer(answer)
     return from_answer(helpers().toPy(value, depth))

@@ -14,7 +14,7 @@ from pathlib import Path
 from pytest_run_inside import Interp, Store
 from pytest_run_inside import launch as _launch
 
-from . import mpy_bundle
+from . import bytecode, mpy_bundle, system
 
 FileContents = bytes | str | Path
 
@@ -34,8 +34,9 @@ class Artifacts:
 
 
 def _newest_source() -> float:
-    sources = [*(ROOT / "pyscript_ffi").iterdir(), mpy_bundle.LOADER]
-    return max(p.stat().st_mtime for p in sources)
+    sources = [*(ROOT / "pyscript_ffi").iterdir(), mpy_bundle.LOADER, Path(bytecode.__file__)]
+    installed = NODE_MODULES / ".package-lock.json"  # the Pyodide versions the wheel has bytecode for
+    return max(p.stat().st_mtime for p in [*sources, *([installed] if installed.exists() else [])])
 
 
 def _fresh(path: Path | None) -> bool:
@@ -48,7 +49,8 @@ def _existing_wheel() -> Path | None:
 
 
 def build_wheel() -> Path:
-    """`python -m build --wheel` into wheels/ (old wheels removed first)."""
+    """`python -m build --wheel` into wheels/ (old wheels removed first), with the
+    bytecode of every Pyodide version of the matrix added (`bytecode.add_to_wheel`)."""
     for old in WHEELS.glob("pyscript_ffi-*.whl"):
         old.unlink()
     subprocess.run(
@@ -59,6 +61,8 @@ def build_wheel() -> Path:
     shutil.rmtree(ROOT / "build" / "lib", ignore_errors=True)
     wheel = _existing_wheel()
     assert wheel is not None, "python -m build wrote no wheel"
+    system.ensure_node_modules()  # the Pyodide versions that compile the bytecode
+    bytecode.add_to_wheel(wheel, NODE_MODULES)
     return wheel
 
 

@@ -71,6 +71,18 @@ test("a getter is read once, whatever route the value takes", () => {
   assert.equal(reads, 1);
 });
 
+test("a getter read before the marshal route declines is not read again by the tape", () => {
+  let reads = 0;
+  const o = { get x() { reads++; return [1, 2]; }, big: 2n ** 70n };  // BigInt: the tape
+  const answer = toPyFast([o, { get y() { reads++; throw new Error("no"); } }]);
+  assert.equal(answer[0], 1);  // the throwing getter, reported by the tape
+  assert.equal(answer[4], "$[1].y");
+  assert.equal(reads, 2);
+  reads = 0;
+  assert.equal(toPyFast([o])[0], 0);
+  assert.equal(reads, 1);
+});
+
 test("toJSON is never consulted by the JSON route", () => {
   configure(true, true);
   const o = { a: 1 };
