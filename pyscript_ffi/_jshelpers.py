@@ -389,6 +389,138 @@ return undefined;  // NOT_FAST, or a lone surrogate that TextDecoder refuses
 function defineOwn(target, key, value) {
 Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
 }
+const MAX_LEVELS = 64;
+const QSTRS = 64;  // distinct interned strings one value may hold (their lengths are asked of Python)
+let objects = null;  // the type pointers and constants, once `learnObjects` checked them
+const qstrLengths = new Map();  // an interned string (its object word) -> its JSON length, as Python said
+let pendingQstrs = [];  // the interned strings the last `jsonSize` asked about
+function words() {
+const buffer = heap();
+return buffer === null ? null : new Uint32Array(buffer);
+}
+function longInt(u32, at) {
+const len = u32[at + 2], dig = u32[at + 3];
+if (len <= 3) return false;
+return len > 4 || new Uint16Array(u32.buffer, dig + 6, 1)[0] >= 32;
+}
+function strLength(u8, u32, at) {
+const len = u32[at + 2], data = u32[at + 3];
+let size = len + 2;
+for (let j = data, end = data + len; j < end; j++) {
+const b = u8[j];
+if (b < 0x20) size += b === 10 || b === 13 || b === 9 ? 1 : 5;
+else if (b === 0x22 || b === 0x5c) size += 1;
+}
+return size;
+}
+function learnObjects(spec) {
+objects = null;
+try {
+const [types, consts, probe] = JSON.parse(spec);
+const u32 = words();
+if (u32 === null) return 0;
+const [dict, list, tuple, str, int, float] = types;
+const [d, k, l, items, t, hs, hsLen, big, neg] = probe;
+const u16 = (at, j) => new Uint16Array(u32.buffer, u32[at + 3] + 2 * j, 1)[0];
+const ok =
+(k & 7) === 2 && consts.every((c) => (c & 3) !== 0) && (items[0] & 1) === 1 && items[0] >> 1 === 5 &&
+u32[d >>> 2] === dict && u32[(d >>> 2) + 1] >>> 3 === 1 &&
+(() => {
+const alloc = u32[(d >>> 2) + 2], table = u32[(d >>> 2) + 3] >>> 2;
+let filled = 0, found = false;
+for (let i = 0; i < alloc; i++) {
+const key = u32[table + 2 * i];
+if (key === 0 || key === 4) continue;
+filled++;
+found = found || (key === (k >>> 0) && u32[table + 2 * i + 1] === (l >>> 0));
+}
+return filled === 1 && found;
+})() &&
+u32[l >>> 2] === list && u32[(l >>> 2) + 2] === items.length &&
+items.every((x, i) => u32[(u32[(l >>> 2) + 3] >>> 2) + i] === (x >>> 0)) &&
+u32[t >>> 2] === tuple && u32[(t >>> 2) + 1] === 1 && u32[(t >>> 2) + 2] === 15 &&
+u32[hs >>> 2] === str && u32[(hs >>> 2) + 2] === hsLen &&
+u32[big >>> 2] === int && !longInt(u32, big >>> 2) && (u32[(big >>> 2) + 1] & 1) === 0 &&
+u32[(big >>> 2) + 2] === 3 && u16(big >>> 2, 0) === 5 && u16(big >>> 2, 2) === 256 &&
+u32[neg >>> 2] === int && (u32[(neg >>> 2) + 1] & 1) === 1 && u32[(neg >>> 2) + 2] === 4 &&
+u16(neg >>> 2, 3) === 4 && !longInt(u32, neg >>> 2) && float !== 0;
+if (ok) objects = { dict, list, tuple, str, int, float, none: consts[0] >>> 0, yes: consts[1] >>> 0, no: consts[2] >>> 0 };
+return ok ? 1 : 0;
+} catch (e) {
+return 0;
+}
+}
+function jsonSize(address, qstrs) {
+const u32 = objects === null ? null : words();
+if (u32 === null) return "";
+const u8 = new Uint8Array(u32.buffer);
+const { dict, list, tuple, str, int, float, none, yes, no } = objects;
+const seen = new Set(), interned = new Map();
+let size = 0, floats = false;
+const stack = [address >>> 0, 1];
+const qstr = (v) => {
+const known = qstrLengths.get(v);
+if (known !== undefined) { size += known; return true; }
+const n = interned.get(v);
+if (n !== undefined) { interned.set(v, n + 1); return true; }
+if (interned.size >= QSTRS) return false;
+interned.set(v, 1);
+return true;
+};
+while (stack.length > 0) {
+const level = stack.pop(), v = stack.pop();
+if (v & 1) { size += String((v | 0) >> 1).length; continue; }  // small int
+if ((v & 7) === 2) { if (!qstr(v)) return ""; continue; }  // interned str
+if (v === none || v === yes) { size += 4; continue; }
+if (v === no) { size += 5; continue; }
+if ((v & 3) !== 0) return "";
+const at = v >>> 2, type = u32[at];
+if (type === str) { size += strLength(u8, u32, at); continue; }
+if (type === float) { floats = true; size += 32; continue; }
+if (type === int) { if (longInt(u32, at)) return ""; size += 17; continue; }
+if (type !== dict && type !== list && type !== tuple) return "";
+if (level > MAX_LEVELS || seen.has(v)) return "";  // too deep, shared or a cycle: the tape
+seen.add(v);
+if (type === dict) {
+const alloc = u32[at + 2], table = u32[at + 3] >>> 2;
+let n = 0;
+for (let i = 0; i < alloc; i++) {
+const key = u32[table + 2 * i];
+if (key === 0 || key === 4) continue;  // empty or deleted slot
+if ((key & 7) === 2) { if (!qstr(key)) return ""; }
+else if ((key & 3) === 0 && u32[key >>> 2] === str) size += strLength(u8, u32, key >>> 2);
+else return "";
+stack.push(u32[table + 2 * i + 1], level + 1);
+n++;
+}
+size += n === 0 ? 2 : 4 * n;  // {} or "{" + (k: v)*n joined ", " + "}"
+} else {
+const n = u32[at + (type === list ? 2 : 1)];
+const items = type === list ? u32[at + 3] >>> 2 : at + 2;
+for (let i = 0; i < n; i++) stack.push(u32[items + i], level + 1);
+size += n === 0 ? 2 : 2 * n;
+}
+}
+if (floats && !JSON_FLOATS) return "f";  // a float's repr may be 1 ulp off (MicroPython < 1.26)
+let answer = String(size);
+if (interned.size > 0) {
+const slots = u32[(qstrs >>> 2) + 3] >>> 2;
+let i = 0;
+pendingQstrs = [];
+for (const [q, count] of interned) { u32[slots + i++] = q; pendingQstrs.push(q); answer += "," + count; }
+}
+return answer;
+}
+function learnQstrs(lengths) {
+const parts = lengths.split(",");
+for (let i = 0; i < pendingQstrs.length && i < parts.length; i++) qstrLengths.set(pendingQstrs[i], Number(parts[i]));
+pendingQstrs = [];
+return 0;
+}
+function fromJson(text) {
+if (text.indexOf("\ufffd") >= 0) return null;
+try { return out(JSON.parse(text)); } catch (e) { return null; }
+}
 
 // ---- pyscript_ffi/_to_py.mjs ----
 const F64 = new Float64Array(1), U32 = new Uint32Array(F64.buffer);  // a double as its two 32-bit words
@@ -601,41 +733,25 @@ buf[n++] = 0x30;  // 0: end of dict
 put(value);
 return buf.subarray(0, n);
 }
-function jsonOf(value) {
-const active = new Set();
-const check = (v) => {
-switch (typeof v) {
-case "boolean": return;
-case "string": if (v.length > 1024) throw NOT_FAST; return;  // json.loads is slow on long strings: refs
-case "number":
-if (Number.isSafeInteger(v) ? Object.is(v, -0) : !JSON_FLOATS || v !== v || v === Infinity || v === -Infinity || (Number.isInteger(v) && Math.abs(v) < 1e21)) throw NOT_FAST;
-return;
-case "object": break;
-default: throw NOT_FAST;
-}
-if (v === null) return;
-if (active.has(v)) throw NOT_FAST;  // reached before (shared or a cycle): the tape shares it
-active.add(v);
-if (Array.isArray(v)) {
-if (v.length > MAX_ITEMS) throw NOT_FAST;
-for (let k = 0; k < v.length; k++) { const x = v[k]; if (x !== undefined) check(x); }
-} else if (isPlain(v)) {
-const keys = Object.keys(v);
-for (let k = 0; k < keys.length; k++) { const x = v[keys[k]]; if (x === undefined || keys[k].length > 1024) throw NOT_FAST; check(x); }
-} else throw NOT_FAST;
-};
-if (value === undefined) return "null";
-check(value);
-return JSON.stringify(value);
-}
 const THROWN = new WeakSet();
 class Thrown { constructor(e) { this.e = e; THROWN.add(this); } }  // not plain: the copy keeps it as it is
 const COPY_DEPTH = 2000;  // deeper values go to the tape (no JS stack overflow inside a getter)
 function snapshotOf(value) {
 const copies = new Map();
-let fast = true, count = 0, level = 0;
+let fast = true, json = JSON_TAPES, count = 0, level = 0;
+const leaf = (x) => {  // x is not a container: does it keep the copy JSON-exact?
+switch (typeof x) {
+case "boolean": return;
+case "string": if (x.length > 1024) json = false; return;  // json.loads is slow on long strings: refs
+case "number":
+if (Number.isSafeInteger(x) ? Object.is(x, -0) : !JSON_FLOATS || x !== x || x === Infinity || x === -Infinity || (Number.isInteger(x) && Math.abs(x) < 1e21)) json = false;
+return;
+case "object": return;  // null (a container is copied instead)
+default: json = false;  // undefined (in an Object), BigInt, function, symbol
+}
+};
 const copy = (v) => {
-if (typeof v !== "object" || v === null) return v;
+if (typeof v !== "object" || v === null) { if (json) leaf(v); return v; }
 const known = copies.get(v);
 if (known !== undefined) { fast = false; return known; }
 if (++level > COPY_DEPTH) throw NOT_FAST;
@@ -645,16 +761,16 @@ const copyContainer = (v) => {
 if (Array.isArray(v)) {
 const len = v.length;
 if (len > MAX_ITEMS || (count += len + 1) > MAX_TOTAL) throw NOT_FAST;
-const out = new Array(len);
+const out = [];
 copies.set(v, out);
 for (let k = 0; k < len; k++) {
 let x;
-try { x = v[k]; } catch (e) { out[k] = new Thrown(e); fast = false; continue; }
-out[k] = copy(x);
+try { x = v[k]; } catch (e) { out.push(new Thrown(e)); fast = false; continue; }
+out.push(x === undefined ? x : copy(x));  // undefined in an Array: JSON null, as the tape gives
 }
 return out;
 }
-if (v instanceof ArrayBuffer || ArrayBuffer.isView(v) || v instanceof Map || v instanceof Set || !isPlain(v)) {
+if (!isPlain(v) || ArrayBuffer.isView(v)) {
 fast = false;
 return v;
 }
@@ -667,20 +783,23 @@ const key = keys[k];
 let x;
 try { x = v[key]; } catch (e) { x = new Thrown(e); fast = false; }
 x = copy(x);
+if (key.length > 1024) json = false;
 if (key === "__proto__") defineOwn(out, key, x);
 else out[key] = x;
 }
 return out;
 };
 try {
-return { copy: copy(value), fast };
+const copied = copy(value);
+return { copy: copied, fast, json: fast && json };
 } catch (e) {
 return null;  // too deep or too big for the copy, a trap that threw: the tape reports
 }
 }
-function encodeFast(copy) {
+function encodeFast(snap) {
+if (JSON_TAPES) return snap.json ? (snap.copy === undefined ? "null" : JSON.stringify(snap.copy)) : NOT_PY;
 try {
-return JSON_TAPES ? jsonOf(copy) : toMarshal(copy);
+return toMarshal(snap.copy);
 } catch (e) {
 return NOT_PY;  // NOT_FAST: a number or string this route cannot carry exactly
 }
@@ -689,7 +808,7 @@ function toPyFast(value) {
 value = unbox(value);
 const snap = snapshotOf(value);
 if (snap === null) return toPy(value, -1);
-const data = snap.fast ? encodeFast(snap.copy) : NOT_PY;
+const data = snap.fast ? encodeFast(snap) : NOT_PY;
 return data === NOT_PY ? toPy(snap.copy, -1) : [2, data, snap.copy];
 }
 
@@ -1180,22 +1299,26 @@ return {
   flushReleased,
   fromBase64,
   fromHeap,
+  fromJson,
   fromMarshal,
   fromWtf8,
   gather,
   getItem,
   getProp,
   hasIn,
+  heap,
   idOf,
   instanceOf,
   isAlive,
   isPlain,
   iterOf,
   jsError,
-  jsonOf,
+  jsonSize,
   lastThrown,
   learnGlobal,
+  learnObjects,
   learnPyProxy,
+  learnQstrs,
   lenOf,
   liveProxies,
   makeProxy,

@@ -2,7 +2,9 @@
 WebAssembly port, versions 1.24 to 1.27 (their differences are branches here)."""
 
 import binascii
+import io
 import json
+import struct
 import sys
 from array import array as _array
 
@@ -42,6 +44,34 @@ def _has_surrogate(s):
     return False
 
 
+def _words(obj):
+    """The first four 32-bit words of `obj` in the heap (its header)."""
+    return struct.unpack("<4I", _uctypes.bytes_at(id(obj), 16))
+
+
+_HEADER = None  # the uctypes layout of those words, made on first use
+
+
+def _adopt(data, n, code):
+    """The fresh bytearray `data` (nothing else refers to it), turned in place
+    into `bytes` of its first `n` bytes (`code` None; hash 0: "not computed
+    yet", as MicroPython leaves it for exception messages) or into an `array`
+    of typecode `code`: the header is rewritten, the buffer stays."""
+    global _HEADER
+    if _HEADER is None:
+        _HEADER = {"type": 0 | _uctypes.UINT32, "word": 4 | _uctypes.UINT32, "len": 8 | _uctypes.UINT32}
+    head = _uctypes.struct(id(data), _HEADER, _uctypes.LITTLE_ENDIAN)
+    if code is None:
+        head.word = 0
+        head.len = n
+        head.type = id(bytes)
+    else:
+        head.word = ord(code)
+        head.len = n // SIZES[code]
+        head.type = id(_array)
+    return data
+
+
 class MicroPythonBackend(Backend):
     """Tapes come back as JSON text: one `json.loads` beats thousands of
     proxied element reads, and it keeps integers beyond 32 bits exact."""
@@ -49,7 +79,7 @@ class MicroPythonBackend(Backend):
     NAME = "micropython"
     NUL_SAFE = False  # MicroPython cuts strings at NUL on the way to JS
     JSON_TAPES = True
-    # json.loads parses every double exactly from 1.26 (1.24/1.25: some 1 ulp off)
+    # json.loads parses, and repr writes, every double exactly from 1.26 (1.24/1.25: some 1 ulp off)
     JSON_FLOATS = sys.implementation.version >= (1, 26, 0)
     ASCII_STR_RESULTS = False  # any str without NUL crosses as it is
     AWAIT_ITERATES = True  # `await x` is `yield from x`
@@ -82,7 +112,80 @@ class MicroPythonBackend(Backend):
             array.push(item)
         return array
 
+    _objects = None  # True once JS reads objects in the heap (`learnObjects`)
+    _qstrs = None  # the list JS writes the interned strings of a value into (`jsonSize`)
+    _json_size = None  # helpers().jsonSize and fromJson, fetched once
+    _from_json = None
+
+    def _json_route(self, helpers):
+        """True if JS can check a value in the heap: the memory found, the
+        object layout as `learnObjects` expects it (asked once)."""
+        if self._objects is None:
+            self._objects = False
+            if self._heap_route(helpers):
+                gone = {"k": None, "gone": 1}
+                items = [5, "pyscript_ffi heap probe " + str(len(gone)), 2.5, None, True, False]
+                gone["k"] = items
+                del gone["gone"]
+                text = items[1]
+                big, neg = 2**40 + 5, -(2**50)
+                spec = [
+                    [id(dict), id(list), id(tuple), id(str), id(int), id(float)],
+                    [id(None), id(True), id(False)],
+                    [id(gone), id("k"), id(items), [id(x) for x in items], id((7,)), id(text), len(text), id(big), id(neg)],
+                ]
+                made = helpers()
+                if made.learnObjects(json.dumps(spec)) == 1:
+                    self._qstrs = [None] * 64
+                    self._json_size = made.jsonSize
+                    self._from_json = made.fromJson
+                    self._objects = True
+        return self._objects
+
     def fast_to_js(self, value, helpers):
+        """`to_js` of a dict/list/tuple with default keywords: where JS reads
+        the objects in the heap (`_json_route`), `jsonSize` checks that the value
+        is exactly JSON-shaped data (see `_to_js.mjs`) and measures its JSON
+        text, `json.dump` writes that into a buffer of that size and `fromJson`
+        parses it; else the raw route (`_raw_to_js`). None when the value is
+        not such data: the tape does the work."""
+        if self._objects or (self._objects is None and self._json_route(helpers)):
+            total = self.json_length(value, helpers)
+            if total < 0:
+                return self._raw_to_js(value) if total == -2 else None
+            if total < 2048:  # small: json.dumps grows its buffer a few times at most
+                return self._from_json(json.dumps(value))
+            buffer = io.StringIO(total + 16)
+            json.dump(value, buffer)
+            return self._from_json(buffer.getvalue())
+        return self._raw_to_js(value)
+
+    def json_length(self, value, helpers):
+        """The length in bytes of `json.dumps(value)` (at most: floats and long
+        ints count their longest), or -1 if `value` is not exactly JSON-shaped
+        data (`jsonSize`), -2 if it is but holds a float `json.dumps` may not
+        write exactly (MicroPython < 1.26). Only once `_json_route` is True."""
+        size = self._json_size(id(value), id(self._qstrs))
+        if not size:
+            return -1
+        if size == "f":
+            return -2
+        return self._count_qstrs(size, helpers) if "," in size else int(size)
+
+    def _count_qstrs(self, size, helpers):
+        """The total length from `jsonSize`'s answer naming interned strings
+        JS could not measure (in `_qstrs`): each counted here, and told to JS."""
+        counts = size.split(",")
+        total = int(counts[0])
+        lengths = []
+        for i in range(1, len(counts)):
+            n = len(json.dumps(self._qstrs[i - 1]).encode())
+            lengths.append(str(n))
+            total += int(counts[i]) * n
+        helpers().learnQstrs(",".join(lengths))
+        return total
+
+    def _raw_to_js(self, value):
         """`to_js` of a dict/list/tuple with default keywords by raw
         `jsffi.to_js`, where that gives exactly what docs/contract.md says (the tape's
         result): exact dicts (str keys, no NUL, no `"__proto__"`), lists and
@@ -149,6 +252,7 @@ class MicroPythonBackend(Backend):
 
     _heap = None  # True once JS found the memory (`findHeap`), False if it cannot
     _layout = None  # True once `_typecode` is known to read the right byte
+    _headers = None  # True once `_adopt` is known to write the right words
 
     def _heap_route(self, helpers):
         if self._heap is None:
@@ -197,11 +301,36 @@ class MicroPythonBackend(Backend):
         return helpers().fromBase64(binascii.b2a_base64(bytes(value)).decode())
 
     def buffer_from_js(self, view, n, code, helpers):
-        """JS writes the bytes straight into a new bytearray (`toHeap`)."""
-        data = bytearray(n)
-        if not (self._heap_route(helpers) and helpers().toHeap(_uctypes.addressof(data), view) == 1):
+        """JS writes the bytes straight into a new bytearray (`toHeap`), which
+        then becomes the `bytes` or `array` itself (`_adopt`): one allocation,
+        one copy, no hash pass over the bytes."""
+        if n == 0:
+            return b"" if code is None else _array(code)
+        heap = self._heap_route(helpers)
+        adopt = heap and self._headers_known()
+        data = bytearray(n + 1 if adopt and code is None else n)  # bytes keep a NUL after their data
+        if not (heap and helpers().toHeap(_uctypes.addressof(data), view) == 1):
             data = binascii.a2b_base64(helpers().toBase64(view))
+        elif adopt:
+            return _adopt(data, n, code)
         return bytes(data) if code is None else _array(code, data)
+
+    def _headers_known(self):
+        """True if the object headers `_adopt` rewrites are laid out as it
+        expects (`mp_obj_array_t` and `mp_obj_str_t`: a type pointer, then one
+        word -- typecode and free count, or hash --, the length, the data
+        pointer), checked once on live objects."""
+        if self._headers is None:
+            self._headers = False
+            if _uctypes is not None:
+                raw = bytes(_PROBE)  # a heap bytes: its hash is stored
+                arr = _array("h", [1, 2, 3])
+                self._headers = (
+                    _words(_PROBE) == (id(bytearray), 1, len(_PROBE), _uctypes.addressof(_PROBE))
+                    and _words(arr) == (id(_array), ord("h"), 3, _uctypes.addressof(arr))
+                    and _words(raw) == (id(bytes), hash(raw), len(raw), _uctypes.addressof(raw))
+                )
+        return self._headers
 
     def raw_proxy(self, func):
         """A JS function calling `func`; MicroPython frees it once JS drops it."""

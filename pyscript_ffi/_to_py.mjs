@@ -246,38 +246,6 @@ export function toMarshal(value) {
   return buf.subarray(0, n);
 }
 
-// MicroPython: a check, then the engine's own JSON.stringify, of the copy that
-// `snapshotOf` made (plain data: no getter, no `toJSON` of the value is reached).
-// JSON.stringify drops undefined object values and spells -0, NaN, BigInts and
-// big integral numbers differently from the tape: those go to the tape.
-export function jsonOf(value) {
-  const active = new Set();
-  const check = (v) => {
-    switch (typeof v) {
-      case "boolean": return;
-      case "string": if (v.length > 1024) throw NOT_FAST; return;  // json.loads is slow on long strings: refs
-      case "number":
-        if (Number.isSafeInteger(v) ? Object.is(v, -0) : !JSON_FLOATS || v !== v || v === Infinity || v === -Infinity || (Number.isInteger(v) && Math.abs(v) < 1e21)) throw NOT_FAST;
-        return;
-      case "object": break;
-      default: throw NOT_FAST;
-    }
-    if (v === null) return;
-    if (active.has(v)) throw NOT_FAST;  // reached before (shared or a cycle): the tape shares it
-    active.add(v);
-    if (Array.isArray(v)) {
-      if (v.length > MAX_ITEMS) throw NOT_FAST;
-      for (let k = 0; k < v.length; k++) { const x = v[k]; if (x !== undefined) check(x); }
-    } else if (isPlain(v)) {
-      const keys = Object.keys(v);
-      for (let k = 0; k < keys.length; k++) { const x = v[keys[k]]; if (x === undefined || keys[k].length > 1024) throw NOT_FAST; check(x); }
-    } else throw NOT_FAST;
-  };
-  if (value === undefined) return "null";
-  check(value);
-  return JSON.stringify(value);
-}
-
 // ---- one read of the value ------------------------------------------------------
 // A throwing getter met while copying, kept in place for the tape to report at its path.
 // Marked in a WeakSet, not asked with `instanceof`: a revoked or trapping Proxy throws at `instanceof`.
@@ -296,9 +264,22 @@ const COPY_DEPTH = 2000;  // deeper values go to the tape (no JS stack overflow 
 
 function snapshotOf(value) {
   const copies = new Map();
-  let fast = true, count = 0, level = 0;
+  // json: still JSON text for `JSON.stringify` (MicroPython), checked while copying: what
+  // `jsonOf` asks of each value, so that no second walk is needed.
+  let fast = true, json = JSON_TAPES, count = 0, level = 0;
+  const leaf = (x) => {  // x is not a container: does it keep the copy JSON-exact?
+    switch (typeof x) {
+      case "boolean": return;
+      case "string": if (x.length > 1024) json = false; return;  // json.loads is slow on long strings: refs
+      case "number":
+        if (Number.isSafeInteger(x) ? Object.is(x, -0) : !JSON_FLOATS || x !== x || x === Infinity || x === -Infinity || (Number.isInteger(x) && Math.abs(x) < 1e21)) json = false;
+        return;
+      case "object": return;  // null (a container is copied instead)
+      default: json = false;  // undefined (in an Object), BigInt, function, symbol
+    }
+  };
   const copy = (v) => {
-    if (typeof v !== "object" || v === null) return v;
+    if (typeof v !== "object" || v === null) { if (json) leaf(v); return v; }
     const known = copies.get(v);
     if (known !== undefined) { fast = false; return known; }
     if (++level > COPY_DEPTH) throw NOT_FAST;
@@ -308,16 +289,17 @@ function snapshotOf(value) {
     if (Array.isArray(v)) {
       const len = v.length;
       if (len > MAX_ITEMS || (count += len + 1) > MAX_TOTAL) throw NOT_FAST;
-      const out = new Array(len);
+      const out = [];
       copies.set(v, out);
       for (let k = 0; k < len; k++) {
         let x;
-        try { x = v[k]; } catch (e) { out[k] = new Thrown(e); fast = false; continue; }
-        out[k] = copy(x);
+        try { x = v[k]; } catch (e) { out.push(new Thrown(e)); fast = false; continue; }
+        out.push(x === undefined ? x : copy(x));  // undefined in an Array: JSON null, as the tape gives
       }
       return out;
     }
-    if (v instanceof ArrayBuffer || ArrayBuffer.isView(v) || v instanceof Map || v instanceof Set || !isPlain(v)) {
+    // (a plain prototype is never a Map's, Set's or ArrayBuffer's: only a view needs asking)
+    if (!isPlain(v) || ArrayBuffer.isView(v)) {
       fast = false;
       return v;
     }
@@ -330,21 +312,24 @@ function snapshotOf(value) {
       let x;
       try { x = v[key]; } catch (e) { x = new Thrown(e); fast = false; }
       x = copy(x);
+      if (key.length > 1024) json = false;
       if (key === "__proto__") defineOwn(out, key, x);
       else out[key] = x;
     }
     return out;
   };
   try {
-    return { copy: copy(value), fast };
+    const copied = copy(value);
+    return { copy: copied, fast, json: fast && json };
   } catch (e) {
     return null;  // too deep or too big for the copy, a trap that threw: the tape reports
   }
 }
 
-function encodeFast(copy) {
+function encodeFast(snap) {
+  if (JSON_TAPES) return snap.json ? (snap.copy === undefined ? "null" : JSON.stringify(snap.copy)) : NOT_PY;
   try {
-    return JSON_TAPES ? jsonOf(copy) : toMarshal(copy);
+    return toMarshal(snap.copy);
   } catch (e) {
     return NOT_PY;  // NOT_FAST: a number or string this route cannot carry exactly
   }
@@ -357,7 +342,7 @@ export function toPyFast(value) {
   value = unbox(value);
   const snap = snapshotOf(value);
   if (snap === null) return toPy(value, -1);
-  const data = snap.fast ? encodeFast(snap.copy) : NOT_PY;
+  const data = snap.fast ? encodeFast(snap) : NOT_PY;
   return data === NOT_PY ? toPy(snap.copy, -1) : [2, data, snap.copy];
 }
 

@@ -34,6 +34,36 @@ def test_to_js_of_json_shaped_data_takes_the_fast_route():
 
     bridge = internals()[0]
     assert pyscript_ffi.backend.fast_to_js([{"a": [1, 2.5, None, "x"]}], bridge.helpers) is not None
+    many = [{"id": i, "name": "item " + str(i), "tags": ["a"]} for i in range(2000)]  # a buffer made at its size
+    assert pyscript_ffi.backend.fast_to_js(many, bridge.helpers) is not None
+
+
+@pytest.mark.contract("to_js.routes")
+@pytest.mark.interpreters("micropython")
+@run_inside
+def test_to_js_on_micropython_writes_json_text_into_a_buffer_of_its_length():
+    import json
+
+    from routes import PY_VALUES, internals
+
+    import pyscript_ffi
+
+    backend = pyscript_ffi.backend
+    helpers = internals()[0].helpers
+    assert backend._json_route(helpers) is True  # JS reads the objects in the heap
+    taken = []
+    for name, make in PY_VALUES.items():
+        value = make()
+        if type(value) in (dict, list, tuple):
+            n = backend.json_length(value, helpers)
+            if n == -2:
+                assert not backend.JSON_FLOATS, name  # a float: the raw route where repr is not exact
+            if n >= 0:
+                taken.append(name)
+                assert len(json.dumps(value).encode()) <= n, name  # never a buffer growing in small steps
+    assert "json-escapes" in taken and "long-interned-strings" in taken and "heap-str-keys" in taken
+    assert ("many-records" in taken) is backend.JSON_FLOATS
+    assert "many-interned-keys" not in taken and "dict-subclass" not in taken and "shared-list" not in taken
 
 
 @pytest.mark.contract("to_py.routes")
