@@ -2,7 +2,6 @@
 WebAssembly port, versions 1.24 to 1.27 (their differences are branches here)."""
 
 import binascii
-import io
 import json
 import struct
 import sys
@@ -79,7 +78,7 @@ class MicroPythonBackend(Backend):
     NAME = "micropython"
     NUL_SAFE = False  # MicroPython cuts strings at NUL on the way to JS
     JSON_TAPES = True
-    # json.loads parses, and repr writes, every double exactly from 1.26 (1.24/1.25: some 1 ulp off)
+    # json.loads parses every double exactly from 1.26 (1.24/1.25: some 1 ulp off)
     JSON_FLOATS = sys.implementation.version >= (1, 26, 0)
     ASCII_STR_RESULTS = False  # any str without NUL crosses as it is
     AWAIT_ITERATES = True  # `await x` is `yield from x`
@@ -113,77 +112,63 @@ class MicroPythonBackend(Backend):
         return array
 
     _objects = None  # True once JS reads objects in the heap (`learnObjects`)
-    _qstrs = None  # the list JS writes the interned strings of a value into (`jsonSize`)
-    _json_size = None  # helpers().jsonSize and fromJson, fetched once
-    _from_json = None
+    _qstrs = None  # the list JS writes the interned strings it asks about into (`fromObjects`)
+    _qstrs_id = 0
+    _from_objects = None  # helpers().fromObjects, fetched once
 
-    def _json_route(self, helpers):
-        """True if JS can check a value in the heap: the memory found, the
-        object layout as `learnObjects` expects it (asked once)."""
+    def _objects_route(self, helpers):
+        """True if JS reads Python values in the heap: the memory found and
+        the object layout as `learnObjects` expects it (asked once)."""
         if self._objects is None:
             self._objects = False
             if self._heap_route(helpers):
-                gone = {"k": None, "gone": 1}
-                items = [5, "pyscript_ffi heap probe " + str(len(gone)), 2.5, None, True, False]
-                gone["k"] = items
-                del gone["gone"]
-                text = items[1]
+                probe = {"k": None, "gone": 1}
+                items = [5, "pyscript_ffi heap probe " + "\u00e9", 2.5, None, True, False]
+                probe["k"] = items
+                del probe["gone"]
                 big, neg = 2**40 + 5, -(2**50)
+                try:
+                    key = _uctypes.addressof("k")  # an interned str's text
+                except TypeError:
+                    return False
                 spec = [
                     [id(dict), id(list), id(tuple), id(str), id(int), id(float)],
                     [id(None), id(True), id(False)],
-                    [id(gone), id("k"), id(items), [id(x) for x in items], id((7,)), id(text), len(text), id(big), id(neg)],
+                    [id(probe), id("k"), key, id(items), [id(x) for x in items], id((7,)), id(big), id(neg)],
                 ]
                 made = helpers()
                 if made.learnObjects(json.dumps(spec)) == 1:
                     self._qstrs = [None] * 64
-                    self._json_size = made.jsonSize
-                    self._from_json = made.fromJson
+                    self._qstrs_id = id(self._qstrs)
+                    self._from_objects = made.fromObjects
                     self._objects = True
         return self._objects
 
     def fast_to_js(self, value, helpers):
         """`to_js` of a dict/list/tuple with default keywords: where JS reads
-        the objects in the heap (`_json_route`), `jsonSize` checks that the value
-        is exactly JSON-shaped data (see `_to_js.mjs`) and measures its JSON
-        text, `json.dump` writes that into a buffer of that size and `fromJson`
-        parses it; else the raw route (`_raw_to_js`). None when the value is
-        not such data: the tape does the work."""
-        if self._objects or (self._objects is None and self._json_route(helpers)):
-            total = self.json_length(value, helpers)
-            if total < 0:
-                return self._raw_to_js(value) if total == -2 else None
-            if total < 2048:  # small: json.dumps grows its buffer a few times at most
-                return self._from_json(json.dumps(value))
-            buffer = io.StringIO(total + 16)
-            json.dump(value, buffer)
-            return self._from_json(buffer.getvalue())
+        Python values in the heap (`_objects_route`), `fromObjects` builds the
+        JS value there if it is exactly JSON-shaped data (see `_to_js.mjs`);
+        else the raw route (`_raw_to_js`). None when the value is not such
+        data: the tape does the work."""
+        if self._objects or (self._objects is None and self._objects_route(helpers)):
+            answer = self._from_objects(id(value), self._qstrs_id)
+            while type(answer) is int:
+                if answer < 0:
+                    return None
+                self._tell_qstrs(answer, helpers)
+                answer = self._from_objects(id(value), self._qstrs_id)
+            return answer
         return self._raw_to_js(value)
 
-    def json_length(self, value, helpers):
-        """The length in bytes of `json.dumps(value)` (at most: floats and long
-        ints count their longest), or -1 if `value` is not exactly JSON-shaped
-        data (`jsonSize`), -2 if it is but holds a float `json.dumps` may not
-        write exactly (MicroPython < 1.26). Only once `_json_route` is True."""
-        size = self._json_size(id(value), id(self._qstrs))
-        if not size:
-            return -1
-        if size == "f":
-            return -2
-        return self._count_qstrs(size, helpers) if "," in size else int(size)
-
-    def _count_qstrs(self, size, helpers):
-        """The total length from `jsonSize`'s answer naming interned strings
-        JS could not measure (in `_qstrs`): each counted here, and told to JS."""
-        counts = size.split(",")
-        total = int(counts[0])
-        lengths = []
-        for i in range(1, len(counts)):
-            n = len(json.dumps(self._qstrs[i - 1]).encode())
-            lengths.append(str(n))
-            total += int(counts[i]) * n
-        helpers().learnQstrs(",".join(lengths))
-        return total
+    def _tell_qstrs(self, n, helpers):
+        """Tell JS where the text of the `n` interned strings it wrote into
+        `_qstrs` lies (`learnQstrs`): the address and the byte length of each."""
+        places = []
+        for i in range(n):
+            text = self._qstrs[i]
+            places.append(str(_uctypes.addressof(text)))
+            places.append(str(len(text.encode())))
+        helpers().learnQstrs(",".join(places))
 
     def _raw_to_js(self, value):
         """`to_js` of a dict/list/tuple with default keywords by raw

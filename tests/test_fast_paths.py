@@ -41,29 +41,19 @@ def test_to_js_of_json_shaped_data_takes_the_fast_route():
 @pytest.mark.contract("to_js.routes")
 @pytest.mark.interpreters("micropython")
 @run_inside
-def test_to_js_on_micropython_writes_json_text_into_a_buffer_of_its_length():
-    import json
-
+def test_to_js_on_micropython_reads_json_shaped_data_in_the_heap():
     from routes import PY_VALUES, internals
 
     import pyscript_ffi
 
     backend = pyscript_ffi.backend
     helpers = internals()[0].helpers
-    assert backend._json_route(helpers) is True  # JS reads the objects in the heap
-    taken = []
-    for name, make in PY_VALUES.items():
-        value = make()
-        if type(value) in (dict, list, tuple):
-            n = backend.json_length(value, helpers)
-            if n == -2:
-                assert not backend.JSON_FLOATS, name  # a float: the raw route where repr is not exact
-            if n >= 0:
-                taken.append(name)
-                assert len(json.dumps(value).encode()) <= n, name  # never a buffer growing in small steps
-    assert "json-escapes" in taken and "long-interned-strings" in taken and "heap-str-keys" in taken
-    assert ("many-records" in taken) is backend.JSON_FLOATS
-    assert "many-interned-keys" not in taken and "dict-subclass" not in taken and "shared-list" not in taken
+    assert backend._objects_route(helpers) is True  # JS reads the objects in the heap
+    taken = [name for name, make in PY_VALUES.items() if backend.fast_to_js(make(), helpers) is not None]
+    assert "many-records" in taken and "long-interned-strings" in taken and "many-interned-keys" in taken
+    assert "floats" in taken and "ints" in taken and "lone-surrogates" in taken and "shared-dict" in taken
+    assert "dict-subclass" not in taken and "cycle" not in taken and "clashing-keys" not in taken
+    assert "deep-64" in taken and "deep-500" not in taken and "subclasses" not in taken and "bytes" not in taken
 
 
 @pytest.mark.contract("to_py.routes")
