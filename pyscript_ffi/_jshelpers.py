@@ -530,13 +530,17 @@ return -1;
 function learnQstrs(places) {
 const m = views();
 const parts = places.split(",");
-if (m !== null) {
-for (let i = 0; i < pendingQstrs.length && 2 * i + 1 < parts.length; i++) {
+let learnt = 0;
+try {
+for (let i = 0; m !== null && i < pendingQstrs.length && 2 * i + 1 < parts.length; i++) {
 qstrTexts.set(pendingQstrs[i], textAt(m.u8, Number(parts[2 * i]), Number(parts[2 * i + 1])));
+learnt++;
 }
+} catch (e) {
+learnt = 0;  // (a text that is not UTF-8 here: no route for it)
 }
 pendingQstrs = [];
-return 0;
+return learnt;
 }
 
 // ---- pyscript_ffi/_to_py.mjs ----

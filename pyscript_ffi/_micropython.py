@@ -153,22 +153,22 @@ class MicroPythonBackend(Backend):
         if self._objects or (self._objects is None and self._objects_route(helpers)):
             answer = self._from_objects(id(value), self._qstrs_id)
             while type(answer) is int:
-                if answer < 0:
+                if answer < 0 or self._tell_qstrs(answer, helpers) == 0:
                     return None
-                self._tell_qstrs(answer, helpers)
                 answer = self._from_objects(id(value), self._qstrs_id)
             return answer
         return self._raw_to_js(value)
 
     def _tell_qstrs(self, n, helpers):
         """Tell JS where the text of the `n` interned strings it wrote into
-        `_qstrs` lies (`learnQstrs`): the address and the byte length of each."""
+        `_qstrs` lies (`learnQstrs`): the address and the byte length of each.
+        The number JS learnt."""
         places = []
         for i in range(n):
             text = self._qstrs[i]
             places.append(str(_uctypes.addressof(text)))
             places.append(str(len(text.encode())))
-        helpers().learnQstrs(",".join(places))
+        return helpers().learnQstrs(",".join(places))
 
     def _raw_to_js(self, value):
         """`to_js` of a dict/list/tuple with default keywords by raw

@@ -398,14 +398,19 @@ export function fromObjects(address, qstrs) {
 
 // Python's answer to the last `fromObjects` that named interned strings: the
 // address and byte length of each one's text, "a,n,a,n,..." in the same order.
+// The number learnt (0: none, and the caller stops asking).
 export function learnQstrs(places) {
   const m = views();
   const parts = places.split(",");
-  if (m !== null) {
-    for (let i = 0; i < pendingQstrs.length && 2 * i + 1 < parts.length; i++) {
+  let learnt = 0;
+  try {
+    for (let i = 0; m !== null && i < pendingQstrs.length && 2 * i + 1 < parts.length; i++) {
       qstrTexts.set(pendingQstrs[i], textAt(m.u8, Number(parts[2 * i]), Number(parts[2 * i + 1])));
+      learnt++;
     }
+  } catch (e) {
+    learnt = 0;  // (a text that is not UTF-8 here: no route for it)
   }
   pendingQstrs = [];
-  return 0;
+  return learnt;
 }
