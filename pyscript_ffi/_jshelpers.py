@@ -830,7 +830,19 @@ value = unbox(value);
 const snap = snapshotOf(value);
 if (snap === null) return toPy(value, -1);
 const data = snap.fast ? encodeFast(snap) : NOT_PY;
-return data === NOT_PY ? toPy(snap.copy, -1) : [2, data, snap.copy];
+if (data === NOT_PY) return toPy(snap.copy, -1);
+if (typeof data === "string" && data.length >= HEAP_TEXT && utf8Out !== null && heap() !== null) {
+pendingText = utf8Out.encode(data);  // (JSON.stringify escapes lone surrogates: well-formed)
+return [2, pendingText.length, snap.copy];
+}
+return [2, data, snap.copy];
+}
+const HEAP_TEXT = 65536;
+let pendingText = null;
+function takeText(address) {
+const text = pendingText;
+pendingText = null;
+return text !== null && toHeap(address, text) === 1 ? 1 : 0;
 }
 
 // ---- pyscript_ffi/_proxies.mjs ----
@@ -1369,6 +1381,7 @@ return {
   stash,
   stashEach,
   strengthenProxy,
+  takeText,
   toBase64,
   toBytes,
   toHeap,

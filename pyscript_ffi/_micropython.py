@@ -228,8 +228,18 @@ class MicroPythonBackend(Backend):
             level = deeper
         return jsffi.to_js(value)
 
-    def from_fast(self, text):
-        """`(value,)` from `toPyFast`'s JSON text."""
+    def from_fast(self, text, helpers):
+        """`(value,)` from `toPyFast`'s JSON text, or from its length in UTF-8
+        bytes when JS holds it for `takeText` (long text, once JS knows the
+        heap: written straight into a buffer here that becomes the `bytes`
+        json.loads reads, without the port's own string conversion)."""
+        if type(text) is int:
+            data = bytearray(text + 1)
+            if helpers().takeText(_uctypes.addressof(data)) != 1:
+                return None  # (the tape then reads the copy)
+            text = _adopt(data, text, None) if self._headers_known() else bytes(data[:text])
+        elif self._heap is None:
+            self._heap_route(helpers)  # the next long texts take the heap
         return (json.loads(text),)
 
     def from_tape(self, tape):

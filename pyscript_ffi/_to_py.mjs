@@ -2,7 +2,7 @@
 // `toPyFast` reads the value once, then takes the fast route for JSON-shaped data (marshal bytes or
 // JSON text) or the tape.
 
-import { codeOf } from "./_binary.mjs";
+import { codeOf, heap, toHeap } from "./_binary.mjs";
 import { out, unbox } from "./_box.mjs";
 import { conversionError, jsError } from "./_errors.mjs";
 import {
@@ -343,6 +343,25 @@ export function toPyFast(value) {
   const snap = snapshotOf(value);
   if (snap === null) return toPy(value, -1);
   const data = snap.fast ? encodeFast(snap) : NOT_PY;
-  return data === NOT_PY ? toPy(snap.copy, -1) : [2, data, snap.copy];
+  if (data === NOT_PY) return toPy(snap.copy, -1);
+  if (typeof data === "string" && data.length >= HEAP_TEXT && utf8Out !== null && heap() !== null) {
+    pendingText = utf8Out.encode(data);  // (JSON.stringify escapes lone surrogates: well-formed)
+    return [2, pendingText.length, snap.copy];
+  }
+  return [2, data, snap.copy];
+}
+
+// MicroPython, long JSON text: `toPyFast` answers its UTF-8 length instead, and
+// Python has JS write the bytes straight into a buffer in its heap (`takeText`),
+// skipping the interpreter's own string conversion (a UTF-8 encoder in JS, a
+// copy and a hash pass over the text).
+const HEAP_TEXT = 65536;
+let pendingText = null;
+
+// Write the text `toPyFast` put aside at `address` (its length in bytes): 1, or 0.
+export function takeText(address) {
+  const text = pendingText;
+  pendingText = null;
+  return text !== null && toHeap(address, text) === 1 ? 1 : 0;
 }
 

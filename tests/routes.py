@@ -122,6 +122,8 @@ JS_VALUES = {
     "mixed": "({b: new Uint8Array([1, 2]), u: undefined, f: () => 1})",
     "undefined-value": "[1, {x: undefined}]",
     "deep-500": "(() => { let v = 0; for (let i = 0; i < 500; i++) v = [v]; return v; })()",
+    "many-records": "Array.from({length: 3000}, "
+    "(_, i) => ({id: i, name: 'item \u00e9 ' + i, price: i / 3, ok: i > 9, tags: ['\ud800', '\u0000'], p: null}))",
 }
 
 
