@@ -5,8 +5,8 @@ import { fromBase64, heap, retype } from "./_binary.mjs";
 import { out, unbox, weakHolders } from "./_box.mjs";
 import { conversionError, jsError, pathOf } from "./_errors.mjs";
 import {
-  AGAIN, ARR, BIG, BYTES, FALSE, FLOAT, INF, INT, JSON_FLOATS, MAP, NAN, NEGZERO, NINF, NULL, OBJ, OTHER, REF, SET,
-  STR, STRPARTS, STRU8, TRUE, TYPED, UNDEF,
+  AGAIN, ARR, BIG, BYTES, FALSE, FLOAT, INF, INT, MAP, NAN, NEGZERO, NINF, NULL, OBJ, OTHER, REF, SET, STR,
+  STRPARTS, STRU8, TRUE, TYPED, UNDEF,
 } from "./_tape.mjs";
 
 const hasOwn = Object.prototype.hasOwnProperty;

@@ -36,7 +36,14 @@ def _twice(x):
 
 def _records(n):
     return [
-        {"id": i, "name": "item " + str(i), "price": i * 0.5, "ok": i % 2 == 0, "tags": ["a", "\u00e9"], "p": None}
+        {
+            "id": i,
+            "name": "item " + str(i),
+            "price": i * 0.5,
+            "ok": i % 2 == 0,
+            "tags": ["a", "\u00e9"],
+            "p": None,
+        }
         for i in range(n)
     ]
 
@@ -84,13 +91,15 @@ PY_VALUES = {
     "dict-subclass": lambda: MyDict(a=1),
     "builtin-function": lambda: [print],
     "many-records": lambda: _records(3000),
-    "json-escapes": lambda: [{"q": 'a"b\\c\n\t\r\x01\x1f\x7f', 'k"\\ey\x02': "\u00e9\u20ac\U0001f600"} for _ in range(60)],
+    "escapes": lambda: [
+        {"q": 'a"b\\c\n\t\r\x01\x1f\x7f', 'k"\\ey\x02': "\u00e9\u20ac\U0001f600"} for _ in range(60)
+    ],
     "long-interned-strings": lambda: [
-        {"description": "a literal long enough to be longer than most keys, interned by the compiler"} for _ in range(80)
+        {"description": "a literal longer than most keys, interned by the compiler"} for _ in range(80)
     ],
     "many-interned-keys": lambda: {name: 1 for name in dir(__import__("builtins")) + dir(str) + dir(dict)},
     "heap-str-keys": lambda: {"key " + str(i): [i, str(i)] for i in range(200)},
-    "ints-near-2-53": lambda: [2**48 - 1, 2**48, 31 * 2**48 + 5, 2**53 - 1, -(2**53 - 1), 2**53, -(2**53), 32 * 2**48],
+    "ints-near-2-53": lambda: [2**48 - 1, 2**48, 31 * 2**48 + 5, 2**53 - 1, -(2**53 - 1), 2**53, 32 * 2**48],
     "bom-and-replacement": lambda: ["\ufeff" + "x" * 20, "x" * 20 + "\ufffd", "\ufeff", {"\ufeff" * 9: 1}],
     "long-lone-surrogate": lambda: ["x" * 30 + "\ud800"],
     "deleted-keys": lambda: _without({"a": 1, "b": 2, "c": [3], "d": 4}, "b", "d"),
@@ -122,8 +131,8 @@ JS_VALUES = {
     "mixed": "({b: new Uint8Array([1, 2]), u: undefined, f: () => 1})",
     "undefined-value": "[1, {x: undefined}]",
     "deep-500": "(() => { let v = 0; for (let i = 0; i < 500; i++) v = [v]; return v; })()",
-    "many-records": "Array.from({length: 3000}, "
-    "(_, i) => ({id: i, name: 'item \u00e9 ' + i, price: i / 3, ok: i > 9, tags: ['\ud800', '\u0000'], p: null}))",
+    "many-records": "Array.from({length: 3000}, (_, i) => "
+    "({id: i, name: 'item \u00e9 ' + i, price: i / 3, ok: i > 9, tags: ['\ud800', '\u0000'], p: null}))",
 }
 
 
