@@ -73,9 +73,11 @@ class Backend:
         `helpers` is `_bridge.helpers` (the JS helper object, on first use)."""
         raise NotImplementedError
 
-    def from_fast(self, data):
-        """`(value,)` from what the JS `toPyFast` answered (marshal bytes or JSON
-        text), or None when that route cannot finish (the tape then runs)."""
+    def from_fast(self, data, helpers):
+        """`(value,)` from what the JS `toPyFast` answered (marshal bytes, JSON
+        text, or the UTF-8 length of JSON text JS holds for `takeText`), or
+        None when that route cannot finish (the tape then runs). `helpers` is
+        `_bridge.helpers`."""
         raise NotImplementedError
 
     def from_tape(self, tape):

@@ -64,7 +64,8 @@ function watchDecode(decodeFrom) {
   return seen !== null && ArrayBuffer.isView(seen) ? seen.buffer : null;
 }
 
-function heap() {
+// The ArrayBuffer of MicroPython's linear memory, or null (not found, or no probe yet).
+export function heap() {
   if (memory !== null && memory.byteLength !== 0) return memory;  // a grown memory detaches the old buffer
   memory = null;
   if (probeAt < 0) return null;

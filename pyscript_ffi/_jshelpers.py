@@ -416,6 +416,159 @@ return undefined;  // NOT_FAST, or a lone surrogate that TextDecoder refuses
 function defineOwn(target, key, value) {
 Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
 }
+const MAX_LEVELS = 64;
+const QSTRS = 64;  // interned strings one call may ask Python about
+let objects = null;  // the type pointers and constants, once `learnObjects` checked them
+const qstrTexts = new Map();  // an interned string's object word -> its text, for good
+let pendingQstrs = [];  // the interned strings the last `fromObjects` asked about
+function views() {
+const buffer = heap();
+return buffer === null ? null : { buffer, u8: new Uint8Array(buffer), u32: new Uint32Array(buffer) };
+}
+function textAt(u8, at, n) {
+if (n <= 24 || utf8 === null) {
+let s = "";
+for (let j = at, end = at + n; j < end; j++) {
+const c = u8[j];
+if (c >= 0x80) return fromWtf8(u8.subarray(at, end));
+s += String.fromCharCode(c);
+}
+return s;
+}
+const bytes = u8.subarray(at, at + n);
+return bytes.indexOf(0xed) >= 0 ? fromWtf8(bytes) : utf8.decode(bytes);  // ED: maybe a lone surrogate
+}
+function longAt(buffer, u32, at) {
+const neg = (u32[at + 1] & 1) === 1, len = u32[at + 2], dig = new Uint16Array(buffer, u32[at + 3], len);
+if (len <= 3 || (len === 4 && dig[3] < 32)) {
+let n = 0;
+for (let i = len - 1; i >= 0; i--) n = n * 65536 + dig[i];
+return neg ? -n : n;
+}
+let b = 0n;
+for (let i = len - 1; i >= 0; i--) b = (b << 16n) | BigInt(dig[i]);
+return neg ? -b : b;
+}
+function learnObjects(spec) {
+objects = null;
+try {
+const [types, consts, probe] = JSON.parse(spec);
+const m = views();
+if (m === null) return 0;
+const { buffer, u8, u32 } = m;
+const [dict, list, tuple, str, int, float] = types;
+const [d, k, kText, l, items, t, big, neg] = probe;
+const word = (x) => x >>> 0;
+let filled = 0, found = false;
+if (u32[word(d) >>> 2] !== dict || u32[(word(d) >>> 2) + 1] >>> 3 !== 1) return 0;
+const alloc = u32[(word(d) >>> 2) + 2], table = u32[(word(d) >>> 2) + 3] >>> 2;
+for (let i = 0; i < alloc; i++) {
+const key = u32[table + 2 * i];
+if (key === 0 || key === 4) continue;
+filled++;
+found = found || (key === word(k) && u32[table + 2 * i + 1] === word(l));
+}
+const listAt = word(l) >>> 2, hs = word(items[1]) >>> 2;
+const ok =
+filled === 1 && found && (k & 7) === 2 && u8[kText] === 107 && consts.every((c) => (c & 3) !== 0) &&
+u32[listAt] === list && u32[listAt + 2] === items.length &&
+items.every((x, i) => u32[(u32[listAt + 3] >>> 2) + i] === word(x)) &&
+(items[0] & 1) === 1 && items[0] >> 1 === 5 &&
+u32[hs] === str && textAt(u8, u32[hs + 3], u32[hs + 2]) === "pyscript_ffi heap probe \u00e9" &&
+u32[word(items[2]) >>> 2] === float && new Float64Array(buffer, word(items[2]) + 8, 1)[0] === 2.5 &&
+u32[word(t) >>> 2] === tuple && u32[(word(t) >>> 2) + 1] === 1 && u32[(word(t) >>> 2) + 2] === 15 &&
+u32[word(big) >>> 2] === int && longAt(buffer, u32, word(big) >>> 2) === 2 ** 40 + 5 &&
+u32[word(neg) >>> 2] === int && longAt(buffer, u32, word(neg) >>> 2) === -(2 ** 50) &&
+word(items[3]) === word(consts[0]) && word(items[4]) === word(consts[1]) && word(items[5]) === word(consts[2]);
+if (ok) {
+objects = { dict, list, tuple, str, int, float, none: word(consts[0]), yes: word(consts[1]), no: word(consts[2]) };
+}
+return ok ? 1 : 0;
+} catch (e) {
+return 0;
+}
+}
+function fromObjects(address, qstrs) {
+const m = objects === null ? null : views();
+if (m === null) return -1;
+try {
+const { buffer, u8, u32 } = m;
+const { dict, list, tuple, str, int, float, none, yes, no } = objects;
+const built = new Map(), active = new Set();
+let f64 = null;
+pendingQstrs = [];
+const fail = {};
+const qstr = (v) => {
+const text = qstrTexts.get(v);
+if (text !== undefined) return text;
+if (pendingQstrs.length < QSTRS && pendingQstrs.indexOf(v) < 0) pendingQstrs.push(v);  // more: next time
+return "";
+};
+const read = (v, level) => {
+if (v & 1) return (v | 0) >> 1;  // small int
+if ((v & 7) === 2) return qstr(v);  // interned str
+if (v === none) return null;
+if (v === yes) return true;
+if (v === no) return false;
+if ((v & 3) !== 0) throw fail;
+const at = v >>> 2, type = u32[at];
+if (type === str) return textAt(u8, u32[at + 3], u32[at + 2]);
+if (type === float) { if (f64 === null) f64 = new Float64Array(buffer); return f64[(v + 8) >>> 3]; }
+if (type === int) return longAt(buffer, u32, at);
+if (type !== dict && type !== list && type !== tuple) throw fail;
+const known = built.get(v);
+if (known !== undefined) return known;  // reached before: the same object, as the tape's AGAIN
+if (level >= MAX_LEVELS || active.has(v)) throw fail;  // too deep, or a cycle: the tape reports
+active.add(v);
+let c;
+if (type === dict) {
+c = {};
+const alloc = u32[at + 2], table = u32[at + 3] >>> 2;
+for (let i = 0; i < alloc; i++) {
+const key = u32[table + 2 * i];
+if (key === 0 || key === 4) continue;  // an empty or deleted slot
+let name;
+if ((key & 7) === 2) name = qstr(key);
+else if ((key & 3) === 0 && u32[key >>> 2] === str) name = textAt(u8, u32[(key >>> 2) + 3], u32[(key >>> 2) + 2]);
+else throw fail;
+const x = read(u32[table + 2 * i + 1], level + 1);
+if (name === "__proto__") defineOwn(c, name, x);
+else c[name] = x;
+}
+} else {
+const n = u32[at + (type === list ? 2 : 1)], items = type === list ? u32[at + 3] >>> 2 : at + 2;
+c = [];
+for (let i = 0; i < n; i++) c.push(read(u32[items + i], level + 1));
+}
+active.delete(v);
+built.set(v, c);
+return c;
+};
+const value = read(address >>> 0, 0);
+if (pendingQstrs.length === 0) return out(value);
+const slots = u32[(qstrs >>> 2) + 3] >>> 2;
+for (let i = 0; i < pendingQstrs.length; i++) u32[slots + i] = pendingQstrs[i];
+return pendingQstrs.length;
+} catch (e) {
+pendingQstrs = [];
+return -1;
+}
+}
+function learnQstrs(places) {
+const m = views();
+const parts = places.split(",");
+let learnt = 0;
+try {
+for (let i = 0; m !== null && i < pendingQstrs.length && 2 * i + 1 < parts.length; i++) {
+qstrTexts.set(pendingQstrs[i], textAt(m.u8, Number(parts[2 * i]), Number(parts[2 * i + 1])));
+learnt++;
+}
+} catch (e) {
+learnt = 0;  // (a text that is not UTF-8 here: no route for it)
+}
+pendingQstrs = [];
+return learnt;
+}
 
 // ---- pyscript_ffi/_to_py.mjs ----
 const F64 = new Float64Array(1), U32 = new Uint32Array(F64.buffer);  // a double as its two 32-bit words
@@ -634,42 +787,26 @@ return x;
 put(value);
 return buf.subarray(0, n);
 }
-function jsonOf(value) {
-const active = new Set();
-const check = (v) => {
-switch (typeof v) {
-case "boolean": return;
-case "string": if (v.length > 1024) throw NOT_FAST; return;  // json.loads is slow on long strings: refs
-case "number":
-if (Number.isSafeInteger(v) ? Object.is(v, -0) : !JSON_FLOATS || v !== v || v === Infinity || v === -Infinity || (Number.isInteger(v) && Math.abs(v) < 1e21)) throw NOT_FAST;
-return;
-case "object": break;
-default: throw NOT_FAST;
-}
-if (v === null) return;
-if (active.has(v)) throw NOT_FAST;  // reached before (shared or a cycle): the tape shares it
-active.add(v);
-if (Array.isArray(v)) {
-if (v.length > MAX_ITEMS) throw NOT_FAST;
-for (let k = 0; k < v.length; k++) { const x = v[k]; if (x !== undefined) check(x); }
-} else if (isPlain(v)) {
-const keys = Object.keys(v);
-for (let k = 0; k < keys.length; k++) { const x = v[keys[k]]; if (x === undefined || keys[k].length > 1024) throw NOT_FAST; check(x); }
-} else throw NOT_FAST;
-};
-if (value === undefined) return "null";
-check(value);
-return JSON.stringify(value);
-}
 const THROWN = new WeakSet();
 class Thrown { constructor(e) { this.e = e; THROWN.add(this); } }  // not plain: the copy keeps it as it is
 const COPY_DEPTH = 2000;  // deeper values go to the tape (no JS stack overflow inside a getter)
 function snapshotOf(value, log = []) {
 const copies = new Map();
-let fast = true, count = 0, level = 0, at = 0;
+let fast = true, json = JSON_TAPES, count = 0, level = 0, at = 0;
 const replayed = () => at < log.length;  // what `toMarshal` read first is taken from its log
+const leaf = (x) => {  // x is not a container: does it keep the copy JSON-exact?
+switch (typeof x) {
+case "boolean": return;
+case "string": if (x.length > 1024) json = false; return;  // json.loads is slow on long strings: refs
+case "number":
+if (Number.isSafeInteger(x) ? Object.is(x, -0) : !JSON_FLOATS || x !== x || x === Infinity || x === -Infinity || (Number.isInteger(x) && Math.abs(x) < 1e21)) json = false;
+return;
+case "object": return;  // null (a container is copied instead)
+default: json = false;  // undefined (in an Object), BigInt, function, symbol
+}
+};
 const copy = (v) => {
-if (typeof v !== "object" || v === null) return v;
+if (typeof v !== "object" || v === null) { if (json) leaf(v); return v; }
 const known = copies.get(v);
 if (known !== undefined) { fast = false; return known; }
 if (++level > COPY_DEPTH) throw NOT_FAST;
@@ -679,17 +816,17 @@ const copyContainer = (v) => {
 if (Array.isArray(v)) {
 const len = replayed() ? log[at++] : v.length;
 if (len > MAX_ITEMS || (count += len + 1) > MAX_TOTAL) throw NOT_FAST;
-const out = new Array(len);
+const out = [];
 copies.set(v, out);
 for (let k = 0; k < len; k++) {
 let x;
 try { x = replayed() ? log[at++] : v[k]; } catch (e) { x = new Thrown(e); }
-if (THROWN.has(x)) { out[k] = x; fast = false; continue; }
-out[k] = copy(x);
+if (THROWN.has(x)) { out.push(x); fast = false; continue; }
+out.push(x === undefined ? x : copy(x));  // undefined in an Array: JSON null, as the tape gives
 }
 return out;
 }
-if (v instanceof ArrayBuffer || ArrayBuffer.isView(v) || v instanceof Map || v instanceof Set || !isPlain(v)) {
+if (!isPlain(v) || ArrayBuffer.isView(v)) {
 fast = false;
 return v;
 }
@@ -703,38 +840,57 @@ let x;
 try { x = replayed() ? log[at++] : v[key]; } catch (e) { x = new Thrown(e); }
 if (THROWN.has(x)) fast = false;
 x = copy(x);
+if (key.length > 1024) json = false;
 if (key === "__proto__") defineOwn(out, key, x);
 else out[key] = x;
 }
 return out;
 };
 try {
-return { copy: copy(value), fast };
+const copied = copy(value);
+return { copy: copied, fast, json: fast && json };
 } catch (e) {
 return null;  // too deep or too big for the copy, a trap that threw: the tape reports
 }
 }
-function encodeFast(value, log) {
+function marshalOf(value, log) {
 try {
-return JSON_TAPES ? jsonOf(value) : toMarshal(value, log);
+return toMarshal(value, log);
 } catch (e) {
 return NOT_PY;  // NOT_FAST: a number or string this route cannot carry exactly
 }
+}
+function jsonOf(snap) {
+if (!snap.json) return NOT_PY;
+return snap.copy === undefined ? "null" : JSON.stringify(snap.copy);
 }
 function toPyFast(value) {
 value = unbox(value);
 const log = [];
 if (!JSON_TAPES) {  // Pyodide: marshal bytes in one read; the copy only where the tape is needed
-const data = encodeFast(value, log);
+const data = marshalOf(value, log);
 if (data !== NOT_PY) return [2, data, () => tapeOf(snapshotOf(value, log), value)];
 }
 const snap = snapshotOf(value, log);
 if (snap === null) return toPy(value, -1);
-const data = snap.fast && JSON_TAPES ? encodeFast(snap.copy, log) : NOT_PY;
-return data === NOT_PY ? tapeOf(snap, value) : [2, data, () => tapeOf(snap, value)];
+const data = jsonOf(snap);
+if (data === NOT_PY) return tapeOf(snap, value);
+const again = () => tapeOf(snap, value);
+if (data.length >= HEAP_TEXT && utf8Out !== null && heap() !== null) {
+pendingText = utf8Out.encode(data);  // (JSON.stringify escapes lone surrogates: well-formed)
+return [2, pendingText.length, again];
+}
+return [2, data, again];
 }
 function tapeOf(snap, value) {
 return snap === null ? toPy(value, -1) : toPy(snap.copy, -1);
+}
+const HEAP_TEXT = 65536;
+let pendingText = null;
+function takeText(address) {
+const text = pendingText;
+pendingText = null;
+return text !== null && toHeap(address, text) === 1 ? 1 : 0;
 }
 
 // ---- pyscript_ffi/_proxies.mjs ----
@@ -1233,21 +1389,24 @@ return {
   fromBase64,
   fromHeap,
   fromMarshal,
+  fromObjects,
   fromWtf8,
   gather,
   getItem,
   getProp,
   hasIn,
+  heap,
   idOf,
   instanceOf,
   isAlive,
   isPlain,
   iterOf,
   jsError,
-  jsonOf,
   lastThrown,
   learnGlobal,
+  learnObjects,
   learnPyProxy,
+  learnQstrs,
   lenOf,
   liveProxies,
   makeProxy,
@@ -1279,6 +1438,7 @@ return {
   stash,
   stashEach,
   strengthenProxy,
+  takeText,
   thisOf,
   toBase64,
   toBytes,

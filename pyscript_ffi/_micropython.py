@@ -6,6 +6,7 @@ try:
 except ImportError:
     import binascii
 import json
+import struct
 import sys
 from array import array as _array
 
@@ -43,6 +44,34 @@ def _has_surrogate(s):
             return True
         at = data.find(b"\xed", at + 1)
     return False
+
+
+def _words(obj):
+    """The first four 32-bit words of `obj` in the heap (its header)."""
+    return struct.unpack("<4I", _uctypes.bytes_at(id(obj), 16))
+
+
+_HEADER = None  # the uctypes layout of those words, made on first use
+
+
+def _adopt(data, n, code):
+    """The fresh bytearray `data` (nothing else refers to it), turned in place
+    into `bytes` of its first `n` bytes (`code` None; hash 0: "not computed
+    yet", as MicroPython leaves it for exception messages) or into an `array`
+    of typecode `code`: the header is rewritten, the buffer stays."""
+    global _HEADER
+    if _HEADER is None:
+        _HEADER = {"type": 0 | _uctypes.UINT32, "word": 4 | _uctypes.UINT32, "len": 8 | _uctypes.UINT32}
+    head = _uctypes.struct(id(data), _HEADER, _uctypes.LITTLE_ENDIAN)
+    if code is None:
+        head.word = 0
+        head.len = n
+        head.type = id(bytes)
+    else:
+        head.word = ord(code)
+        head.len = n // SIZES[code]
+        head.type = id(_array)
+    return data
 
 
 class MicroPythonBackend(Backend):
@@ -85,7 +114,66 @@ class MicroPythonBackend(Backend):
             array.push(item)
         return array
 
+    _objects = None  # True once JS reads objects in the heap (`learnObjects`)
+    _qstrs = None  # the list JS writes the interned strings it asks about into (`fromObjects`)
+    _qstrs_id = 0
+    _from_objects = None  # helpers().fromObjects, fetched once
+
+    def _objects_route(self, helpers):
+        """True if JS reads Python values in the heap: the memory found and
+        the object layout as `learnObjects` expects it (asked once)."""
+        if self._objects is None:
+            self._objects = False
+            if self._heap_route(helpers):
+                probe = {"k": None, "gone": 1}
+                items = [5, "pyscript_ffi heap probe " + "\u00e9", 2.5, None, True, False]
+                probe["k"] = items
+                del probe["gone"]
+                big, neg = 2**40 + 5, -(2**50)
+                try:
+                    key = _uctypes.addressof("k")  # an interned str's text
+                except TypeError:
+                    return False
+                spec = [
+                    [id(dict), id(list), id(tuple), id(str), id(int), id(float)],
+                    [id(None), id(True), id(False)],
+                    [id(probe), id("k"), key, id(items), [id(x) for x in items], id((7,)), id(big), id(neg)],
+                ]
+                made = helpers()
+                if made.learnObjects(json.dumps(spec)) == 1:
+                    self._qstrs = [None] * 64
+                    self._qstrs_id = id(self._qstrs)
+                    self._from_objects = made.fromObjects
+                    self._objects = True
+        return self._objects
+
     def fast_to_js(self, value, helpers):
+        """`to_js` of a dict/list/tuple with default keywords: where JS reads
+        Python values in the heap (`_objects_route`), `fromObjects` builds the
+        JS value there if it is exactly JSON-shaped data (see `_to_js.mjs`);
+        else the raw route (`_raw_to_js`). None when the value is not such
+        data: the tape does the work."""
+        if self._objects or (self._objects is None and self._objects_route(helpers)):
+            answer = self._from_objects(id(value), self._qstrs_id)
+            while type(answer) is int:
+                if answer < 0 or self._tell_qstrs(answer, helpers) == 0:
+                    return None
+                answer = self._from_objects(id(value), self._qstrs_id)
+            return answer
+        return self._raw_to_js(value)
+
+    def _tell_qstrs(self, n, helpers):
+        """Tell JS where the text of the `n` interned strings it wrote into
+        `_qstrs` lies (`learnQstrs`): the address and the byte length of each.
+        The number JS learnt."""
+        places = []
+        for i in range(n):
+            text = self._qstrs[i]
+            places.append(str(_uctypes.addressof(text)))
+            places.append(str(len(text.encode())))
+        return helpers().learnQstrs(",".join(places))
+
+    def _raw_to_js(self, value):
         """`to_js` of a dict/list/tuple with default keywords by raw
         `jsffi.to_js`, where that gives exactly what docs/contract.md says (the tape's
         result): exact dicts (str keys, no NUL, no `"__proto__"`), lists and
@@ -143,8 +231,18 @@ class MicroPythonBackend(Backend):
             level = deeper
         return jsffi.to_js(value)
 
-    def from_fast(self, text):
-        """`(value,)` from `toPyFast`'s JSON text."""
+    def from_fast(self, text, helpers):
+        """`(value,)` from `toPyFast`'s JSON text, or from its length in UTF-8
+        bytes when JS holds it for `takeText` (long text, once JS knows the
+        heap: written straight into a buffer here that becomes the `bytes`
+        json.loads reads, without the port's own string conversion)."""
+        if type(text) is int:
+            data = bytearray(text + 1)
+            if helpers().takeText(_uctypes.addressof(data)) != 1:
+                return None  # (the tape then reads the copy)
+            text = _adopt(data, text, None) if self._headers_known() else bytes(data[:text])
+        elif self._heap is None:
+            self._heap_route(helpers)  # the next long texts take the heap
         return (json.loads(text),)
 
     def from_tape(self, tape):
@@ -152,6 +250,7 @@ class MicroPythonBackend(Backend):
 
     _heap = None  # True once JS found the memory (`findHeap`), False if it cannot
     _layout = None  # True once `_typecode` is known to read the right byte
+    _headers = None  # True once `_adopt` is known to write the right words
 
     def _heap_route(self, helpers):
         if self._heap is None:
@@ -200,11 +299,36 @@ class MicroPythonBackend(Backend):
         return helpers().fromBase64(binascii.b2a_base64(bytes(value)).decode())
 
     def buffer_from_js(self, view, n, code, helpers):
-        """JS writes the bytes straight into a new bytearray (`toHeap`)."""
-        data = bytearray(n)
-        if not (self._heap_route(helpers) and helpers().toHeap(_uctypes.addressof(data), view) == 1):
+        """JS writes the bytes straight into a new bytearray (`toHeap`), which
+        then becomes the `bytes` or `array` itself (`_adopt`): one allocation,
+        one copy, no hash pass over the bytes."""
+        if n == 0:
+            return b"" if code is None else _array(code)
+        heap = self._heap_route(helpers)
+        adopt = heap and self._headers_known()
+        data = bytearray(n + 1 if adopt and code is None else n)  # bytes keep a NUL after their data
+        if not (heap and helpers().toHeap(_uctypes.addressof(data), view) == 1):
             data = binascii.a2b_base64(helpers().toBase64(view))
+        elif adopt:
+            return _adopt(data, n, code)
         return bytes(data) if code is None else _array(code, data)
+
+    def _headers_known(self):
+        """True if the object headers `_adopt` rewrites are laid out as it
+        expects (`mp_obj_array_t` and `mp_obj_str_t`: a type pointer, then one
+        word -- typecode and free count, or hash --, the length, the data
+        pointer), checked once on live objects."""
+        if self._headers is None:
+            self._headers = False
+            if _uctypes is not None:
+                raw = bytes(_PROBE)  # a heap bytes: its hash is stored
+                arr = _array("h", [1, 2, 3])
+                self._headers = (
+                    _words(_PROBE) == (id(bytearray), 1, len(_PROBE), _uctypes.addressof(_PROBE))
+                    and _words(arr) == (id(_array), ord("h"), 3, _uctypes.addressof(arr))
+                    and _words(raw) == (id(bytes), hash(raw), len(raw), _uctypes.addressof(raw))
+                )
+        return self._headers
 
     def raw_proxy(self, func):
         """A JS function calling `func`; MicroPython frees it once JS drops it."""

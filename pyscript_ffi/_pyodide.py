@@ -63,7 +63,7 @@ class PyodideBackend(Backend):
             self._from_marshal = helpers().fromMarshal
         return self._from_marshal(_raw_to_js(data))
 
-    def from_fast(self, u8):
+    def from_fast(self, u8, helpers):
         """`(value,)` from `toPyFast`'s marshal bytes; None if too deep for marshal."""
         try:
             return (marshal.loads(u8.to_bytes()),)

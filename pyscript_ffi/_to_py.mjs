@@ -2,7 +2,7 @@
 // `toPyFast` reads the value once, then takes the fast route for JSON-shaped data (marshal bytes or
 // JSON text) or the tape.
 
-import { codeOf } from "./_binary.mjs";
+import { codeOf, heap, toHeap } from "./_binary.mjs";
 import { out, unbox } from "./_box.mjs";
 import { conversionError, jsError } from "./_errors.mjs";
 import {
@@ -256,38 +256,6 @@ export function toMarshal(value, log = []) {
   return buf.subarray(0, n);
 }
 
-// MicroPython: a check, then the engine's own JSON.stringify, of the copy that
-// `snapshotOf` made (plain data: no getter, no `toJSON` of the value is reached).
-// JSON.stringify drops undefined object values and spells -0, NaN, BigInts and
-// big integral numbers differently from the tape: those go to the tape.
-export function jsonOf(value) {
-  const active = new Set();
-  const check = (v) => {
-    switch (typeof v) {
-      case "boolean": return;
-      case "string": if (v.length > 1024) throw NOT_FAST; return;  // json.loads is slow on long strings: refs
-      case "number":
-        if (Number.isSafeInteger(v) ? Object.is(v, -0) : !JSON_FLOATS || v !== v || v === Infinity || v === -Infinity || (Number.isInteger(v) && Math.abs(v) < 1e21)) throw NOT_FAST;
-        return;
-      case "object": break;
-      default: throw NOT_FAST;
-    }
-    if (v === null) return;
-    if (active.has(v)) throw NOT_FAST;  // reached before (shared or a cycle): the tape shares it
-    active.add(v);
-    if (Array.isArray(v)) {
-      if (v.length > MAX_ITEMS) throw NOT_FAST;
-      for (let k = 0; k < v.length; k++) { const x = v[k]; if (x !== undefined) check(x); }
-    } else if (isPlain(v)) {
-      const keys = Object.keys(v);
-      for (let k = 0; k < keys.length; k++) { const x = v[keys[k]]; if (x === undefined || keys[k].length > 1024) throw NOT_FAST; check(x); }
-    } else throw NOT_FAST;
-  };
-  if (value === undefined) return "null";
-  check(value);
-  return JSON.stringify(value);
-}
-
 // ---- one read of the value ------------------------------------------------------
 // A throwing getter met while copying, kept in place for the tape to report at its path.
 // Marked in a WeakSet, not asked with `instanceof`: a revoked or trapping Proxy throws at `instanceof`.
@@ -307,10 +275,23 @@ const COPY_DEPTH = 2000;  // deeper values go to the tape (no JS stack overflow 
 
 function snapshotOf(value, log = []) {
   const copies = new Map();
-  let fast = true, count = 0, level = 0, at = 0;
+  // json: still JSON text for `JSON.stringify` (MicroPython), checked while copying: what
+  // the engine's JSON would spell differently from the tape is not, so no second walk is needed.
+  let fast = true, json = JSON_TAPES, count = 0, level = 0, at = 0;
   const replayed = () => at < log.length;  // what `toMarshal` read first is taken from its log
+  const leaf = (x) => {  // x is not a container: does it keep the copy JSON-exact?
+    switch (typeof x) {
+      case "boolean": return;
+      case "string": if (x.length > 1024) json = false; return;  // json.loads is slow on long strings: refs
+      case "number":
+        if (Number.isSafeInteger(x) ? Object.is(x, -0) : !JSON_FLOATS || x !== x || x === Infinity || x === -Infinity || (Number.isInteger(x) && Math.abs(x) < 1e21)) json = false;
+        return;
+      case "object": return;  // null (a container is copied instead)
+      default: json = false;  // undefined (in an Object), BigInt, function, symbol
+    }
+  };
   const copy = (v) => {
-    if (typeof v !== "object" || v === null) return v;
+    if (typeof v !== "object" || v === null) { if (json) leaf(v); return v; }
     const known = copies.get(v);
     if (known !== undefined) { fast = false; return known; }
     if (++level > COPY_DEPTH) throw NOT_FAST;
@@ -320,17 +301,18 @@ function snapshotOf(value, log = []) {
     if (Array.isArray(v)) {
       const len = replayed() ? log[at++] : v.length;
       if (len > MAX_ITEMS || (count += len + 1) > MAX_TOTAL) throw NOT_FAST;
-      const out = new Array(len);
+      const out = [];
       copies.set(v, out);
       for (let k = 0; k < len; k++) {
         let x;
         try { x = replayed() ? log[at++] : v[k]; } catch (e) { x = new Thrown(e); }
-        if (THROWN.has(x)) { out[k] = x; fast = false; continue; }
-        out[k] = copy(x);
+        if (THROWN.has(x)) { out.push(x); fast = false; continue; }
+        out.push(x === undefined ? x : copy(x));  // undefined in an Array: JSON null, as the tape gives
       }
       return out;
     }
-    if (v instanceof ArrayBuffer || ArrayBuffer.isView(v) || v instanceof Map || v instanceof Set || !isPlain(v)) {
+    // (a plain prototype is never a Map's, Set's or ArrayBuffer's: only a view needs asking)
+    if (!isPlain(v) || ArrayBuffer.isView(v)) {
       fast = false;
       return v;
     }
@@ -344,43 +326,74 @@ function snapshotOf(value, log = []) {
       try { x = replayed() ? log[at++] : v[key]; } catch (e) { x = new Thrown(e); }
       if (THROWN.has(x)) fast = false;
       x = copy(x);
+      if (key.length > 1024) json = false;
       if (key === "__proto__") defineOwn(out, key, x);
       else out[key] = x;
     }
     return out;
   };
   try {
-    return { copy: copy(value), fast };
+    const copied = copy(value);
+    return { copy: copied, fast, json: fast && json };
   } catch (e) {
     return null;  // too deep or too big for the copy, a trap that threw: the tape reports
   }
 }
 
-function encodeFast(value, log) {
+// Pyodide: marshal bytes written while reading the value once (`log` keeps what was read).
+function marshalOf(value, log) {
   try {
-    return JSON_TAPES ? jsonOf(value) : toMarshal(value, log);
+    return toMarshal(value, log);
   } catch (e) {
     return NOT_PY;  // NOT_FAST: a number or string this route cannot carry exactly
   }
 }
 
-// `to_py(value)` with default keywords: `[2, fast data, again]` (marshal bytes or
-// JSON text; `again()` is the tape's answer if the interpreter cannot read those),
-// or the tape's answer, of the one read of the value.
+// MicroPython: the engine's JSON.stringify of the copy (plain data: no getter, no
+// `toJSON` of the value is reached), when `snapshotOf` found it JSON-exact.
+function jsonOf(snap) {
+  if (!snap.json) return NOT_PY;
+  return snap.copy === undefined ? "null" : JSON.stringify(snap.copy);
+}
+
+// `to_py(value)` with default keywords: `[2, fast data, again]` (marshal bytes,
+// JSON text, or the UTF-8 length of JSON text waiting for `takeText`; `again()` is
+// the tape's answer if the interpreter cannot read those), or the tape's answer,
+// of the one read of the value.
 export function toPyFast(value) {
   value = unbox(value);
   const log = [];
   if (!JSON_TAPES) {  // Pyodide: marshal bytes in one read; the copy only where the tape is needed
-    const data = encodeFast(value, log);
+    const data = marshalOf(value, log);
     if (data !== NOT_PY) return [2, data, () => tapeOf(snapshotOf(value, log), value)];
   }
   const snap = snapshotOf(value, log);
   if (snap === null) return toPy(value, -1);
-  const data = snap.fast && JSON_TAPES ? encodeFast(snap.copy, log) : NOT_PY;
-  return data === NOT_PY ? tapeOf(snap, value) : [2, data, () => tapeOf(snap, value)];
+  const data = jsonOf(snap);
+  if (data === NOT_PY) return tapeOf(snap, value);
+  const again = () => tapeOf(snap, value);
+  if (data.length >= HEAP_TEXT && utf8Out !== null && heap() !== null) {
+    pendingText = utf8Out.encode(data);  // (JSON.stringify escapes lone surrogates: well-formed)
+    return [2, pendingText.length, again];
+  }
+  return [2, data, again];
 }
 
 function tapeOf(snap, value) {
   return snap === null ? toPy(value, -1) : toPy(snap.copy, -1);
+}
+
+// MicroPython, long JSON text: `toPyFast` answers its UTF-8 length instead, and
+// Python has JS write the bytes straight into a buffer in its heap (`takeText`),
+// skipping the interpreter's own string conversion (a UTF-8 encoder in JS, a
+// copy and a hash pass over the text).
+const HEAP_TEXT = 65536;
+let pendingText = null;
+
+// Write the text `toPyFast` put aside at `address` (its length in bytes): 1, or 0.
+export function takeText(address) {
+  const text = pendingText;
+  pendingText = null;
+  return text !== null && toHeap(address, text) === 1 ? 1 : 0;
 }
 

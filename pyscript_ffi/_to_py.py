@@ -235,7 +235,7 @@ def to_py(value, *, depth=-1, default_converter=None):
     if depth < 0:  # one read of the value in JS, then the fast route or the tape
         answer = helpers().toPyFast(value)
         if answer[0] == 2:
-            value_or_none = backend.from_fast(answer[1])
+            value_or_none = backend.from_fast(answer[1], helpers)
             if value_or_none is not None:
                 return value_or_none[0]
             answer = answer[2]()  # too deep for marshal: the tape, of the same one read

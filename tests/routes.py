@@ -34,6 +34,26 @@ def _twice(x):
     return [x, x]
 
 
+def _records(n):
+    return [
+        {
+            "id": i,
+            "name": "item " + str(i),
+            "price": i * 0.5,
+            "ok": i % 2 == 0,
+            "tags": ["a", "\u00e9"],
+            "p": None,
+        }
+        for i in range(n)
+    ]
+
+
+def _without(d, *keys):
+    for k in keys:
+        del d[k]
+    return d
+
+
 #: Python values that `to_js` converts, by name (each made afresh by its function).
 PY_VALUES = {
     "records": lambda: [
@@ -70,6 +90,21 @@ PY_VALUES = {
     "subclasses": lambda: [MyInt(5), MyStr("s")],
     "dict-subclass": lambda: MyDict(a=1),
     "builtin-function": lambda: [print],
+    "many-records": lambda: _records(3000),
+    "escapes": lambda: [
+        {"q": 'a"b\\c\n\t\r\x01\x1f\x7f', 'k"\\ey\x02': "\u00e9\u20ac\U0001f600"} for _ in range(60)
+    ],
+    "long-interned-strings": lambda: [
+        {"description": "a literal longer than most keys, interned by the compiler"} for _ in range(80)
+    ],
+    "many-interned-keys": lambda: {name: 1 for name in dir(__import__("builtins")) + dir(str) + dir(dict)},
+    "heap-str-keys": lambda: {"key " + str(i): [i, str(i)] for i in range(200)},
+    "ints-near-2-53": lambda: [2**48 - 1, 2**48, 31 * 2**48 + 5, 2**53 - 1, -(2**53 - 1), 2**53, 32 * 2**48],
+    "bom-and-replacement": lambda: ["\ufeff" + "x" * 20, "x" * 20 + "\ufffd", "\ufeff", {"\ufeff" * 9: 1}],
+    "long-lone-surrogate": lambda: ["x" * 30 + "\ud800"],
+    "deleted-keys": lambda: _without({"a": 1, "b": 2, "c": [3], "d": 4}, "b", "d"),
+    "nested-tuples": lambda: (1, (2, [3, {"a": (4, None, True)}])),
+    "floats-exact": lambda: [0.1 + 0.2, 1 / 3, 5e-324, 1.7976931348623157e308, -0.0, 1e16, 123456.789e-300],
 }
 
 #: Values that a quick route passes as they are or that JSON text could alter, by name.
@@ -109,6 +144,8 @@ JS_VALUES = {
     "mixed": "({b: new Uint8Array([1, 2]), u: undefined, f: () => 1})",
     "undefined-value": "[1, {x: undefined}]",
     "deep-500": "(() => { let v = 0; for (let i = 0; i < 500; i++) v = [v]; return v; })()",
+    "many-records": "Array.from({length: 3000}, (_, i) => "
+    "({id: i, name: 'item \u00e9 ' + i, price: i / 3, ok: i > 9, tags: ['\ud800', '\u0000'], p: null}))",
 }
 
 

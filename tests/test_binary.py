@@ -47,3 +47,28 @@ def test_a_megabyte_crosses_both_ways_exactly():
     back = to_py(to_js(floats))
     assert repr(back[0:0]) == "array('d')"  # MicroPython's array has no `typecode` nor `==`
     assert bytes(back) == bytes(floats)
+
+
+@pytest.mark.contract("to_js.binary-route")
+@run_inside
+def test_bytes_and_arrays_from_js_behave_as_any_bytes_and_array():
+    import gc
+    from array import array
+
+    from probes import jsf
+
+    from pyscript_ffi import to_py
+
+    made = jsf("n", "return Uint8Array.from({length: n}, (_, i) => (i * 7) & 255)")
+    data = to_py(made(1000))
+    same = bytes((i * 7) & 255 for i in range(1000))
+    assert type(data) is bytes and len(data) == 1000 and data == same and data[1:3] == b"\x07\x0e"
+    assert hash(data) == hash(same) and {same: 1}[data] == 1 and data + b"!" == same + b"!"
+    gc.collect()
+    assert data == same and list(data) == list(same) and data.find(b"\x07\x0e") == 1
+    floats = to_py(jsf("", "return Float64Array.from([1.5, -2, 1e300])")())
+    assert type(floats) is array and list(floats) == [1.5, -2.0, 1e300]
+    floats.append(4.0)  # an ordinary array: it grows
+    gc.collect()
+    assert list(floats) == [1.5, -2.0, 1e300, 4.0]
+    assert to_py(made(0)) == b"" and repr(to_py(jsf("", "return new Int16Array(0)")())) == "array('h')"

@@ -34,6 +34,27 @@ def test_to_js_of_json_shaped_data_takes_the_fast_route():
 
     bridge = internals()[0]
     assert pyscript_ffi.backend.fast_to_js([{"a": [1, 2.5, None, "x"]}], bridge.helpers) is not None
+    many = [{"id": i, "name": "item " + str(i), "tags": ["a"]} for i in range(2000)]
+    assert pyscript_ffi.backend.fast_to_js(many, bridge.helpers) is not None
+
+
+@pytest.mark.contract("to_js.routes")
+@pytest.mark.interpreters("micropython")
+@run_inside
+def test_to_js_on_micropython_reads_json_shaped_data_in_the_heap():
+    from routes import PY_VALUES, internals
+
+    import pyscript_ffi
+
+    backend = pyscript_ffi.backend
+    helpers = internals()[0].helpers
+    assert backend._objects_route(helpers) is True  # JS reads the objects in the heap
+    taken = [name for name, make in PY_VALUES.items() if backend.fast_to_js(make(), helpers) is not None]
+    assert "many-records" in taken and "long-interned-strings" in taken and "many-interned-keys" in taken
+    assert "floats" in taken and "ints" in taken and "lone-surrogates" in taken and "shared-dict" in taken
+    assert "dict-subclass" not in taken and "cycle" not in taken and "clashing-keys" not in taken
+    assert "deep-64" in taken and "deep-500" not in taken
+    assert "subclasses" not in taken and "bytes" not in taken
 
 
 @pytest.mark.contract("to_js.routes")
@@ -83,11 +104,20 @@ def test_to_py_fast_path_matches_tape(name):
 def test_to_py_of_json_shaped_data_takes_the_fast_route():
     from routes import internals
 
-    from pyscript_ffi import js
+    from pyscript_ffi import js, to_py
     from pyscript_ffi._jsproxy import handle_of
 
     bridge = internals()[0]
     assert bridge.helpers().toPyFast(handle_of(js.JSON.parse('{"a": [1, true, null, "x"]}')))[0] == 2
+    big = js.Function.new("return Array.from({length: 5000}, (_, i) => ({id: i, name: 'item ' + i}))")()
+    expected = [{"id": i, "name": "item " + str(i)} for i in range(5000)]
+    assert to_py(big) == expected  # (on MicroPython, from then on a long text takes the heap)
+    answer = bridge.helpers().toPyFast(handle_of(big))
+    assert answer[0] == 2
+    if bridge.backend.JSON_TAPES:  # MicroPython: long text waits in JS for `takeText`, as its UTF-8 length
+        n = answer[1]
+        assert type(n) is int
+        assert bridge.backend.from_fast(n, bridge.helpers)[0] == expected
 
 
 @pytest.mark.contract("to_js.routes")

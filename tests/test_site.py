@@ -204,7 +204,8 @@ def test_one_page_names_its_interpreter_and_links_the_other(page: Any, site: str
     assert [(s.get_attribute("type"), s.get_attribute("config")) for s in tag] == [
         ("mpy", "./dist/mpy.json") if mpy else ("py", "./dist/py.json")
     ]
-    names = {e.get_attribute("textContent") for e in page.find_elements(By.CSS_SELECTOR, "[data-interpreter]")}
+    named = page.find_elements(By.CSS_SELECTOR, "[data-interpreter]")
+    names = {e.get_attribute("textContent") for e in named}
     assert names == {"MicroPython" if mpy else "Pyodide"}
     assert page.title == f"Task board: {'MicroPython' if mpy else 'Pyodide'}, main thread"
     other = page.find_element(By.CSS_SELECTOR, "a[data-other-interpreter]").get_attribute("href")
