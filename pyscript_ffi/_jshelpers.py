@@ -924,6 +924,7 @@ return r[6] instanceof Error ? r[6] : new Error(r[2] + ": " + r[3] + (r[4] === n
 let stashed = null;
 function stash(refs) { stashed = refs; return 0; }
 function stashEach(...refs) { stashed = refs; return 0; }
+function stashMore(...refs) { for (const r of refs) stashed.push(r); return 0; }
 function unwire(reply) {
 const refs = stashed === null ? [] : stashed;
 stashed = null;
@@ -1437,6 +1438,7 @@ return {
   spell,
   stash,
   stashEach,
+  stashMore,
   strengthenProxy,
   takeText,
   thisOf,

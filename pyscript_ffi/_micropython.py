@@ -74,6 +74,9 @@ def _adopt(data, n, code):
     return data
 
 
+STASH_CHUNK = 64  # refs per call into JS (see `stash`)
+
+
 class MicroPythonBackend(Backend):
     """Tapes come back as JSON text: one `json.loads` beats thousands of
     proxied element reads, and it keeps integers beyond 32 bits exact."""
@@ -359,7 +362,13 @@ class MicroPythonBackend(Backend):
         return answer[1], answer[2]
 
     def stash(self, helpers, refs):
-        helpers().stashEach(*refs)
+        """In chunks of `STASH_CHUNK`: a call with thousands of arguments
+        exhausts MicroPython's pystack (e.g. every float of 3,000 records
+        sent as a ref before 1.26)."""
+        made = helpers()
+        made.stashEach(*refs[:STASH_CHUNK])
+        for i in range(STASH_CHUNK, len(refs), STASH_CHUNK):
+            made.stashMore(*refs[i : i + STASH_CHUNK])
 
     def is_awaitable(self, value):
         """A coroutine is a generator on MicroPython: a returned generator counts too."""

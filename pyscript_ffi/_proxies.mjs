@@ -57,6 +57,9 @@ let stashed = null;
 
 export function stash(refs) { stashed = refs; return 0; }
 export function stashEach(...refs) { stashed = refs; return 0; }
+// More refs for the same reply, appended: MicroPython hands many in chunks (one
+// call with thousands of arguments exhausts its pystack).
+export function stashMore(...refs) { for (const r of refs) stashed.push(r); return 0; }
 
 export function unwire(reply) {
   const refs = stashed === null ? [] : stashed;
