@@ -693,7 +693,7 @@ const utf8Out = typeof TextEncoder === "function" ? new TextEncoder() : null;
 const wellFormed = typeof "".isWellFormed === "function" ? (s) => s.isWellFormed() : (s) => !/[\ud800-\udfff]/.test(s);
 const MARSHAL_DEPTH = 1000;  // deeper goes to the tape (marshal.loads stops at 2000 levels)
 function toMarshal(value, log = []) {
-let buf = new Uint8Array(1 << 16), view = new DataView(buf.buffer), n = 0;
+let buf = new Uint8Array(256), view = new DataView(buf.buffer), n = 0;  // grows by doubling (`room`): a small value costs a small buffer
 const active = new Set();
 const room = (k) => {
 if (n + k <= buf.length) return;
@@ -866,6 +866,7 @@ return snap.copy === undefined ? "null" : JSON.stringify(snap.copy);
 }
 function toPyFast(value) {
 value = unbox(value);
+if (!isContainer(value)) return toPy(value, -1);  // a primitive, a typed array, a Map...: only the tape
 const log = [];
 if (!JSON_TAPES) {  // Pyodide: marshal bytes in one read; the copy only where the tape is needed
 const data = marshalOf(value, log);
@@ -881,6 +882,13 @@ pendingText = utf8Out.encode(data);  // (JSON.stringify escapes lone surrogates:
 return [2, pendingText.length, again];
 }
 return [2, data, again];
+}
+function isContainer(v) {
+try {
+return Array.isArray(v) || (typeof v === "object" && v !== null && !ArrayBuffer.isView(v) && isPlain(v));
+} catch (e) {
+return false;
+}
 }
 function tapeOf(snap, value) {
 return snap === null ? toPy(value, -1) : toPy(snap.copy, -1);

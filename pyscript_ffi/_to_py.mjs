@@ -159,7 +159,7 @@ const wellFormed = typeof "".isWellFormed === "function" ? (s) => s.isWellFormed
 const MARSHAL_DEPTH = 1000;  // deeper goes to the tape (marshal.loads stops at 2000 levels)
 
 export function toMarshal(value, log = []) {
-  let buf = new Uint8Array(1 << 16), view = new DataView(buf.buffer), n = 0;
+  let buf = new Uint8Array(256), view = new DataView(buf.buffer), n = 0;  // grows by doubling (`room`): a small value costs a small buffer
   const active = new Set();
   const room = (k) => {
     if (n + k <= buf.length) return;
@@ -362,6 +362,7 @@ function jsonOf(snap) {
 // of the one read of the value.
 export function toPyFast(value) {
   value = unbox(value);
+  if (!isContainer(value)) return toPy(value, -1);  // a primitive, a typed array, a Map...: only the tape
   const log = [];
   if (!JSON_TAPES) {  // Pyodide: marshal bytes in one read; the copy only where the tape is needed
     const data = marshalOf(value, log);
@@ -377,6 +378,16 @@ export function toPyFast(value) {
     return [2, pendingText.length, again];
   }
   return [2, data, again];
+}
+
+// An Array or a plain Object (what the fast routes may carry); false for anything
+// else, and for a hostile object whose traps throw when asked.
+function isContainer(v) {
+  try {
+    return Array.isArray(v) || (typeof v === "object" && v !== null && !ArrayBuffer.isView(v) && isPlain(v));
+  } catch (e) {
+    return false;
+  }
 }
 
 function tapeOf(snap, value) {
