@@ -91,6 +91,10 @@ class Backend:
         (it stays a proxy)."""
         raise NotImplementedError
 
+    def base64(self, data):
+        """The base64 text of the bytes `data` (what `fromBase64` in JS reads)."""
+        raise NotImplementedError
+
     def buffer_to_js(self, value, code, helpers):
         """A fresh JS Uint8Array holding a copy of the bytes of `value` (a
         buffer whose typecode `buffer_code` gave as `code`), by the fastest

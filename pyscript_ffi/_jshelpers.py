@@ -321,8 +321,18 @@ return s + String.fromCharCode.apply(null, units);
 const NOT_FAST = {};
 const utf8 = typeof TextDecoder === "function" ? new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }) : null;
 const fromCharCode = String.fromCharCode;
+const SHORT = 64;
 const CHARS = [];  // CHARS[n]: a reused Array of n char codes (fromCharCode.apply: no subarray, no concatenation)
-for (let n = 0; n <= 64; n++) CHARS.push(new Array(n).fill(0));
+for (let n = 0; n <= SHORT; n++) CHARS.push(new Array(n).fill(0));
+function shortAscii(u8, at, n) {
+const chars = CHARS[n];
+for (let j = 0; j < n; j++) {
+const c = u8[at + j];
+if (c >= 0x80) return null;
+chars[j] = c;
+}
+return fromCharCode.apply(null, chars);
+}
 function fromMarshal(u8) {
 if (utf8 === null) return undefined;
 const view = new DataView(u8.buffer, u8.byteOffset, u8.byteLength);
@@ -331,13 +341,8 @@ const open = [];  // open[k]: refs[k] is a flagged container not yet complete (a
 let i = 0;
 const int32 = () => { const n = view.getInt32(i, true); i += 4; return n; };
 const ascii = (n) => {
-let s;
-if (n > 64) s = utf8.decode(u8.subarray(i, i + n));  // ASCII is UTF-8
-else {
-const chars = CHARS[n];
-for (let j = 0; j < n; j++) chars[j] = u8[i + j];
-s = fromCharCode.apply(null, chars);
-}
+const s = n > SHORT ? utf8.decode(u8.subarray(i, i + n)) : shortAscii(u8, i, n);  // ASCII is UTF-8
+if (s === null) throw NOT_FAST;  // (marshal writes only ASCII as a/z)
 i += n;
 return s;
 };
@@ -426,16 +431,12 @@ const buffer = heap();
 return buffer === null ? null : { buffer, u8: new Uint8Array(buffer), u32: new Uint32Array(buffer) };
 }
 function textAt(u8, at, n) {
-if (n <= 24 || utf8 === null) {
-let s = "";
-for (let j = at, end = at + n; j < end; j++) {
-const c = u8[j];
-if (c >= 0x80) return fromWtf8(u8.subarray(at, end));
-s += String.fromCharCode(c);
-}
-return s;
+if (n <= SHORT) {
+const s = shortAscii(u8, at, n);
+if (s !== null) return s;
 }
 const bytes = u8.subarray(at, at + n);
+if (utf8 === null) return fromWtf8(bytes);
 return bytes.indexOf(0xed) >= 0 ? fromWtf8(bytes) : utf8.decode(bytes);  // ED: maybe a lone surrogate
 }
 function longAt(buffer, u32, at) {

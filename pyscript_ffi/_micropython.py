@@ -240,10 +240,9 @@ class MicroPythonBackend(Backend):
         heap: written straight into a buffer here that becomes the `bytes`
         json.loads reads, without the port's own string conversion)."""
         if type(text) is int:
-            data = bytearray(text + 1)
-            if helpers().takeText(_uctypes.addressof(data)) != 1:
+            text = self._filled(text, None, helpers().takeText)
+            if text is None:
                 return None  # (the tape then reads the copy)
-            text = _adopt(data, text, None) if self._headers_known() else bytes(data[:text])
         elif self._heap is None:
             self._heap_route(helpers)  # the next long texts take the heap
         return (json.loads(text),)
@@ -291,6 +290,9 @@ class MicroPythonBackend(Backend):
             return "B" if t is memoryview else None
         return "B"
 
+    def base64(self, data):
+        return binascii.b2a_base64(data).decode()  # the C module (see the import)
+
     def buffer_to_js(self, value, code, helpers):
         """A copy straight out of the heap (`fromHeap`), or base64 text if the
         heap was not found."""
@@ -299,7 +301,7 @@ class MicroPythonBackend(Backend):
             u8 = helpers().fromHeap(_uctypes.addressof(value), n)
             if u8 is not None:
                 return u8
-        return helpers().fromBase64(binascii.b2a_base64(bytes(value)).decode())
+        return helpers().fromBase64(self.base64(bytes(value)))
 
     def buffer_from_js(self, view, n, code, helpers):
         """JS writes the bytes straight into a new bytearray (`toHeap`), which
@@ -307,12 +309,23 @@ class MicroPythonBackend(Backend):
         one copy, no hash pass over the bytes."""
         if n == 0:
             return b"" if code is None else _array(code)
-        heap = self._heap_route(helpers)
-        adopt = heap and self._headers_known()
+        if self._heap_route(helpers):
+            made = self._filled(n, code, lambda address: helpers().toHeap(address, view))
+            if made is not None:
+                return made
+        data = binascii.a2b_base64(helpers().toBase64(view))
+        return bytes(data) if code is None else _array(code, data)
+
+    def _filled(self, n, code, fill):
+        """`bytes` (`code` None) or an `array` of typecode `code` of the `n` bytes
+        JS writes at an address in the heap (`fill(address)` answers 1), made
+        from a new bytearray: its header rewritten (`_adopt`) where that is
+        known to work, else copied. None if `fill` did not write."""
+        adopt = self._headers_known()
         data = bytearray(n + 1 if adopt and code is None else n)  # bytes keep a NUL after their data
-        if not (heap and helpers().toHeap(_uctypes.addressof(data), view) == 1):
-            data = binascii.a2b_base64(helpers().toBase64(view))
-        elif adopt:
+        if fill(_uctypes.addressof(data)) != 1:
+            return None
+        if adopt:
             return _adopt(data, n, code)
         return bytes(data) if code is None else _array(code, data)
 

@@ -1,5 +1,6 @@
 """The Pyodide backend: `Backend` (see `_backend_base`) on Pyodide, every version."""
 
+import binascii
 import marshal
 from array import array as _array
 
@@ -82,6 +83,9 @@ class PyodideBackend(Backend):
         if isinstance(value, _array):
             return value.typecode if value.typecode in CODES else None
         return "B"
+
+    def base64(self, data):
+        return binascii.b2a_base64(data).decode()
 
     def buffer_to_js(self, value, code, helpers):
         """Pyodide copies a byte buffer into a new Uint8Array (one memcpy out of the heap)."""

@@ -130,10 +130,8 @@ def _put_primitive(tape, v, t, nul_safe):
     """Append the tape form of a str/int/float/bool/None `v`; False if it is none of those."""
     if t is str:
         if not nul_safe and backend.str_altered(v):
-            from binascii import b2a_base64  # MicroPython only, rare: not imported with the package
-
             tape.append(STRU8)
-            tape.append(b2a_base64(v.encode()).decode())  # its UTF-8, base64 (`fromBase64` in JS)
+            tape.append(backend.base64(v.encode()))  # its UTF-8, base64 (`fromBase64` in JS)
         elif nul_safe or "\0" not in v:
             tape.append(STR)
             tape.append(v)
