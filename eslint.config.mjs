@@ -47,7 +47,7 @@ export default [
     files: [
       "plugin/src/pytest_run_inside/js/**/*.mjs",
       "plugin/src/pytest_run_inside/js/**/*.js",
-      "pyscript_ffi_host/js/**/*.js",
+      "pyscript_ffi_host/cases/*.js",
     ],
     languageOptions: { globals: { ...globals.node, ...globals.browser, WebAssembly: "readonly" } },
   },

@@ -1,4 +1,4 @@
-"""`nox -s compat`: the conformance table (`cases.py`) over every interpreter
+"""`nox -s compat`: the conformance table (`cases/`) over every interpreter
 version, for three implementations side by side, as a terminal table and as
 `site/compat.html`.
 

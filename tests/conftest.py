@@ -1,6 +1,6 @@
 """Project specifics on top of the plugin (pytest-run-inside, `plugin/`, installed as a wheel):
 every interpreter gets pyscript_ffi as users install it (the wheel on Pyodide,
-the `.mpy` on MicroPython) and `globalThis.__show` from `pyscript_ffi_host/js/show.js`; the `contract`
+the `.mpy` on MicroPython) and `globalThis.__show` from `pyscript_ffi_host/cases/show.js`; the `contract`
 marker names the rows of docs/contract.md a test proves.
 
 The options (`--interpreters`, `--runtimes`, `--pyodide-versions`,

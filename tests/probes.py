@@ -23,7 +23,7 @@ is_plain = jsf("o", "return Object.getPrototypeOf(o) === Object.prototype")
 #: `typeof_(v)`: JS `typeof v`.
 typeof_ = jsf("v", "return typeof v")
 
-#: `show(v)`: the canonical text of a JS value (pyscript_ffi_host/js/show.js).
+#: `show(v)`: the canonical text of a JS value (pyscript_ffi_host/cases/show.js).
 show = js.__show
 
 _probe = jsf(

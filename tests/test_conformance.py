@@ -1,4 +1,4 @@
-"""The conformance table (pyscript_ffi_host/cases.py), run unchanged on every
+"""The conformance table (pyscript_ffi_host/cases/), run unchanged on every
 interpreter: each case proves one row of docs/contract.md with its exact observation."""
 
 import pytest

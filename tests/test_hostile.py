@@ -1,7 +1,7 @@
 """Hostile inputs: each gives a correct result or a ConversionError/JsException
 with the path, never a crash or a hang, and the interpreter converts the next
 value correctly afterwards. One table; each row records exactly what it gives
-(the case format is pyscript_ffi_host/cases.py's)."""
+(the case format is pyscript_ffi_host/cases/model.py's)."""
 
 import pytest
 

@@ -1,6 +1,6 @@
 """`js` and `JsProxy`: the everyday surface, the same on every interpreter.
 Each body runs inside every interpreter; values read from JS are rows of the
-case table (`pyscript_ffi_host/cases.py`, kind "js")."""
+case table (`pyscript_ffi_host/cases/jsproxy.py`, kind "js")."""
 
 import pytest
 

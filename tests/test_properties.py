@@ -7,7 +7,7 @@ tests/round_trip.py checks identity).
 Hypothesis generates the values on the host; each example is a BATCH of values
 sent into the interpreter in one `interp.run` (as JSON text, with big ints and
 floats in an exact tagged form), checked there by `tests/round_trip.py`, and the JS observations
-(`__showSorted`, see pyscript_ffi_host/js/show.js) compared on the host with
+(`__showSorted`, see pyscript_ffi_host/cases/show.js) compared on the host with
 what JSON semantics give. Profiles (env `PYSCRIPT_FFI_PROPERTIES`):
 "ci" (default, 12 batches x 25 values = 300 per interpreter) and "thorough"
 (`nox -s properties`: 420 batches x 25 values = 10,500 per interpreter).

@@ -1,0 +1,658 @@
+"""Cases of the contract's section "Python -> JavaScript: `to_js`" (rows `to_js.*`): a Python
+input and `to_js` keywords -> the exact JS observation (`show(v)` by default), or the error.
+
+MicroPython's dict/set iteration order is not insertion order, so cases whose input is a
+MicroPython dict or set with several keys observe with `show_sorted` (keys, Set members and Map
+entries sorted); JS itself puts integer-like keys first in ascending order, which `show` then
+sees the same everywhere.
+"""
+
+from typing import Any
+
+from .model import Case, Err
+from .snippets import (
+    DAG_40_DICTS,
+    DAG_40_LISTS,
+    DAG_DEPTH_JS,
+    DEPTH_OF,
+    FROM_BIGINT,
+    IS_PLAIN,
+    KEYS_DEPTH_OF,
+    SAME_01,
+    THING,
+    USE_ARRAY,
+    USE_UNDEFINED,
+)
+
+__all__ = ["CASES", "STRINGS", "STRING_ROUTES"]
+
+# Rows of docs/contract.md (their ids), as the `spec` column.
+DICT = "to_js.dict"
+KEY_STR = "to_js.key-str"
+KEY_JSON = "to_js.key-json"
+KEY_OTHER = "to_js.key-other"
+KEY_CLASH = "to_js.key-clash"
+SEQ = "to_js.sequence"
+SET = "to_js.set"
+BYTES = "to_js.bytes"
+STR = "to_js.str"
+BOOL = "to_js.bool"
+SAFE = "to_js.int-safe"
+BIG = "to_js.int-big"
+FLOAT = "to_js.float"
+NONE = "to_js.none"
+JSPROXY = "to_js.jsproxy"
+CYCLE = "to_js.cycle"
+OTHER = "to_js.other"
+DEPTH = "to_js.depth"
+DICTCONV = "to_js.dict-converter"
+DEEP = "to_js.deep"
+TYPED = "to_js.typed-arrays"
+UNDEFINED = "to_js.undefined"
+BIG_BACK = "to_js.bigint-round-trip"
+SHARED = "to_js.shared"
+
+#: Strings that an internal route could alter (Python source), by name.
+STRINGS = {
+    "bom": '"\\ufeff"',
+    "bom-short": '"\\ufeffab"',
+    "bom-long": '"\\ufeff" + "x" * 40',
+    "bom-long-non-ascii": '"\\ufeff" + "\\xe9" * 40',
+    "bom-only-many": '"\\ufeff" * 30',
+    "bom-inside": '"a" * 20 + "\\ufeff" + "b"',
+    "bom-after-nul": '"a\\x00\\ufeff" + "b" * 20',
+    "noncharacters": '"\\ufffe\\uffff\\ufdd0\\ufdef\\U0001fffe\\U0010ffff" * 5',
+    "surrogate": '"\\ud800"',
+    "surrogate-long": '"\\udfff" + "z" * 100',
+    "surrogate-after-astral": '("\\U0001f600\\ud83d" + "y") * 20',
+}
+#: How each string travels: (the value holding `S`, the JS expression reading the string back from `v`).
+STRING_ROUTES = {
+    "in-list": ("[S]", "v[0]"),
+    "in-list-tape": ("[S, {1}]", "v[0]"),
+    "key": ("{S: 1}", "Object.keys(v)[0]"),
+    "key-tape": ("{S: {1}}", "Object.keys(v)[0]"),
+}
+
+
+def _string_cases() -> list[Case]:
+    """Every string of STRINGS on every route: the JS string's code points, read in JS."""
+    cases = []
+    for name, source in STRINGS.items():
+        text = eval(source)  # noqa: S307 - the table's own literals
+        expect = "[" + ",".join(str(ord(c)) for c in text) + "]"
+        for route, (holder, read) in STRING_ROUTES.items():
+            cases.append(
+                _js(
+                    "str-" + name + "-" + route,
+                    "to_js.str-every-route",
+                    holder.replace("S", source),
+                    expect,
+                    observe="show(jsf('v', 'return Array.from("
+                    + read
+                    + ").map((c) => c.codePointAt(0))')(v))",
+                )
+            )
+    return cases
+
+
+def _js(cid: str, spec: str, source: str, expect: Any = None, **more: Any) -> Case:
+    return Case(cid, spec, "to_js", source, expect, **more)
+
+
+CASES: list[Case] = [
+    # dict -> plain Object
+    _js("dict-one-key", DICT, '{"a": 1}', '{"a":1}'),
+    _js("dict-prototype-is-object", DICT, '{"a": 1}', True, observe=IS_PLAIN),
+    _js("dict-empty", DICT, "{}", "{}"),
+    _js("dict-nested", DICT, '{"a": {"b": [1, {"c": "d"}]}}', '{"a":{"b":[1,{"c":"d"}]}}'),
+    _js("dict-many-keys", DICT, '{"b": 2, "a": 1, "c": 3}', '{"a":1,"b":2,"c":3}', observe="show_sorted(v)"),
+    _js("dict-two-keys", DICT, '{"a": 1, "b": "x"}', '{"a":1,"b":"x"}'),
+    # str keys, __proto__
+    _js("key-proto-own-property", KEY_STR, '{"__proto__": {"x": 1}}', '{"__proto__":{"x":1}}'),
+    _js("key-proto-prototype-untouched", KEY_STR, '{"__proto__": {"x": 1}}', True, observe=IS_PLAIN),
+    _js(
+        "key-proto-own-and-prototype-untouched",
+        KEY_STR,
+        '{"__proto__": {"polluted": 1}}',
+        [True, '{"__proto__":{"polluted":1}}'],
+        observe="[" + IS_PLAIN + ", show(v)]",
+    ),
+    _js("key-proto-nested", KEY_STR, '{"a": [{"__proto__": None}]}', '{"a":[{"__proto__":null}]}'),
+    _js(
+        "key-proto-no-pollution",
+        KEY_STR,
+        '{"__proto__": {"polluted": 1}}',
+        True,
+        observe="jsf('v', 'return v.polluted === undefined && ({}).polluted === undefined')(v)",
+    ),
+    _js("key-constructor", KEY_STR, '{"constructor": 1}', '{"constructor":1}'),
+    _js("key-empty-string", KEY_STR, '{"": 1}', '{"":1}'),
+    _js("key-nul", KEY_STR, '{"a\\x00b": 1}', '{"a\\u0000b":1}'),
+    _js("key-astral", KEY_STR, '{"\\U0001F600": 1}', '{"\U0001f600":1}'),
+    # int/float/bool/None keys -> JSON spelling
+    _js("key-int-0", KEY_JSON, '{0: "a"}', '{"0":"a"}'),
+    _js("key-int-1", KEY_JSON, '{1: "a"}', '{"1":"a"}'),
+    _js("key-int-2", KEY_JSON, '{2: "a"}', '{"2":"a"}'),
+    _js("key-int-3", KEY_JSON, '{3: "a"}', '{"3":"a"}'),
+    _js(
+        "key-int-0-to-4",
+        KEY_JSON,
+        '{0: "a", 1: "b", 2: "c", 3: "d", 4: "e"}',
+        '{"0":"a","1":"b","2":"c","3":"d","4":"e"}',
+    ),
+    _js("key-int-negative", KEY_JSON, '{-1: "a"}', '{"-1":"a"}'),
+    _js("key-int-2-53", KEY_JSON, '{2**53: "a"}', '{"9007199254740992":"a"}'),
+    _js("key-int-2-70", KEY_JSON, '{-2**70: "a"}', '{"-1180591620717411303424":"a"}'),
+    _js("key-float", KEY_JSON, '{1.5: "a"}', '{"1.5":"a"}'),
+    _js("key-float-integral", KEY_JSON, '{2.0: "a"}', '{"2":"a"}'),
+    _js("key-true", KEY_JSON, '{True: "a"}', '{"true":"a"}'),
+    _js("key-false", KEY_JSON, '{False: "a"}', '{"false":"a"}'),
+    _js("key-none", KEY_JSON, '{None: "a"}', '{"null":"a"}'),
+    # other key types
+    _js("key-tuple", KEY_OTHER, "{(1, 2): 3}", error=Err("ConversionError", "$", "tuple")),
+    _js(
+        "key-tuple-path",
+        KEY_OTHER,
+        '{"a": [0, 1, 2, {(1, 2): 3}]}',
+        error=Err("ConversionError", "$.a[3]", "(1, 2)"),
+    ),
+    _js(
+        "key-frozenset",
+        KEY_OTHER,
+        '{"x": {frozenset([1]): 3}}',
+        error=Err("ConversionError", "$.x", "frozenset"),
+    ),
+    _js("key-bytes", KEY_OTHER, '[{b"k": 1}]', error=Err("ConversionError", "$[0]", "bytes")),
+    _js(
+        "key-object-path-quoted",
+        KEY_OTHER,
+        '{"a b": [{Thing(): 1}]}',
+        setup=THING,
+        error=Err("ConversionError", '$["a b"][0]', "Thing"),
+    ),
+    # collisions
+    _js("clash-int-str", KEY_CLASH, '{1: "int", "1": "str"}', error=Err("ConversionError", "$", '"1"')),
+    _js(
+        "clash-nested-path",
+        KEY_CLASH,
+        '{"k": [{1: "int", "1": "str"}]}',
+        error=Err("ConversionError", "$.k[0]", '"1"'),
+    ),
+    _js(
+        "clash-in-dict",
+        KEY_CLASH,
+        '{"k": {1: "int", "1": "str"}}',
+        error=Err("ConversionError", "$.k", '"1"'),
+    ),
+    _js("clash-true", KEY_CLASH, '{True: 1, "true": 2}', error=Err("ConversionError", "$", '"true"')),
+    _js("clash-none", KEY_CLASH, '{None: 1, "null": 2}', error=Err("ConversionError", "$", '"null"')),
+    _js("clash-float", KEY_CLASH, '{1.5: 1, "1.5": 2}', error=Err("ConversionError", "$", '"1.5"')),
+    # list/tuple/range -> Array
+    _js("list", SEQ, '[1, "two", 3.5]', '[1,"two",3.5]'),
+    _js("list-empty", SEQ, "[]", "[]"),
+    _js("tuple-nested", SEQ, "(1, (2, 3), ())", "[1,[2,3],[]]"),
+    _js("tuple-in-tuple", SEQ, "(1, (2, 3))", "[1,[2,3]]"),
+    _js("range", SEQ, "range(4)", "[0,1,2,3]"),
+    _js("range-step", SEQ, "range(10, 0, -3)", "[10,7,4,1]"),
+    _js("range-empty", SEQ, "[range(0)]", "[[]]"),
+    _js("list-shared-not-a-cycle", SEQ, "[s, s]", "[[1],[1]]", setup="s = [1]"),
+    # set/frozenset -> Set
+    _js("set-one", SET, "{1}", "Set{1}"),
+    _js("set-many", SET, "{3, 1, 2}", "Set{1,2,3}", observe="show_sorted(v)"),
+    _js("set-empty", SET, "set()", "Set{}"),
+    _js("frozenset", SET, 'frozenset(["a"])', 'Set{"a"}'),
+    _js("set-in-dict", SET, '{"s": {None}}', '{"s":Set{null}}'),
+    # bytes
+    _js("bytes", BYTES, 'b"\\x00\\x01\\xff"', "Uint8Array[0,1,255]"),
+    _js("bytes-empty", BYTES, '[b""]', "[Uint8Array[]]"),
+    _js("bytearray", BYTES, 'bytearray(b"ab")', "Uint8Array[97,98]"),
+    _js("memoryview", BYTES, 'memoryview(b"ab")', "Uint8Array[97,98]"),
+    _js("memoryview-bytearray", BYTES, 'memoryview(bytearray(b"abc"))[1:]', "Uint8Array[98,99]"),
+    _js(
+        "bytearray-is-a-copy",
+        BYTES,
+        "ba",
+        "Uint8Array[1,2]",
+        setup='ba = bytearray(b"\\x01\\x02")',
+        after="ba[0] = 9",
+    ),
+    _js(
+        "bytes-exact-type",
+        BYTES,
+        '[b"a"]',
+        True,
+        observe="jsf('v', 'return Object.getPrototypeOf(v[0]) === Uint8Array.prototype')(v)",
+    ),
+    # array.array and typed memoryviews -> typed arrays
+    _js("array-b", TYPED, 'array("b", [-128, 0, 127])', "Int8Array[-128,0,127]", setup=USE_ARRAY),
+    _js("array-B", TYPED, 'array("B", [0, 255])', "Uint8Array[0,255]", setup=USE_ARRAY),
+    _js("array-h", TYPED, 'array("h", [-32768, 1, 32767])', "Int16Array[-32768,1,32767]", setup=USE_ARRAY),
+    _js("array-H", TYPED, 'array("H", [0, 65535])', "Uint16Array[0,65535]", setup=USE_ARRAY),
+    _js(
+        "array-i",
+        TYPED,
+        'array("i", [-2**31, 2**31 - 1])',
+        "Int32Array[-2147483648,2147483647]",
+        setup=USE_ARRAY,
+    ),
+    _js("array-l", TYPED, 'array("l", [-2**31, 7])', "Int32Array[-2147483648,7]", setup=USE_ARRAY),
+    _js("array-I", TYPED, 'array("I", [0, 2**32 - 1])', "Uint32Array[0,4294967295]", setup=USE_ARRAY),
+    _js("array-L", TYPED, 'array("L", [2**32 - 1])', "Uint32Array[4294967295]", setup=USE_ARRAY),
+    _js(
+        "array-q",
+        TYPED,
+        'array("q", [-2**63, 0, 2**63 - 1])',
+        "BigInt64Array[-9223372036854775808n,0n,9223372036854775807n]",
+        setup=USE_ARRAY,
+    ),
+    _js(
+        "array-Q",
+        TYPED,
+        'array("Q", [0, 2**64 - 1])',
+        "BigUint64Array[0n,18446744073709551615n]",
+        setup=USE_ARRAY,
+    ),
+    _js(
+        "array-f",
+        TYPED,
+        'array("f", [0.5, -2.25, 0.1])',
+        "Float32Array[0.5,-2.25,0.10000000149011612]",
+        setup=USE_ARRAY,
+    ),
+    _js(
+        "array-d",
+        TYPED,
+        'array("d", [0.1, -0.0, float("nan"), float("inf"), 5e-324])',
+        "Float64Array[0.1,-0,NaN,Infinity,5e-324]",
+        setup=USE_ARRAY,
+    ),
+    _js("array-empty", TYPED, '[array("i")]', "[Int32Array[]]", setup=USE_ARRAY),
+    _js("array-in-dict", TYPED, '{"a": array("H", [1, 2])}', '{"a":Uint16Array[1,2]}', setup=USE_ARRAY),
+    _js(
+        "array-exact-type",
+        TYPED,
+        'array("h", [1])',
+        True,
+        setup=USE_ARRAY,
+        observe="jsf('v', 'return Object.getPrototypeOf(v) === Int16Array.prototype')(v)",
+    ),
+    _js(
+        "array-is-a-copy",
+        TYPED,
+        "a",
+        "Float64Array[1.5]",
+        setup=USE_ARRAY + '\na = array("d", [1.5])',
+        after="a[0] = 9.0",
+    ),
+    _js("memoryview-h", TYPED, 'memoryview(array("h", [-1, 2]))', "Int16Array[-1,2]", setup=USE_ARRAY),
+    _js("memoryview-f", TYPED, '[memoryview(array("f", [0.5]))]', "[Float32Array[0.5]]", setup=USE_ARRAY),
+    _js(
+        "memoryview-slice",
+        TYPED,
+        'memoryview(array("I", [1, 2, 3, 4]))[1:3]',
+        "Uint32Array[2,3]",
+        setup=USE_ARRAY,
+    ),
+    _js(
+        "memoryview-Q",
+        TYPED,
+        'memoryview(array("Q", [2**64 - 1]))',
+        "BigUint64Array[18446744073709551615n]",
+        setup=USE_ARRAY,
+    ),
+    # str
+    _js("str-top", STR, '"abc"', '"abc"'),
+    _js("str-nul-inside", STR, '["a\\x00b"]', '["a\\u0000b"]'),
+    _js("str-nul-only", STR, '["\\x00", "\\x00\\x00"]', '["\\u0000","\\u0000\\u0000"]'),
+    _js("str-nul-edges", STR, '{"k": "\\x00x\\x00"}', '{"k":"\\u0000x\\u0000"}'),
+    _js("str-nul-trailing", STR, '["a\\x00b\\x00"]', '["a\\u0000b\\u0000"]'),
+    _js("str-astral", STR, '["\\U0001F600"]', '["\U0001f600"]'),
+    _js("str-astral-reads-back", STR, '["\\U0001F600"]', True, observe="v[0] == '\\U0001F600'"),
+    _js(
+        "str-astral-code-units",
+        STR,
+        '["a\\U0001F600"]',
+        "3:128512",
+        observe="jsf('v', 'return v[0].length + \":\" + v[0].codePointAt(1)')(v)",
+    ),
+    _js("str-bmp", STR, '["\\u00e9\\u4e2d"]', '["\u00e9\u4e2d"]'),
+    _js("str-empty", STR, '[""]', '[""]'),
+    # bool
+    _js("bool", BOOL, "[True, False]", "[true,false]"),
+    _js("bool-top", BOOL, "True", "true"),
+    # ints
+    _js("int-zero", SAFE, "[0]", "[0]"),
+    _js("int-2-31-minus-1", SAFE, "[2**31 - 1]", "[2147483647]"),
+    _js("int-2-31", SAFE, "[2**31]", "[2147483648]"),
+    _js("int-minus-2-31", SAFE, "[-2**31]", "[-2147483648]"),
+    _js("int-minus-2-31-minus-1", SAFE, "[-2**31 - 1]", "[-2147483649]"),
+    _js("int-2-53-minus-1", SAFE, "[2**53 - 1]", "[9007199254740991]"),
+    _js("int-minus-2-53-plus-1", SAFE, "[-(2**53 - 1)]", "[-9007199254740991]"),
+    _js("int-2-31-top", SAFE, "2**31", "2147483648"),
+    _js("int-2-40", SAFE, "[2**40]", "[1099511627776]"),
+    _js("int-2-40-top", SAFE, "2**40", "1099511627776", observe="js.String(v)"),
+    _js("int-2-53-minus-1-top", SAFE, "2**53 - 1", "9007199254740991"),
+    _js("int-2-53", BIG, "[2**53]", "[9007199254740992n]"),
+    _js("int-minus-2-53", BIG, "[-2**53]", "[-9007199254740992n]"),
+    _js("int-2-70", BIG, "[2**70]", "[1180591620717411303424n]"),
+    _js("int-minus-2-70", BIG, "[-2**70]", "[-1180591620717411303424n]"),
+    _js("int-minus-2-64", BIG, "[-(2**64)]", "[-18446744073709551616n]"),
+    _js("int-2-70-top", BIG, "2**70", "1180591620717411303424n"),
+    _js("int-2-53-is-bigint", BIG, "[2**53]", "bigint", observe="jsf('v', 'return typeof v[0]')(v)"),
+    # ints that to_py made from BigInts
+    _js(
+        "bigint-round-trip",
+        BIG_BACK,
+        "to_py(jsf('return [5n, 0n, -1n, 2n ** 70n]')())",
+        "[5n,0n,-1n,1180591620717411303424n]",
+    ),
+    _js(
+        "bigint-as-call-argument",
+        BIG_BACK,
+        "call(jsf('x', 'return typeof x + String(x)'), n)",
+        '"bigint5"',
+        setup=FROM_BIGINT,
+    ),
+    _js(
+        "bigint-as-callback-result",
+        BIG_BACK,
+        "jsf('f', 'return typeof f() + String(f())')(create_proxy(lambda: n))",
+        '"bigint5"',
+        setup=FROM_BIGINT,
+    ),
+    _js("bigint-round-trip-in-dict", BIG_BACK, '{"k": [n]}', '{"k":[5n]}', setup=FROM_BIGINT),
+    _js("bigint-arithmetic-is-plain", BIG_BACK, "[n + 1, n * 1, int(n)]", "[6,5,5]", setup=FROM_BIGINT),
+    _js("bigint-as-dict-key", BIG_BACK, "{n: 1}", '{"5":1}', setup=FROM_BIGINT),
+    # floats
+    _js("float", FLOAT, "[1.5, -2.25]", "[1.5,-2.25]"),
+    _js("float-integral", FLOAT, "[2.0]", "[2]"),
+    _js("float-negzero", FLOAT, "[-0.0]", "[-0]"),
+    _js("float-negzero-top", FLOAT, "-0.0", "-0"),
+    _js("float-nan", FLOAT, '[float("nan")]', "[NaN]"),
+    _js("float-inf", FLOAT, '[float("inf"), float("-inf")]', "[Infinity,-Infinity]"),
+    _js("float-extremes", FLOAT, "[1e300, 5e-324, 0.1]", "[1e+300,5e-324,0.1]"),
+    # None
+    _js("none-in-list", NONE, "[None]", "[null]"),
+    _js("none-in-dict", NONE, '{"a": None}', '{"a":null}'),
+    _js("none-in-dict-and-list", NONE, '{"a": None, "b": [None]}', '{"a":null,"b":[null]}'),
+    _js("none-in-set", NONE, "{None}", "Set{null}"),
+    _js("none-top-is-nullish", NONE, "None", True, observe="jsf('v', 'return v == null')(v)"),
+    # the package's `undefined`
+    _js("undefined-top", UNDEFINED, "undefined", "undefined", setup=USE_UNDEFINED),
+    _js(
+        "undefined-top-is-undefined",
+        UNDEFINED,
+        "undefined",
+        True,
+        setup=USE_UNDEFINED,
+        observe="jsf('v', 'return v === undefined')(v)",
+    ),
+    _js("undefined-in-list", UNDEFINED, "[undefined, None]", "[undefined,null]", setup=USE_UNDEFINED),
+    _js(
+        "undefined-in-dict",
+        UNDEFINED,
+        '{"a": undefined}',
+        "true,undefined",
+        setup=USE_UNDEFINED,
+        observe="jsf('v', 'return [\"a\" in v, typeof v.a].join()')(v)",
+    ),
+    _js("undefined-in-set", UNDEFINED, "{undefined}", "Set{undefined}", setup=USE_UNDEFINED),
+    _js("undefined-in-tuple-nested", UNDEFINED, "[(1, undefined)]", "[[1,undefined]]", setup=USE_UNDEFINED),
+    _js(
+        "undefined-as-dict-key",
+        KEY_OTHER,
+        "{undefined: 1}",
+        setup=USE_UNDEFINED,
+        error=Err("ConversionError", "$", "UndefinedType"),
+    ),
+    # JsProxy passthrough
+    _js("jsproxy-in-list", JSPROXY, "[d]", "[<Date>]", setup="d = js.Date.new(0)"),
+    _js(
+        "jsproxy-identity",
+        JSPROXY,
+        '{"o": o}',
+        True,
+        setup="o = js.Object.new()",
+        observe="jsf('v', 'o', 'return v.o === o')(v, o)",
+    ),
+    _js(
+        "jsproxy-top-identity",
+        JSPROXY,
+        "o",
+        True,
+        setup="o = js.Object.new()",
+        observe="jsf('v', 'o', 'return v === o')(v, o)",
+    ),
+    _js("jsproxy-function", JSPROXY, "[js.Math.max]", "[function]"),
+    # circular references
+    _js(
+        "cycle-list",
+        CYCLE,
+        '{"x": l}',
+        setup="l = [1]\nl.append(l)",
+        error=Err("ConversionError", "$.x[1]", "circular reference"),
+    ),
+    _js(
+        "cycle-dict",
+        CYCLE,
+        "d",
+        setup='d = {}\nd["self"] = d',
+        error=Err("ConversionError", "$.self", "circular reference"),
+    ),
+    _js(
+        "cycle-deep",
+        CYCLE,
+        "[[[l]]]",
+        setup="l = [0, 1]\nl.append([l])",
+        error=Err("ConversionError", "$[0][0][0][2][0]", "circular reference"),
+    ),
+    # shared containers: one JS object, in linear time
+    _js("shared-list-one-object", SHARED, "[s, s]", True, setup="s = [1]", observe=SAME_01),
+    _js(
+        "shared-dict-one-object",
+        SHARED,
+        '[s, {"x": s}]',
+        True,
+        setup='s = {"a": 1}',
+        observe="jsf('v', 'return v[0] === v[1].x')(v)",
+    ),
+    _js(
+        "shared-tuple-one-object",
+        SHARED,
+        '{"a": t, "b": [t]}',
+        True,
+        setup="t = (1, 2)",
+        observe="jsf('v', 'return v.a === v.b[0]')(v)",
+    ),
+    _js("shared-set-one-object", SHARED, "[s, s]", True, setup="s = {1}", observe=SAME_01),
+    _js("shared-on-the-tape-route", SHARED, "[s, s, {1}]", True, setup="s = [1]", observe=SAME_01),
+    _js("shared-dag-40-lists", SHARED, "x", 40, setup=DAG_40_LISTS, observe=DAG_DEPTH_JS),
+    _js("shared-dag-40-dicts", SHARED, "x", 40, setup=DAG_40_DICTS, observe=DAG_DEPTH_JS),
+    _js(
+        "shared-dag-40-with-dict-converter",
+        SHARED,
+        "[x, x]",
+        True,
+        setup=DAG_40_DICTS,
+        kwargs={"dict_converter": "js.Object.fromEntries"},
+        observe=SAME_01,
+    ),
+    _js("shared-list-shows-twice", SHARED, "[s, s]", "[[1],[1]]", setup="s = [1]"),
+    # strings on every route
+    *_string_cases(),
+    # anything else
+    _js(
+        "object-becomes-proxy",
+        OTHER,
+        "[t]",
+        ["object", True],
+        setup=THING + "t = Thing()",
+        observe="[jsf('v', 'return typeof v[0]')(v), v[0] is t]",
+    ),
+    _js(
+        "callable-becomes-function",
+        OTHER,
+        "[lambda x: x * 3]",
+        ["function", 6],
+        observe="[jsf('v', 'return typeof v[0]')(v), jsf('v', 'return v[0](2)')(v)]",
+    ),
+    _js(
+        "no-pyproxies-error",
+        OTHER,
+        '{"a": [1, Thing()]}',
+        setup=THING,
+        kwargs={"create_pyproxies": "False"},
+        error=Err("ConversionError", "$.a[1]", "Thing"),
+    ),
+    _js(
+        "no-pyproxies-top",
+        OTHER,
+        "Thing()",
+        setup=THING,
+        kwargs={"create_pyproxies": "False"},
+        error=Err("ConversionError", "$", "Thing"),
+    ),
+    _js(
+        "no-pyproxies-plain-ok",
+        OTHER,
+        '{"a": [1, (2,)]}',
+        '{"a":[1,[2]]}',
+        kwargs={"create_pyproxies": "False"},
+    ),
+    _js(
+        "default-converter",
+        OTHER,
+        "[1, Thing(5)]",
+        '[1,{"n":5}]',
+        setup=THING,
+        kwargs={"default_converter": 'lambda v, convert, cache: convert({"n": v.n})'},
+    ),
+    _js(
+        "default-converter-string",
+        OTHER,
+        '{"t": Thing()}',
+        '{"t":"T"}',
+        setup=THING,
+        kwargs={"default_converter": 'lambda v, convert, cache: "T"'},
+    ),
+    _js(
+        "default-converter-first",
+        OTHER,
+        "[Thing(7)]",
+        "[7]",
+        setup=THING,
+        kwargs={"default_converter": "lambda v, convert, cache: v.n", "create_pyproxies": "False"},
+    ),
+    _js(
+        "default-converter-cache",
+        OTHER,
+        "[t, t]",
+        [True, 4],
+        setup=THING
+        + (
+            "t = Thing(4)\n"
+            "def conv(v, convert, cache):\n"
+            "    o = js.Object.new()\n"
+            "    cache(v, o)\n"
+            "    o.n = v.n\n"
+            "    return o\n"
+        ),
+        kwargs={"default_converter": "conv"},
+        observe="[jsf('v', 'return v[0] === v[1]')(v), jsf('v', 'return v[1].n')(v)]",
+    ),
+    _js(
+        "default-converter-not-for-plain",
+        OTHER,
+        '[1, "s", [2], {"k": None}]',
+        '[1,"s",[2],{"k":null}]',
+        kwargs={"default_converter": "lambda v, convert, cache: 'never'"},
+    ),
+    # depth
+    _js("depth-1", DEPTH, "[1, [2, [3]]]", "[1,<PyProxy>]", kwargs={"depth": "1"}),
+    _js(
+        "depth-1-keeps-object",
+        DEPTH,
+        "[1, inner]",
+        [True, False, True],
+        setup="inner = [2]",
+        kwargs={"depth": "1"},
+        observe="[jsf('v', 'return Array.isArray(v)')(v), jsf('v', 'return Array.isArray(v[1])')(v),"
+        " v[1] is inner]",
+    ),
+    _js(
+        "depth-2",
+        DEPTH,
+        '{"a": {"b": {"c": 1}}}',
+        [True, True, False],
+        kwargs={"depth": "2"},
+        observe="[" + IS_PLAIN + ", jsf('v', 'return Object.getPrototypeOf(v.a) === Object.prototype')(v),"
+        " jsf('v', 'return Object.getPrototypeOf(v.a.b) === Object.prototype')(v)]",
+    ),
+    _js("depth-0", DEPTH, "x", True, setup="x = [1]", kwargs={"depth": "0"}, observe="v is x"),
+    _js("depth-minus-1-all", DEPTH, "[[[[1]]]]", "[[[[1]]]]", kwargs={"depth": "-1"}),
+    # dict_converter
+    _js("dict-converter-map", DICTCONV, '{"a": 1}', 'Map{"a"=>1}', kwargs={"dict_converter": "js.Map.new"}),
+    _js(
+        "dict-converter-map-nested",
+        DICTCONV,
+        '{"a": [{"b": None}]}',
+        'Map{"a"=>[Map{"b"=>null}]}',
+        kwargs={"dict_converter": "js.Map.new"},
+    ),
+    _js(
+        "dict-converter-map-int-keys",
+        DICTCONV,
+        '{1: "x"}',
+        'Map{1=>"x"}',
+        kwargs={"dict_converter": "js.Map.new"},
+    ),
+    _js(
+        "dict-converter-map-no-clash",
+        DICTCONV,
+        '{1: "int", "1": "str"}',
+        'Map{"1"=>"str",1=>"int"}',
+        kwargs={"dict_converter": "js.Map.new"},
+        observe="show_sorted(v)",
+    ),
+    _js(
+        "dict-converter-map-tuple-key",
+        DICTCONV,
+        "{(1, 2): 3}",
+        "Map{[1,2]=>3}",
+        kwargs={"dict_converter": "js.Map.new"},
+    ),
+    _js(
+        "dict-converter-from-entries",
+        DICTCONV,
+        '{"a": {"b": 1}}',
+        '{"a":{"b":1}}',
+        kwargs={"dict_converter": "js.Object.fromEntries"},
+    ),
+    _js(
+        "dict-converter-python",
+        DICTCONV,
+        '{"a": 1, "b": 2}',
+        "2",
+        kwargs={"dict_converter": "lambda entries: entries.length"},
+    ),
+    _js(
+        "dict-converter-throws",
+        DICTCONV,
+        '{"a": {"b": 1}}',
+        kwargs={"dict_converter": "jsf('e', 'throw new RangeError(\"no pairs today\")')"},
+        error=Err("JsException", "$.a", "no pairs today"),
+    ),
+    # 500 deep
+    _js(
+        "deep-500-lists", DEEP, "x", 500, setup="x = []\nfor _ in range(499):\n    x = [x]", observe=DEPTH_OF
+    ),
+    _js(
+        "deep-500-dicts",
+        DEEP,
+        "x",
+        500,
+        setup="x = {}\nfor _ in range(500):\n    x = {'k': x}",
+        observe=KEYS_DEPTH_OF,
+    ),
+]
