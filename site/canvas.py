@@ -30,13 +30,21 @@ def fill():
     return rgba
 
 
-canvas = js.document.getElementById("canvas")
-u8 = to_js(fill())  # a Uint8Array holding a copy of the bytes
-clamped = new(js.Uint8ClampedArray, u8.buffer, u8.byteOffset, u8.length)
-canvas.getContext("2d").putImageData(new(js.ImageData, clamped, W, H), 0, 0)
+def draw():
+    """Draw the pixels, then show what JS read back from them."""
+    canvas = js.document.getElementById("canvas")
+    u8 = to_js(fill())  # a Uint8Array holding a copy of the bytes
+    clamped = new(js.Uint8ClampedArray, u8.buffer, u8.byteOffset, u8.length)
+    canvas.getContext("2d").putImageData(new(js.ImageData, clamped, W, H), 0, 0)
+    rows = to_py(MEANS(u8, W, H))  # each row's mean brightness, computed in JS: an array("f")
+    brightest = max(range(H), key=lambda y: rows[y])
+    status = "ready (" + sys.implementation.name + ", " + str(W) + "x" + str(H) + ")"
+    assign(js.document.getElementById("status"), {"textContent": status})
+    shown = repr(rows[0:0]) + " of " + str(len(rows)) + " rows, brightest: row " + str(brightest)
+    assign(js.document.getElementById("rows"), {"textContent": shown})
 
-# JS computes each row's mean brightness; it comes back as an array("f")
-means = js.Function.new(
+
+MEANS = js.Function.new(
     "u8",
     "w",
     "h",
@@ -46,13 +54,8 @@ means = js.Function.new(
     "  out[y] = s / w; }"
     "return out;",
 )
-rows = to_py(means(u8, W, H))
-brightest = max(range(H), key=lambda y: rows[y])
-assign(
-    js.document.getElementById("status"),
-    {"textContent": "ready (" + sys.implementation.name + ", " + str(W) + "x" + str(H) + ")"},
-)
-assign(
-    js.document.getElementById("rows"),
-    {"textContent": repr(rows[0:0]) + " of " + str(len(rows)) + " rows, brightest: row " + str(brightest)},
-)
+
+# PyScript hands the value of a script's last line to JS, which awaits it: `draw()` gives None.
+# A JsProxy there (what `assign` returns) would be awaited again and again on Pyodide (each await
+# gives a new JsProxy of the same object), keeping the tab's main thread busy for a minute.
+draw()
