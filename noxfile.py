@@ -67,8 +67,9 @@ def _build(session: nox.Session) -> None:
 
 @nox.session
 def build(session: nox.Session) -> None:
-    """Build the wheel and the MicroPython .mpy into wheels/."""
-    session.install(*EXTRAS["test"])
+    """Build the wheel and the MicroPython .mpy into wheels/ (the wheel's bytecode is compiled
+    inside each Pyodide of the matrix: the plugin and the npm packages are set up first)."""
+    _setup(session, chromium=False)
     _build(session)
 
 
@@ -114,13 +115,12 @@ def demo(session: nox.Session) -> None:
     """Set up, build both artifacts, and serve the example site (task boards on
     Pyodide and MicroPython, main thread and worker, live checks, the
     compatibility report) at http://127.0.0.1:8000 until Ctrl-C.
-    `-- --port N` picks another port. The first run also makes the
-    compatibility report (`compat`, about a minute); delete site/compat.html to
-    make it again."""
+    `-- --port N` picks another port, `-- --no-compat` never makes the report.
+    The site is served at once; the compatibility report (`compat`: all eight
+    versions, a few minutes) is made in the background when it is missing or
+    older than the artifacts, and site/compat.html says how far it is meanwhile."""
     _setup(session, chromium=False)
     _build(session)
-    if not (ROOT / "site" / "compat.html").is_file():
-        session.run("python", "-m", "pyscript_ffi_host.compat", env=ENV)
     session.run("python", "-m", "pyscript_ffi_host.site", *session.posargs, env=ENV)
 
 

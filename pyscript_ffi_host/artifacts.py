@@ -87,6 +87,18 @@ def start(name: str, runtime: str, version: str, built: Artifacts) -> Interp:
     )
 
 
+def set_timeout(interp: Interp, seconds: float, grace: float | None = None) -> None:
+    """How long one call may take before `interp` answers "Timeout" (MicroPython: the runtime is
+    killed and `run` raises at once; Pyodide: an await that never ends answers then, a runtime
+    stuck in synchronous code is given up `grace` seconds later, by default the plugin's 30)."""
+    if interp.name == "pyodide":
+        interp.set_timeout(seconds)  # type: ignore[attr-defined]
+        if grace is not None:
+            interp.runner.set_script_timeout(seconds + grace)  # type: ignore[attr-defined]
+    else:
+        interp.timeout = seconds  # type: ignore[attr-defined]
+
+
 def launch(
     name: str,
     runtime: str,

@@ -830,10 +830,7 @@ def run(
             for version in pick_versions(name, versions):
                 interp = artifacts.start(name, runtime, version, built)
                 try:
-                    if name == "pyodide":
-                        interp.set_timeout(300)  # type: ignore[attr-defined]
-                    else:
-                        interp.timeout = 300  # type: ignore[attr-defined]
+                    artifacts.set_timeout(interp, 300)
                     key = f"{name} {version} {runtime}"
                     report["configs"][key] = {"interpreter": name, "version": version, "runtime": runtime}
                     notes: list[str] = []

@@ -35,6 +35,7 @@ UNMARKED = {
     "test_plugin.py",
     "test_plugin_dogfood.py",
     "test_bench_smoke.py",
+    "test_compat.py",  # the compatibility report's runner and page
     "test_contract.py",
     "test_conformance.py",
     "test_site.py",

@@ -11,14 +11,23 @@ serves `site/` at `/` with these mounts, so nothing comes from a CDN:
 | `/pyodide/`      | `build/pyodide/pyodide-<newest>/`          |
 | `/dist/`         | `build/site/` (wheel, `.mpy`, `py.json`, `mpy.json`, `site.json`) |
 
-    python -m pyscript_ffi_host.site [--port 8000]
+`main()` serves at once and, unless the compatibility report (`site/compat.html`) is complete
+and newer than the artifacts, makes it in the background (`python -m pyscript_ffi_host.compat`,
+its output in `build/compat.log`): the page is there from the start, says how far the run is,
+shows the cells done and reloads itself until it is complete. Stopping the server stops it.
+
+    python -m pyscript_ffi_host.site [--port 8000] [--no-compat]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
+import signal
+import subprocess
+import sys
 from pathlib import Path
 
 from pytest_run_inside.micropython import MICROPYTHON_PACKAGE, micropython_module
@@ -26,9 +35,22 @@ from pytest_run_inside.npm import find_package
 from pytest_run_inside.pyodide_dist import prepare as prepare_pyodide
 from pytest_run_inside.server import StaticServer, make_server, serve
 
-from . import artifacts
+from . import artifacts, compat
 
-__all__ = ["SITE", "DIST", "BENCH", "PAGES", "prepare", "mounts", "serve_site", "main"]
+__all__ = [
+    "SITE",
+    "DIST",
+    "BENCH",
+    "COMPAT",
+    "PAGES",
+    "prepare",
+    "mounts",
+    "serve_site",
+    "compat_needed",
+    "start_compat",
+    "stop_compat",
+    "main",
+]
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE = ROOT / "site"
@@ -47,6 +69,9 @@ PAGES = {
 }
 #: Where `nox -s bench` writes its results (`pyscript_ffi_host.bench.OUT`); bench.html reads them.
 BENCH = SITE / "bench"
+#: The compatibility report (`nox -s compat`, or the demo in the background) and the log of its run.
+COMPAT = SITE / "compat.html"
+COMPAT_LOG = ROOT / "build" / "compat.log"
 
 
 def _config(interpreter: str, artifact: dict[str, object]) -> dict[str, object]:
@@ -79,7 +104,7 @@ def prepare() -> Path:
     for name, config in configs.items():
         (DIST / name).write_text(json.dumps(config, indent=1) + "\n")
     site_info = {
-        "compat": (SITE / "compat.html").is_file(),
+        "compat": COMPAT.is_file(),
         "pyodide": pyodide_dir.name,
         "micropython": f"{MICROPYTHON_PACKAGE}@{MICROPYTHON_VERSION}",
         "wheel": wheel.name,
@@ -110,19 +135,72 @@ def serve_site(port: int = 0) -> tuple[StaticServer, str]:
     return server, url
 
 
+def compat_needed(built: artifacts.Artifacts) -> bool:
+    """True unless `site/compat.html` is a finished report newer than the artifacts it tested."""
+    if not compat.is_complete(COMPAT):
+        return True
+    return COMPAT.stat().st_mtime < max(built.wheel.stat().st_mtime, built.mpy.stat().st_mtime)
+
+
+def start_compat() -> subprocess.Popen[bytes]:
+    """Make the compatibility report in the background (its own process group, at a lower
+    priority than the pages being served); the page exists before this returns."""
+    compat.write_page(COMPAT, compat.starting_page())
+    COMPAT_LOG.parent.mkdir(parents=True, exist_ok=True)
+    with COMPAT_LOG.open("wb") as log:
+        return subprocess.Popen(
+            [sys.executable, "-m", "pyscript_ffi_host.compat", "--out", str(COMPAT)],
+            cwd=ROOT,
+            stdin=subprocess.DEVNULL,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+            preexec_fn=lambda: os.nice(5),
+        )
+
+
+def stop_compat(process: subprocess.Popen[bytes]) -> None:
+    """Stop a background report and the runtimes it started (its process group)."""
+    if process.poll() is not None:
+        return
+    for sig, wait in ((signal.SIGTERM, 10), (signal.SIGKILL, 10)):
+        try:
+            os.killpg(process.pid, sig)
+        except ProcessLookupError:
+            return
+        try:
+            process.wait(wait)
+            return
+        except subprocess.TimeoutExpired:
+            continue
+
+
 def main(argv: list[str] | None = None) -> None:
-    """Prepare and serve the site in the foreground until Ctrl-C."""
+    """Prepare and serve the site in the foreground until Ctrl-C, making the compatibility
+    report in the background when it is missing, unfinished or older than the artifacts."""
     parser = argparse.ArgumentParser(prog="python -m pyscript_ffi_host.site")
     parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--no-compat", action="store_true", help="never make compat.html")
     args = parser.parse_args(argv)
-    prepare()
-    server: StaticServer = make_server(SITE, args.port, mounts(), quiet=True)
+    report = None
+    if not args.no_compat and compat_needed(artifacts.ensure()):
+        report = start_compat()  # first: the site's index then links the report
+    try:
+        prepare()
+        server: StaticServer = make_server(SITE, args.port, mounts(), quiet=True)
+    except BaseException:
+        if report is not None:
+            stop_compat(report)
+        raise
     print(f"\npyscript-ffi example site at {server.base_url}/  (Ctrl-C stops it)\n", flush=True)
     for page, what in PAGES.items():
         print(f"  {server.base_url}/{page:<22} {what}", flush=True)
-    if (SITE / "compat.html").is_file():
-        report = "the compatibility report: raw FFI, PyScript's ffi.py, pyscript_ffi"
-        print(f"  {server.base_url}/{'compat.html':<22} {report}")
+    if report is not None:
+        what = "the compatibility report, being made now (all eight versions, a few minutes; log: "
+        print(f"  {server.base_url}/{'compat.html':<22} {what}{COMPAT_LOG.relative_to(ROOT)})", flush=True)
+    elif COMPAT.is_file():
+        report_text = "the compatibility report: raw FFI, PyScript's ffi.py, pyscript_ffi"
+        print(f"  {server.base_url}/{'compat.html':<22} {report_text}", flush=True)
     else:
         print("  (compat.html is made by `bash bin/nox -s compat`; until then index links check.html)")
     try:
@@ -131,6 +209,8 @@ def main(argv: list[str] | None = None) -> None:
         print("\nstopped")
     finally:
         server.server_close()
+        if report is not None:
+            stop_compat(report)
 
 
 if __name__ == "__main__":
