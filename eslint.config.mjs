@@ -43,11 +43,12 @@ export default [
     languageOptions: { globals: { ...globals.node } },
   },
   {
-    // The test harness's own JS (Node, the browser page and its worker) and the tests' show.js.
+    // The test harness's own JS (Node, the browser page and its worker), the cases' show.js and the
+    // benchmark's setup.js.
     files: [
       "plugin/src/pytest_run_inside/js/**/*.mjs",
       "plugin/src/pytest_run_inside/js/**/*.js",
-      "pyscript_ffi_host/cases/*.js",
+      "pyscript_ffi_host/**/*.js",
     ],
     languageOptions: { globals: { ...globals.node, ...globals.browser, WebAssembly: "readonly" } },
   },

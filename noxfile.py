@@ -4,7 +4,7 @@ bash bin/nox -s demo     # set up, build, serve the example site at http://127.0
 bash bin/nox -s tests    # set up, build, run the whole test suite
 bash bin/nox -s build    # wheels/pyscript_ffi-*.whl and wheels/pyscript_ffi.mpy
 bash bin/nox -s lint     # ruff + mypy on the stubs + eslint on the JS
-bash bin/nox -s bench    # pyscript_ffi vs raw FFI vs PyScript's ffi.py -> site/bench/
+bash bin/nox -s bench    # pyscript_ffi vs raw FFI vs PyScript's ffi.py -> site/bench/, README, docs/
 bash bin/nox -s compat   # case table: raw FFI vs PyScript's ffi.py vs pyscript_ffi -> site/compat.html
 bash bin/nox -s properties  # hypothesis with 10,500 values per interpreter (CI runs 300)
 """
@@ -127,14 +127,16 @@ def demo(session: nox.Session) -> None:
 @nox.session
 def bench(session: nox.Session) -> None:
     """Time pyscript_ffi, the raw FFIs and PyScript's ffi.py side by side on the
-    newest and oldest Pyodide and MicroPython, Node and Chromium: a table on stdout
-    and site/bench/results.json + results.md + results.png (shown by the demo's
-    bench.html). Options after `--` (e.g. `--tiny`, `--reps 3`, `--runtimes node`,
-    `--versions newest`) go to `python -m pyscript_ffi_host.bench`."""
+    newest and oldest Pyodide and MicroPython, Node and Chromium: a table on stdout,
+    site/bench/results.json + results.md + results.png (shown by the demo's
+    bench.html), and the run published: docs/bench-results.json, the README's
+    performance section and docs/bench.png. Options after `--` (e.g. `--tiny`,
+    `--reps 3`, `--runtimes node`, `--versions newest`, `--no-publish`) go to
+    `python -m pyscript_ffi_host.bench`."""
     _setup(session, chromium=True)
     session.install(*EXTRAS["bench"])
     _build(session)
-    session.run("python", "-m", "pyscript_ffi_host.bench", *session.posargs, env=ENV)
+    session.run("python", "-m", "pyscript_ffi_host.bench", "--publish", *session.posargs, env=ENV)
 
 
 @nox.session

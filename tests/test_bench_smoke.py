@@ -52,10 +52,10 @@ def test_the_readme_section_says_where_when_and_under_which_load_it_was_measured
         assert text in section
     row = report["results"]["micropython 1.24.1 node"]["to_js 10"]
     ours, raw = row["ours"], row["raw"]
-    assert f"{bench._fmt(ours['median'])} ms ({bench._fmt(ours['min'])}-{bench._fmt(ours['max'])})" in section
+    assert f"{bench.fmt(ours['median'])} ms ({bench.fmt(ours['min'])}-{bench.fmt(ours['max'])})" in section
     assert f"raw {ours['median'] / raw['median']:.2f}x" in section
     memcpy = report["results"]["micropython 1.27.0 node"]["bytes_to_py 8192 B"]["memcpy"]
-    assert f"memcpy {bench._fmt(memcpy['median'])} ms: " in section
+    assert f"memcpy {bench.fmt(memcpy['median'])} ms: " in section
 
 
 def test_versions_are_picked_by_name_or_number():
