@@ -91,6 +91,10 @@ def tests(session: nox.Session) -> None:
         # and the @run_inside dogfood checks behaviours the other files check on every version.
         "--ignore=tests/test_plugin.py",
         "--ignore=tests/test_plugin_dogfood.py",
+        # The host tooling and the newcomer's path (fixed versions, no interp fixture): ran above.
+        "--ignore=tests/test_compat.py",
+        "--ignore=tests/test_docs.py",
+        "--ignore=tests/test_fresh_clone.py",
         "--runtimes=node",
         "--ignore=tests/test_site.py",  # the site's browser tests ran above
         "--pyodide-versions=" + ",".join(OLDER["pyodide"]),

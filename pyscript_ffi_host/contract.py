@@ -36,6 +36,8 @@ UNMARKED = {
     "test_plugin_dogfood.py",
     "test_bench_smoke.py",
     "test_compat.py",  # the compatibility report's runner and page
+    "test_docs.py",  # the README's generated section, the chart's stamp, .gitignore
+    "test_fresh_clone.py",  # a newcomer's build and demo on a fresh clone
     "test_contract.py",
     "test_conformance.py",
     "test_site.py",
