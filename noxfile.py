@@ -59,10 +59,12 @@ def _setup(session: nox.Session, *, chromium: bool) -> None:
         session.run("python", "-c", "from pyscript_ffi_host import system; system.ensure_chromium()")
 
 
-def _build(session: nox.Session) -> None:
+def _build(session: nox.Session, *, always: bool = True) -> None:
     # the JS sources (pyscript_ffi/*.mjs) into their generated modules, then wheel + .mpy
+    # (`always=False`: only when older than the sources, as the demo does on a second start)
     session.run("python", "-m", "pyscript_ffi_host.jsbuild")
-    session.run("python", "-c", "from pyscript_ffi_host import artifacts; print(artifacts.build_all())")
+    make = "build_all" if always else "ensure"
+    session.run("python", "-c", f"from pyscript_ffi_host import artifacts; print(artifacts.{make}())")
 
 
 @nox.session
@@ -124,7 +126,7 @@ def demo(session: nox.Session) -> None:
     versions, a few minutes) is made in the background when it is missing or
     older than the artifacts, and site/compat.html says how far it is meanwhile."""
     _setup(session, chromium=False)
-    _build(session)
+    _build(session, always=False)
     session.run("python", "-m", "pyscript_ffi_host.site", *session.posargs, env=ENV)
 
 
