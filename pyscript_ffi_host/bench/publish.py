@@ -20,7 +20,6 @@ import zlib
 from pathlib import Path
 from typing import Any
 
-from .. import artifacts
 from .chart import chart as draw
 from .report import markdown, targets
 
@@ -39,9 +38,10 @@ __all__ = [
     "main",
 ]
 
-RESULTS = artifacts.ROOT / "docs" / "bench-results.json"
-CHART = artifacts.ROOT / "docs" / "bench.png"
-README = artifacts.ROOT / "README.md"
+ROOT = Path(__file__).resolve().parents[2]
+RESULTS = ROOT / "docs" / "bench-results.json"
+CHART = ROOT / "docs" / "bench.png"
+README = ROOT / "README.md"
 BEGIN = (
     "<!-- bench: made by `nox -s bench` from docs/bench-results.json"
     " (python -m pyscript_ffi_host.bench.publish); do not edit by hand -->"
