@@ -7,7 +7,9 @@ wheel's modules there with `py_compile` (unchecked-hash pycs: used without readi
 the source's mtime, which an unpacked wheel does not keep) and adds them to the wheel as
 `pyscript_ffi/__pycache__/<module>.cpython-3XY.pyc`, so each Pyodide loads the
 bytecode made by its own CPython (`cache_tag`). Versions with one tag must make the
-same bytes. Results are cached in build/bytecode/ by source hash and version.
+same bytes. Results are cached per user (`~/.cache/pyscript-ffi/bytecode/`, under
+`$XDG_CACHE_HOME` when set) by source hash and version, so a fresh clone of the same sources
+compiles nothing.
 `tests/test_bytecode.py` checks the pycs against the sources and that each Pyodide
 loads them without compiling.
 """
@@ -19,6 +21,7 @@ import csv
 import hashlib
 import io
 import json
+import os
 import zipfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -27,7 +30,7 @@ from pytest_run_inside import Store, user_files
 from pytest_run_inside import launch as _launch
 
 PACKAGE = "pyscript_ffi"
-CACHE = Path(__file__).resolve().parent.parent / "build" / "bytecode"
+CACHE = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "pyscript-ffi" / "bytecode"
 _ROOT = "/pyscript_ffi_bytecode"
 
 #: Run inside Pyodide: compile every module written under _ROOT; `[cache_tag, {name: base64 pyc}]`.
@@ -66,7 +69,9 @@ def _compile_in(version: str, sources: dict[str, bytes], node_modules: Path) -> 
         finally:
             interp.close()
         CACHE.mkdir(parents=True, exist_ok=True)
-        cached.write_text(json.dumps([tag, pycs]))
+        partial = cached.with_name(f"{cached.name}.{os.getpid()}.tmp")  # another build may write it too
+        partial.write_text(json.dumps([tag, pycs]))
+        os.replace(partial, cached)
     return tag, {name: base64.b64decode(data) for name, data in pycs.items()}
 
 
