@@ -163,17 +163,29 @@ class _Session:
     def _start(self) -> Interp:
         interp = artifacts.start(self.name, self.runtime, self.version, self.built)
         try:
-            interp.run_js(SHOW_JS)
-            user_files.install(interp, {PYSCRIPT_MODULE + ".py": self.pyscript_src}, root=PYSCRIPT_DIR)
+            self._prepare(interp)
         except BaseException:
             interp.close()
             raise
-        self.bound = 0.0
         return interp
+
+    def _prepare(self, interp: Interp) -> None:
+        interp.run_js(SHOW_JS)
+        user_files.install(interp, {PYSCRIPT_MODULE + ".py": self.pyscript_src}, root=PYSCRIPT_DIR)
+        self.bound = 0.0
 
     def restart(self) -> None:
         """A fresh interpreter: after a case broke out, the old one may be corrupted
-        without showing it (MicroPython after an escaped error, Pyodide after a wasm trap)."""
+        without showing it (MicroPython after an escaped error, Pyodide after a wasm trap).
+        MicroPython's harness restarts in place (same package and files); Pyodide starts anew."""
+        again = getattr(self.interp, "restart", None)
+        if again is not None:
+            try:
+                again()
+                self._prepare(self.interp)
+                return
+            except Exception:  # noqa: BLE001 - then a new one from scratch
+                pass
         self.close()
         self.interp = self._start()
 
