@@ -3,6 +3,7 @@
     python -m pyscript_ffi_host.bench                  # full run, both runtimes
     python -m pyscript_ffi_host.bench --tiny --runtimes node --no-chart   # what CI runs
     python -m pyscript_ffi_host.bench --publish        # also the README's section (nox -s bench)
+    python -m pyscript_ffi_host.bench --check          # no run: is the README section the results'?
 
 Every operation runs inside the interpreter (by default the newest and the oldest
 versions: Pyodide 314.0.7 and 0.27.7, MicroPython 1.27.0 and 1.24.1; `--versions`

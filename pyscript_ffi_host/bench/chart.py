@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from .report import NAMES, by_interpreter, column, machine_line, median, ops_of, relative
+from .report import NAMES, by_interpreter, column, machine_line, median, ops_of, ratio, relative
 from .snippets import LABELS
 
 __all__ = ["chart"]
@@ -55,8 +55,8 @@ def chart(report: dict[str, Any], path: Path, stamp: str | None = None) -> None:
         ops = shown[name]
         ys = range(len(ops))
         for ax, key in zip(line, keys, strict=False):
-            for offset, color, label, ratio in bars:
-                values = [ratio(report["results"][key].get(op, {})) for op in ops]
+            for offset, color, label, measure in bars:
+                values = [measure(report["results"][key].get(op, {})) for op in ops]
                 ax.barh(
                     [y + offset for y in ys],
                     [v if v is not None else 0 for v in values],

@@ -44,7 +44,25 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         default=False,
         help="also write docs/bench-results.json, the README's section and docs/bench.png (nox -s bench)",
     )
+    parser.add_argument(
+        "--redraw",
+        action="store_true",
+        help="no run: the README section and docs/bench.png from the results file",
+    )
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="no run: exit 1 if the README section or the chart is not the results'",
+    )
     args = parser.parse_args(argv)
+    if args.redraw:
+        publish.redraw()
+        print(f"wrote the README's performance section and {publish.CHART} from {publish.RESULTS}")
+    if args.redraw or args.check:
+        found = publish.problems()
+        if found:
+            raise SystemExit("\n".join(found))
+        return json.loads(publish.RESULTS.read_text())
     interpreters = args.interpreters.split(",")
     try:
         for name in interpreters:

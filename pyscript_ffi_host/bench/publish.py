@@ -1,8 +1,8 @@
 """The published run: `docs/bench-results.json` (the report of one run, committed), and the
 README's performance section and `docs/bench.png`, both made from it and checked against it.
 
-    python -m pyscript_ffi_host.bench.publish           # README section and chart from the results file
-    python -m pyscript_ffi_host.bench.publish --check   # exit 1, saying why, when either does not match it
+    python -m pyscript_ffi_host.bench --redraw   # README section and chart from the results file
+    python -m pyscript_ffi_host.bench --check    # exit 1, saying why, when either does not match it
 
 `nox -s bench` writes all three from the run it makes (`--publish`). The README section sits
 between the `BEGIN` and `END` markers; the chart carries the results' digest in its PNG text
@@ -15,7 +15,6 @@ from __future__ import annotations
 import hashlib
 import json
 import struct
-import sys
 import zlib
 from pathlib import Path
 from typing import Any
@@ -35,7 +34,7 @@ __all__ = [
     "chart_stamp",
     "publish",
     "problems",
-    "main",
+    "redraw",
 ]
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -44,10 +43,11 @@ CHART = ROOT / "docs" / "bench.png"
 README = ROOT / "README.md"
 BEGIN = (
     "<!-- bench: made by `nox -s bench` from docs/bench-results.json"
-    " (python -m pyscript_ffi_host.bench.publish); do not edit by hand -->"
+    " (python -m pyscript_ffi_host.bench --redraw); do not edit by hand -->"
 )
 END = "<!-- bench: end -->"
 _KEY = b"Source"
+_REDRAW = "python -m pyscript_ffi_host.bench --redraw"
 
 
 def digest(report: dict[str, Any]) -> str:
@@ -127,30 +127,18 @@ def problems() -> list[str]:
     found = []
     try:
         if _replace_section(README.read_text(), report) != README.read_text():
-            found.append(f"the README's bench section is not {RESULTS.name}'s: run python -m {__name__}")
+            found.append(f"the README's bench section is not {RESULTS.name}'s: run {_REDRAW}")
     except ValueError as exc:
         found.append(str(exc))
     drawn = chart_stamp(CHART) if CHART.is_file() else None
     if drawn != stamp(report):
         found.append(
             f"{CHART.name} was not drawn from {RESULTS.name} (its stamp is {drawn!r},"
-            f" not {stamp(report)!r}): run python -m {__name__}"
+            f" not {stamp(report)!r}): run {_REDRAW}"
         )
     return found
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    if args not in ([], ["--check"]):
-        print(f"usage: python -m {__name__} [--check]", file=sys.stderr)
-        return 2
-    if args == []:
-        publish(json.loads(RESULTS.read_text()))
-    found = problems()
-    for problem in found:
-        print(problem, file=sys.stderr)
-    return 1 if found else 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+def redraw() -> None:
+    """The README section and the chart again, from the committed results file."""
+    publish(json.loads(RESULTS.read_text()))
