@@ -30,6 +30,15 @@ def pytest_configure(config: pytest.Config) -> None:
     )
 
 
+#: Test modules that mostly wait on processes of their own (a fresh clone's nox sessions): run
+#: first, so that under `-n 2 --dist loadscope` one worker waits on them while the other works.
+FIRST = ("test_fresh_clone.py",)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    items.sort(key=lambda item: item.path.name not in FIRST)  # stable: the rest keep their order
+
+
 @pytest.fixture(scope="session")
 def built() -> artifacts.Artifacts:
     """The wheel and the .mpy, built once per session if missing or stale."""
