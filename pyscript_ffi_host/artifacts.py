@@ -3,6 +3,7 @@ and interpreters started with them installed (for tests, demo and bench)."""
 
 from __future__ import annotations
 
+import importlib.metadata
 import os
 import shutil
 import subprocess
@@ -54,7 +55,7 @@ def build_wheel() -> Path:
     for old in WHEELS.glob("pyscript_ffi-*.whl"):
         old.unlink()
     subprocess.run(
-        [sys.executable, "-m", "build", "--wheel", "--outdir", str(WHEELS), str(ROOT)],
+        [sys.executable, "-m", "build", "--wheel", *_isolation(), "--outdir", str(WHEELS), str(ROOT)],
         check=True,
         stdout=subprocess.DEVNULL,
     )
@@ -64,6 +65,16 @@ def build_wheel() -> Path:
     system.ensure_node_modules()  # the Pyodide versions that compile the bytecode
     bytecode.add_to_wheel(wheel, NODE_MODULES)
     return wheel
+
+
+def _isolation() -> list[str]:
+    """`--no-isolation` when this Python has the build backend (the nox sessions do: no build
+    venv made and filled for every build), else nothing (build makes one)."""
+    try:
+        major = int(importlib.metadata.version("setuptools").split(".")[0])
+    except (importlib.metadata.PackageNotFoundError, ValueError):
+        return []
+    return ["--no-isolation"] if major >= 69 else []
 
 
 def build_all() -> Artifacts:
