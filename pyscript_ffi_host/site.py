@@ -1,14 +1,15 @@
 """The example site (`site/`): prepared, then served on 127.0.0.1 with COOP/COEP.
 
-`prepare()` builds the wheel and the `.mpy` (when stale), makes the offline
-Pyodide dist (npm `pyodide` + micropip, which PyScript's `packages` needs) and
-writes `build/site/`: both artifacts and the two PyScript configs. `serve_site()`
+`prepare()` builds the wheel and the `.mpy` (when stale), takes the offline
+Pyodide dist (npm `pyodide` + micropip, which PyScript's `packages` needs; the
+one the tests and the compatibility report use, prepared once in the plugin's
+per-user cache) and writes `build/site/`: both artifacts and the two PyScript configs. `serve_site()`
 serves `site/` at `/` with these mounts, so nothing comes from a CDN:
 
 | URL prefix       | directory                                  |
 |------------------|--------------------------------------------|
 | `/node_modules/` | `node_modules/` (`@pyscript/core`, MicroPython) |
-| `/pyodide/`      | `build/pyodide/pyodide-<newest>/`          |
+| `/pyodide/`      | `~/.cache/pytest-run-inside/pyodide/pyodide-<newest>/` |
 | `/dist/`         | `build/site/` (wheel, `.mpy`, `py.json`, `mpy.json`, `site.json`) |
 
 `main()` serves at once and, unless the compatibility report (`site/compat.html`) is complete
@@ -22,6 +23,7 @@ shows the cells done and reloads itself until it is complete. Stopping the serve
 from __future__ import annotations
 
 import argparse
+import ctypes
 import json
 import os
 import shutil
@@ -30,9 +32,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from pytest_run_inside import Store
 from pytest_run_inside.micropython import MICROPYTHON_PACKAGE, micropython_module
 from pytest_run_inside.npm import find_package
-from pytest_run_inside.pyodide_dist import prepare as prepare_pyodide
 from pytest_run_inside.server import StaticServer, make_server, serve
 
 from . import artifacts, compat
@@ -82,7 +84,7 @@ def _config(interpreter: str, artifact: dict[str, object]) -> dict[str, object]:
 def prepare() -> Path:
     """Build what the site loads into `build/site/`; returns that directory."""
     built = artifacts.ensure()
-    pyodide_dir = prepare_pyodide(PYODIDE_VERSION, artifacts.NODE_MODULES, artifacts.BUILD / "pyodide")
+    pyodide_dir = _pyodide_dist()
     mpy_package = find_package(artifacts.NODE_MODULES, MICROPYTHON_PACKAGE, MICROPYTHON_VERSION)
     if mpy_package is None:
         raise FileNotFoundError(f"no {MICROPYTHON_PACKAGE}@{MICROPYTHON_VERSION} in {artifacts.NODE_MODULES}")
@@ -113,11 +115,16 @@ def prepare() -> Path:
     return DIST
 
 
+def _pyodide_dist() -> Path:
+    """The offline Pyodide dist of the newest version (prepared once per user)."""
+    return Store(artifacts.NODE_MODULES).pyodide_dist(PYODIDE_VERSION)
+
+
 def mounts() -> dict[str, Path]:
     """URL prefix -> directory for everything the pages load besides `site/`."""
     return {
         "/node_modules": artifacts.NODE_MODULES,
-        "/pyodide": artifacts.BUILD / "pyodide" / f"pyodide-{PYODIDE_VERSION}",
+        "/pyodide": _pyodide_dist(),
         "/dist": DIST,
     }
 
@@ -142,9 +149,22 @@ def compat_needed(built: artifacts.Artifacts) -> bool:
     return COMPAT.stat().st_mtime < max(built.wheel.stat().st_mtime, built.mpy.stat().st_mtime)
 
 
+def _background() -> None:
+    """In the report's process, before it runs: a lower priority than the pages being served,
+    and (Linux) SIGTERM when the server's process dies, however it dies."""
+    os.nice(5)
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):  # not Linux: stop_compat is the only stop
+        pass
+
+
+_PR_SET_PDEATHSIG = 1
+
+
 def start_compat() -> subprocess.Popen[bytes]:
-    """Make the compatibility report in the background (its own process group, at a lower
-    priority than the pages being served); the page exists before this returns."""
+    """Make the compatibility report in the background (its own process group, so that
+    `stop_compat` stops the runtimes it starts too); the page exists before this returns."""
     compat.write_page(COMPAT, compat.starting_page())
     COMPAT_LOG.parent.mkdir(parents=True, exist_ok=True)
     with COMPAT_LOG.open("wb") as log:
@@ -155,7 +175,7 @@ def start_compat() -> subprocess.Popen[bytes]:
             stdout=log,
             stderr=subprocess.STDOUT,
             start_new_session=True,
-            preexec_fn=lambda: os.nice(5),
+            preexec_fn=_background,
         )
 
 
@@ -173,6 +193,14 @@ def stop_compat(process: subprocess.Popen[bytes]) -> None:
             return
         except subprocess.TimeoutExpired:
             continue
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    """The first Ctrl-C or SIGTERM stops the server; the ones after it (nox answers Ctrl-C
+    with a second SIGINT, then SIGTERM) may not cut the stopping short."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    raise KeyboardInterrupt
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -203,14 +231,16 @@ def main(argv: list[str] | None = None) -> None:
         print(f"  {server.base_url}/{'compat.html':<22} {report_text}", flush=True)
     else:
         print("  (compat.html is made by `bash bin/nox -s compat`; until then index links check.html)")
+    signal.signal(signal.SIGINT, _interrupt)
+    signal.signal(signal.SIGTERM, _interrupt)  # `kill` stops it as Ctrl-C does
     try:
         server.serve_forever()
     except KeyboardInterrupt:
-        print("\nstopped")
+        print("\nstopped", flush=True)
     finally:
-        server.server_close()
         if report is not None:
             stop_compat(report)
+        server.server_close()
 
 
 if __name__ == "__main__":
