@@ -24,12 +24,15 @@ Implementations (columns per interpreter):
   (never copied into this repository). It has no `to_py`.
 - **pyscript_ffi**: this package.
 
-A case an implementation has no function for is "n/a", not a failure. Each
-case runs in its own call, bounded by `--case-timeout`: a JS error that escapes
-`try/except` (MicroPython), a crash of the runtime (Pyodide 0.28/0.29's raw `to_py`
-of a 40-level DAG: "null function or function signature mismatch") or a hang (the
-raw MicroPython `to_js` of a 40-level DAG) is that case's failure, the interpreter
-is restarted and the run goes on. Interpreter versions run `--jobs` at a time.
+A case an implementation has no function for is "n/a", not a failure. A case
+of the raw FFI or PyScript's module runs in its own call, bounded by
+`--case-timeout`; pyscript_ffi's run `BATCH` to a call, bounded by `--ours-timeout`
+(its work is bounded by the contract), and a batch that breaks runs again case by
+case. A JS error that escapes `try/except` (MicroPython), a crash of the runtime
+(Pyodide 0.28/0.29's raw `to_py` of a 40-level DAG: "null function or function
+signature mismatch") or a hang (the raw MicroPython `to_js` of a 40-level DAG) is
+that case's failure, the interpreter is restarted and the run goes on.
+Interpreter versions run `--jobs` at a time.
 """
 
 from __future__ import annotations
@@ -54,6 +57,8 @@ from .cases import CASES, OURS, SHOW_JS, Case, judge, program
 __all__ = [
     "IMPLEMENTATIONS",
     "Cell",
+    "Bounds",
+    "Progress",
     "installed_versions",
     "run_interpreter",
     "terminal_table",
