@@ -14,8 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from pytest_run_inside.interpreters import is_prerelease, version_key
-from pytest_run_inside.npm import CACHE_ENV, Store, default_cache_dir
+from pytest_run_inside.cache import CACHE_ENV, default_cache_dir
+from pytest_run_inside.catalog import is_prerelease, version_key
+from pytest_run_inside.npm import Store
 
 REPO = Path(__file__).resolve().parent.parent
 RUNTIMES = ("node", "chrome", "chrome-worker")

@@ -20,6 +20,14 @@ INSIDE_SOURCE = (Path(__file__).parent / "_inside.py").read_text()
 INSIDE_MODULE = "pytest_run_inside_harness"
 
 
+class ChannelBroken(Exception):
+    """The runtime timed out or died; `kind` is "Timeout" or "RuntimeDied"."""
+
+    def __init__(self, kind: str, message: str):
+        self.kind = kind
+        super().__init__(message)
+
+
 class InterpError(AssertionError):
     """Code run inside an interpreter raised (or a JS error escaped it).
 

@@ -43,62 +43,40 @@ keeps a module's tests (and so its shared interpreters) on one worker.
 
 from __future__ import annotations
 
-import dataclasses
 import os
-from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from . import tools, user_files
+from .cache import CACHE_ENV
+from .catalog import (
+    BROWSER_RUNTIMES,
+    DEFAULT_RUNTIMES,
+    INTERPRETERS,
+    RUNTIMES,
+    SUPPORTED,
+    Spec,
+)
 from .inside_tests import run_inside
 from .interp import Interp
-from .interpreters import DEFAULT_RUNTIMES, INTERPRETERS, RUNTIMES, Spec, launch
-from .npm import CACHE_ENV, NpmError, Store
+from .launcher import InterpSetup, start
+from .npm import NpmError, Store
 
 __all__ = ["InterpSetup", "run_inside", "start"]
 
 
-@dataclass(frozen=True)
-class InterpSetup:
-    """What every interpreter the plugin starts gets, in this order.
-
-    - `wheels`: micropip-installed on Pyodide (pure-Python wheels).
-    - `micropython_files`: absolute FS path -> contents, written before MicroPython
-      starts (e.g. ``{"/mypkg.mpy": Path("build/mypkg.mpy")}``); their folders go on sys.path.
-    - `files`: relative path -> bytes, written under `user_files.ROOT` in both
-      interpreters (first on sys.path); `--interp-files` fills it.
-    - `js`: bodies of async JS functions run in the interpreter's realm.
-    """
-
-    wheels: Sequence[Path] = ()
-    micropython_files: Mapping[str, bytes | str | Path] = field(default_factory=dict)
-    files: Mapping[str, bytes] = field(default_factory=dict)
-    js: Sequence[str] = ()
-
-    def replace(self, **changes: object) -> InterpSetup:
-        return dataclasses.replace(self, **changes)  # type: ignore[arg-type]
-
-
-def start(spec: Spec, setup: InterpSetup, store: Store | None = None) -> Interp:
-    """A running interpreter for `spec` with `setup` applied (packages from `store`)."""
-    instance = launch(
-        spec.name, spec.runtime, spec.version,
-        wheels=setup.wheels, micropython_files=setup.micropython_files, store=store,
-    )  # fmt: skip
-    try:
-        if setup.files:
-            user_files.install(instance, setup.files)
-        for body in setup.js:
-            instance.run_js(body)
-    except BaseException:
-        instance.close()
-        raise
-    return instance
-
-
 # -- options --------------------------------------------------------------------
+_VERSIONS_HELP = (
+    "comma-separated {name} npm versions; 'supported' (the support table: {table}), 'latest' "
+    "(newest stable on npm), 'pre' (newest pre-release on npm) or 'all' (every version in "
+    "node_modules); default: the newest in node_modules, else {default}. Versions not in "
+    "node_modules are npm-installed into the cache"
+)
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("run-inside", "run tests inside Pyodide and MicroPython (pytest-run-inside)")
     group.addoption(
@@ -107,15 +85,14 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption(
         "--runtimes",
         default=",".join(DEFAULT_RUNTIMES),
-        help="comma-separated: node,chrome,chrome-worker (or all); default node,chrome",
+        help=f"comma-separated: {','.join(RUNTIMES)} (or all); default {','.join(DEFAULT_RUNTIMES)}",
     )
     for name in INTERPRETERS:
+        table = ", ".join(SUPPORTED[name])
         group.addoption(
             f"--{name}-versions",
             default=None,
-            help=f"comma-separated {name} npm versions, 'latest' (newest stable on npm), 'pre' (newest "
-            "pre-release on npm) or 'all' (every version in node_modules); default: the newest in "
-            "node_modules, else latest. Versions not in node_modules are npm-installed into the cache",
+            help=_VERSIONS_HELP.format(name=name, table=table, default=SUPPORTED[name][0]),
         )
     group.addoption(
         "--interp-files",
@@ -145,7 +122,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def pytest_configure(config: pytest.Config) -> None:
     for line in (
         "interpreters(*names): run only on these interpreters (pyodide, micropython)",
-        "runtimes(*names): run only on these runtimes (node, chrome, chrome-worker)",
+        f"runtimes(*names): run only on these runtimes ({', '.join(RUNTIMES)})",
         "isolated: give this test a fresh interpreter of its own",
     ):
         config.addinivalue_line("markers", line)
@@ -169,6 +146,8 @@ def _names(config: pytest.Config, option: str, allowed: Sequence[str]) -> list[s
 
 
 _STORE = pytest.StashKey[Store]()
+#: The fixture the matrix parametrizes (module-scoped: pytest groups a module's tests by spec).
+_SPEC = "_interp_spec"
 _MATRIX = pytest.StashKey[tuple[list[Spec], dict[str, str]]]()
 _PROBLEM = pytest.StashKey[str]()
 
@@ -176,7 +155,7 @@ _PROBLEM = pytest.StashKey[str]()
 def _versions(store: Store, name: str, value: str | None) -> tuple[list[str], str]:
     """The versions `value` (an option) names, and the default version."""
     local = store.local_versions()[name]
-    default = local[0] if local else store.newest(name)
+    default = store.default_version(name)
     if not value:
         return [default], default
     chosen: list[str] = []
@@ -187,6 +166,8 @@ def _versions(store: Store, name: str, value: str | None) -> tuple[list[str], st
                     f"--{name}-versions all: no {name} in {store.node_modules}; name the versions instead"
                 )
             chosen += local
+        elif token == "supported":
+            chosen += SUPPORTED[name]
         elif token == "latest":
             chosen.append(store.newest(name))
         elif token == "pre":
@@ -194,6 +175,13 @@ def _versions(store: Store, name: str, value: str | None) -> tuple[list[str], st
         else:
             chosen.append(token)
     return list(dict.fromkeys(chosen)), default
+
+
+def _unknown(store: Store, name: str, versions: Sequence[str]) -> list[str]:
+    """The versions of `versions` that npm does not have (asked only for versions
+    that are neither installed nor in the support table)."""
+    asked = [v for v in versions if not store.is_local(name, v) and v not in SUPPORTED[name]]
+    return [v for v in asked if v not in store.npm_versions(name)] if asked else []
 
 
 def _matrix(config: pytest.Config) -> tuple[list[Spec], dict[str, str]]:
@@ -207,16 +195,15 @@ def _matrix(config: pytest.Config) -> tuple[list[Spec], dict[str, str]]:
     try:
         for name in _names(config, "interpreters", INTERPRETERS):
             versions, defaults[name] = _versions(store, name, config.getoption(f"{name}_versions"))
-            unknown = [
-                v for v in versions if not store.is_local(name, v) and v not in store.npm_versions(name)
-            ]
+            unknown = _unknown(store, name, versions)
             if unknown:
                 raise pytest.UsageError(f"--{name}-versions: npm has no {name} {', '.join(unknown)}")
             specs += [Spec(name, runtime, version) for version in versions for runtime in runtimes]
+        packages = [(spec.name, spec.version) for spec in specs]
         needed = ["node"] if "node" in runtimes else []
-        if any(r.startswith("chrome") for r in runtimes):
+        if any(r in BROWSER_RUNTIMES for r in runtimes):
             needed += ["chromium", "chromedriver"]
-        if not all(store.is_local(spec.name, spec.version) for spec in specs):
+        if not all(store.is_local(name, version) for name, version in packages):
             needed += ["node", "npm"]
         tools.require(needed)
     except (tools.MissingTool, NpmError) as exc:
@@ -234,6 +221,10 @@ def _wanted(item: pytest.Item, spec: Spec) -> bool:
     return True
 
 
+def _isolated(node: pytest.Item | pytest.Function | Any) -> bool:
+    return node.get_closest_marker("isolated") is not None
+
+
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     """Every test taking `interp` gets the whole matrix, in the same order (so
     pytest groups each spec's tests, whatever their markers, and a module's
@@ -246,9 +237,9 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
         metafunc.config.stash[_PROBLEM] = str(exc)
         specs, defaults = [], {}
     ids = [spec.id(defaults[spec.name]) for spec in specs]
-    if metafunc.definition.get_closest_marker("isolated") is not None:
+    if _isolated(metafunc.definition):
         specs = [spec._replace(fresh=metafunc.definition.nodeid) for spec in specs]
-    metafunc.parametrize("interp", specs, ids=ids, indirect=True, scope="module")
+    metafunc.parametrize(_SPEC, specs, ids=ids, indirect=True, scope="module")
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -263,16 +254,16 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     kept_functions = set()
     for item in items:
         callspec = getattr(item, "callspec", None)
-        if callspec is None or "interp" not in callspec.params:
+        if callspec is None or _SPEC not in callspec.params:
             keep.append(item)
             continue
-        spec = callspec.params["interp"]
+        spec = callspec.params[_SPEC]
         function = (item.nodeid.split("[", 1)[0], item.parent.nodeid if item.parent else "")
         if not isinstance(spec, Spec) or not _wanted(item, spec):  # NOTSET: an empty matrix
             dropped.append((function, item))
             continue
         if spec.fresh:
-            callspec.params["interp"] = spec._replace(fresh=item.nodeid)
+            callspec.params[_SPEC] = spec._replace(fresh=item.nodeid)
         kept_functions.add(function)
         keep.append(item)
     if dropped:
@@ -300,20 +291,20 @@ def interp_setup(pytestconfig: pytest.Config) -> InterpSetup:
 
 
 class _Shared:
-    """The one interpreter a module's tests share (a new spec closes the old one)."""
+    """The one interpreter a module's tests share (another spec closes the old one)."""
 
     def __init__(self) -> None:
-        self.spec: Spec | None = None
+        self.key: Spec | None = None
         self.instance: Interp | None = None
 
     def get(self, spec: Spec, setup: InterpSetup, store: Store) -> Interp:
-        if self.spec != spec or self.instance is None:
+        if self.key != spec or self.instance is None:
             self.close()
-            self.instance, self.spec = start(spec, setup, store), spec
+            self.instance, self.key = start(spec, setup, store), spec
         return self.instance
 
     def close(self) -> None:
-        instance, self.instance, self.spec = self.instance, None, None
+        instance, self.instance, self.key = self.instance, None, None
         if instance is not None:
             instance.close()
 
@@ -328,12 +319,22 @@ def _interp_shared() -> Iterator[_Shared]:
 
 
 @pytest.fixture(scope="module")
-def interp(
-    request: pytest.FixtureRequest, _interp_shared: _Shared, interp_setup: InterpSetup
-) -> Iterator[Interp]:
-    """The interpreter of the test's parameter: the module's shared instance, or
-    a fresh one closed after the test for an `isolated` test."""
+def _interp_spec(request: pytest.FixtureRequest) -> Spec:
+    """The test's `Spec` (parametrized by `pytest_generate_tests`)."""
     spec: Spec = request.param
+    return spec
+
+
+@pytest.fixture
+def interp(
+    request: pytest.FixtureRequest,
+    _interp_spec: Spec,
+    _interp_shared: _Shared,
+    interp_setup: InterpSetup,
+) -> Iterator[Interp]:
+    """The interpreter of the test's spec: the module's shared instance, or a
+    fresh one closed after the test for an `isolated` test."""
+    spec = _interp_spec
     store = request.config.stash[_STORE]
     if not spec.fresh:
         yield _interp_shared.get(spec, interp_setup, store)

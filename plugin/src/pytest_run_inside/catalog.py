@@ -1,8 +1,8 @@
-"""Which interpreters, runtimes and versions a run can use, and how one starts.
+"""The catalog: which interpreters, runtimes and versions a run can use.
 
-Versions are npm versions (semver): ``314.0.7``, ``0.27.7``, pre-releases such
-as ``315.0.0-alpha.2`` or ``1.29.0-6``.  Where each comes from is `npm.Store`'s
-business (the project's own `node_modules/`, else the per-user cache).
+A leaf module: it imports nothing else of the plugin, and every other module
+may import it.  Versions are npm versions (semver): ``314.0.7``, ``0.27.7``,
+pre-releases such as ``315.0.0-alpha.2`` or ``1.29.0-6``.
 
 >>> Spec("micropython", "chrome", "1.24.1").id(default="1.27.0")
 'micropython-1.24.1-chrome'
@@ -13,32 +13,44 @@ business (the project's own `node_modules/`, else the per-user cache).
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
-
-if TYPE_CHECKING:
-    from .interp import Interp
-    from .npm import Store
+from typing import NamedTuple
 
 __all__ = [
+    "BROWSER_RUNTIMES",
     "DEFAULT_RUNTIMES",
     "INTERPRETERS",
     "NPM_PACKAGES",
     "RUNTIMES",
+    "SUPPORTED",
+    "FileContents",
     "Spec",
     "is_prerelease",
-    "launch",
     "version_key",
 ]
 
 INTERPRETERS = ("pyodide", "micropython")
-#: "chrome-worker" runs the interpreter in a (module) Web Worker of a Chromium page.
+#: "chrome-worker": the bare interpreter in a (module) Web Worker of a Chromium page.
 RUNTIMES = ("node", "chrome", "chrome-worker")
 DEFAULT_RUNTIMES = ("node", "chrome")
-#: The npm package each interpreter comes from.
-NPM_PACKAGES = {"pyodide": "pyodide", "micropython": "@micropython/micropython-webassembly-pyscript"}
+#: Runtimes that need Chromium and chromedriver.
+BROWSER_RUNTIMES = ("chrome", "chrome-worker")
 
+#: The npm package each interpreter comes from.
+NPM_PACKAGES = {
+    "pyodide": "pyodide",
+    "micropython": "@micropython/micropython-webassembly-pyscript",
+}
+
+#: The support table: the versions the plugin is tested with, newest first.  The
+#: first is the default when the project's `node_modules/` has none (so a run
+#: without `node_modules` gets exactly a version of this table).
+SUPPORTED = {
+    "pyodide": ("314.0.7", "0.29.5", "0.28.3", "0.27.7"),
+    "micropython": ("1.27.0", "1.26.0", "1.25.0", "1.24.1"),
+}
+
+#: What a file written into an interpreter's filesystem may be given as.
 FileContents = bytes | str | Path
 
 _SEMVER = re.compile(r"^(\d+)\.(\d+)\.(\d+)(?:-([0-9A-Za-z.-]+))?(?:\+[0-9A-Za-z.-]+)?$")
@@ -79,32 +91,3 @@ class Spec(NamedTuple):
         if self.version == default:
             return f"{self.name}-{self.runtime}"
         return f"{self.name}-{self.version}-{self.runtime}"
-
-
-def launch(
-    name: str,
-    runtime: str,
-    version: str,
-    *,
-    wheels: Sequence[Path] = (),
-    micropython_files: Mapping[str, FileContents] | None = None,
-    store: Store | None = None,
-) -> Interp:
-    """Start interpreter `name` `version` under `runtime`: Pyodide from its
-    offline dist dir with `wheels` micropip-installed, MicroPython with
-    `micropython_files` (absolute FS path -> contents) written before start.
-    `store` says where the npm packages are (default: ./node_modules, else the cache)."""
-    from .npm import Store
-
-    store = store or Store()
-    if name == "pyodide":
-        from .pyodide import start_pyodide
-
-        return start_pyodide(runtime, version, store.pyodide_dist(version), list(wheels))
-    if name == "micropython":
-        from .micropython import start_micropython
-
-        return start_micropython(
-            runtime, version, micropython_files, package=store.package_dir(name, version)
-        )
-    raise ValueError(f"unknown interpreter {name!r}; expected one of {INTERPRETERS}")
