@@ -11,7 +11,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "plugin" / "src" / "pytest_ru
 NAME = "pytest_run_inside"
 GRAPH = python_imports(PACKAGE, NAME)
 #: The modules that start one kind of runtime, given their packages by the launcher.
-INTERPRETER_MODULES = ("pyodide", "micropython")
+INTERPRETER_MODULES = ("pyodide", "micropython", "pyscript_page")
 #: What sits above them: where packages come from, and who asks for them.
 ABOVE = ("npm", "cache", "pyodide_dist", "launcher", "plugin", "inside_tests", "pytest_pyodide_compat")
 

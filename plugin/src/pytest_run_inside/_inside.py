@@ -51,3 +51,36 @@ async def run_async(src):
         return _answer(ns)
     except BaseException as exc:  # noqa: BLE001
         return _describe(exc)
+
+
+async def run_js(body):
+    """Run `body` as the body of an async JS function in this interpreter's realm;
+    JSON answer with its (JSON) value.  (The pyscript runtimes' `Interp.run_js`.)"""
+    try:
+        import js
+
+        run = js.Function.new(
+            "body",
+            "return (async () => {}).constructor(body)()"
+            ".then((v) => JSON.stringify({ ok: true, result: v === undefined ? null : v }))",
+        )
+        return str(await run(body))
+    except BaseException as exc:  # noqa: BLE001
+        return _describe(exc)
+
+
+#: The namespace the page's app script last ran in (`run_app`).
+app = {}
+
+
+def run_app(src):
+    """Run the page's app script `src` (`"<filename>\n<source>"`) in a fresh
+    namespace named `__main__`, as PyScript runs a page's script."""
+    global app
+    filename, _, source = src.partition("\n")
+    app = {"__name__": "__main__"}
+    try:
+        exec(compile(source, filename, "exec"), app)
+        return _answer({})
+    except BaseException as exc:  # noqa: BLE001
+        return _describe(exc)

@@ -21,6 +21,8 @@ __all__ = [
     "DEFAULT_RUNTIMES",
     "INTERPRETERS",
     "NPM_PACKAGES",
+    "PYSCRIPT",
+    "PYSCRIPT_RUNTIMES",
     "RUNTIMES",
     "SUPPORTED",
     "FileContents",
@@ -30,16 +32,23 @@ __all__ = [
 ]
 
 INTERPRETERS = ("pyodide", "micropython")
-#: "chrome-worker": the bare interpreter in a (module) Web Worker of a Chromium page.
-RUNTIMES = ("node", "chrome", "chrome-worker")
+#: "chrome-worker": the bare interpreter in a (module) Web Worker of a Chromium page;
+#: "pyscript": a real PyScript page (`<script type="py">` / `"mpy"`) in Chromium;
+#: "pyscript-worker": the same page's script with the `worker` attribute (a PyScript worker).
+RUNTIMES = ("node", "chrome", "chrome-worker", "pyscript", "pyscript-worker")
 DEFAULT_RUNTIMES = ("node", "chrome")
 #: Runtimes that need Chromium and chromedriver.
-BROWSER_RUNTIMES = ("chrome", "chrome-worker")
+BROWSER_RUNTIMES = ("chrome", "chrome-worker", "pyscript", "pyscript-worker")
+#: Runtimes that are a PyScript page.
+PYSCRIPT_RUNTIMES = ("pyscript", "pyscript-worker")
+#: The name PyScript's own version goes by (`--pyscript-version`, `SUPPORTED`, `NPM_PACKAGES`).
+PYSCRIPT = "pyscript"
 
-#: The npm package each interpreter comes from.
+#: The npm package each interpreter (and PyScript) comes from.
 NPM_PACKAGES = {
     "pyodide": "pyodide",
     "micropython": "@micropython/micropython-webassembly-pyscript",
+    PYSCRIPT: "@pyscript/core",
 }
 
 #: The support table: the versions the plugin is tested with, newest first.  The
@@ -48,6 +57,7 @@ NPM_PACKAGES = {
 SUPPORTED = {
     "pyodide": ("314.0.7", "0.29.5", "0.28.3", "0.27.7"),
     "micropython": ("1.27.0", "1.26.0", "1.25.0", "1.24.1"),
+    PYSCRIPT: ("0.7.31",),
 }
 
 #: What a file written into an interpreter's filesystem may be given as.

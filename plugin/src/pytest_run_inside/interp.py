@@ -78,6 +78,11 @@ class Interp:
     def close(self) -> None:
         raise NotImplementedError
 
+    def reset(self) -> None:
+        """Make the instance ready for the next test that shares it (the plugin
+        calls it before each test): nothing for a bare interpreter; a PyScript
+        page gets its `<body>` back and runs its app script again."""
+
     # -- shared -------------------------------------------------------------
     def run(self, code: str) -> Any:
         """Run `code` in a fresh namespace; return the JSON value of `result`."""

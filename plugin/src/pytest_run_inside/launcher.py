@@ -3,13 +3,14 @@
 It asks `npm.Store` for the packages (and `pyodide_dist` for Pyodide's offline
 dist dir), and hands each interpreter module exactly what it needs as
 arguments: `pyodide.start_pyodide` a dist dir, `micropython.start_micropython`
-a package folder.  The interpreter modules know nothing of the store.
+a package folder, `pyscript_page.start_pyscript` PyScript's package and the
+interpreter's files.  The interpreter modules know nothing of the store.
 
 ```python
 from pytest_run_inside import InterpSetup, Spec, launch, start
 
 interp = launch("micropython", "node", "1.27.0")          # a bare interpreter
-interp = start(Spec("pyodide", "chrome", "314.0.7"),   # or with a setup applied
+interp = start(Spec("pyodide", "pyscript", "314.0.7"),   # or with a setup applied
                InterpSetup(files={"greet.py": b"def greet(): ..."}))
 ```
 """
@@ -22,12 +23,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import user_files
-from .catalog import INTERPRETERS, FileContents, Spec
+from .catalog import INTERPRETERS, PYSCRIPT, PYSCRIPT_RUNTIMES, FileContents, Spec
 from .interp import Interp
 from .micropython import start_micropython
 from .npm import Store
 from .pyodide import start_pyodide
 from .pyodide_dist import prepare_package
+from .pyscript_page import Page, start_pyscript
 
 __all__ = ["InterpSetup", "launch", "start"]
 
@@ -36,7 +38,8 @@ __all__ = ["InterpSetup", "launch", "start"]
 class InterpSetup:
     """What every interpreter the plugin starts gets, in this order.
 
-    - `wheels`: micropip-installed on Pyodide (pure-Python wheels).
+    - `wheels`: micropip-installed on Pyodide (pure-Python wheels; in a PyScript
+      page they go to the config's `packages`).
     - `micropython_files`: absolute FS path -> contents, written before MicroPython
       starts (e.g. ``{"/mypkg.mpy": Path("build/mypkg.mpy")}``); their folders go on sys.path.
     - `files`: relative path -> bytes, written under `user_files.ROOT` in both
@@ -64,11 +67,13 @@ def launch(
     wheels: Sequence[Path] = (),
     micropython_files: Mapping[str, FileContents] | None = None,
     store: Store | None = None,
+    page: Page | None = None,
     pyodide_packages: Sequence[str] = (),
 ) -> Interp:
     """Start interpreter `name` `version` under `runtime`: Pyodide from its
     offline dist dir with `wheels` micropip-installed, MicroPython with
-    `micropython_files` (absolute FS path -> contents) written before start.
+    `micropython_files` (absolute FS path -> contents) written before start;
+    under "pyscript"/"pyscript-worker" a PyScript page made from `page`.
     `store` says where the npm packages are (default: ./node_modules, else the cache)."""
     if name not in INTERPRETERS:
         raise ValueError(f"unknown interpreter {name!r}; expected one of {INTERPRETERS}")
@@ -76,16 +81,24 @@ def launch(
     package = store.package_dir(name, version)
     if name == "pyodide":
         package = prepare_package(package, version, store.cache / "pyodide", pyodide_packages)
+    if runtime in PYSCRIPT_RUNTIMES:
+        page = page or Page()
+        core = store.package_dir(PYSCRIPT, page.pyscript_version or store.default_version(PYSCRIPT))
+        return start_pyscript(
+            name, version, runtime == "pyscript-worker", page, core=core, interpreter=package,
+            wheels=list(wheels), micropython_files=micropython_files or {},
+        )  # fmt: skip
     if name == "pyodide":
         return start_pyodide(runtime, version, package, list(wheels))
     return start_micropython(runtime, version, package, micropython_files)
 
 
-def start(spec: Spec, setup: InterpSetup, store: Store | None = None) -> Interp:
-    """A running interpreter for `spec` with `setup` applied (packages from `store`)."""
+def start(spec: Spec, setup: InterpSetup, store: Store | None = None, page: Page | None = None) -> Interp:
+    """A running interpreter for `spec` with `setup` applied (packages from `store`;
+    `page` is the PyScript page of the pyscript runtimes)."""
     instance = launch(
         spec.name, spec.runtime, spec.version, wheels=setup.wheels,
-        micropython_files=setup.micropython_files, store=store,
+        micropython_files=setup.micropython_files, store=store, page=page,
         pyodide_packages=setup.pyodide_packages,
     )  # fmt: skip
     try:

@@ -56,6 +56,8 @@ from .catalog import (
     BROWSER_RUNTIMES,
     DEFAULT_RUNTIMES,
     INTERPRETERS,
+    PYSCRIPT,
+    PYSCRIPT_RUNTIMES,
     RUNTIMES,
     SUPPORTED,
     Spec,
@@ -64,8 +66,9 @@ from .inside_tests import run_inside
 from .interp import Interp
 from .launcher import InterpSetup, start
 from .npm import NpmError, Store
+from .pyscript_page import Page
 
-__all__ = ["InterpSetup", "run_inside", "start"]
+__all__ = ["InterpSetup", "Page", "run_inside", "start"]
 
 
 # -- options --------------------------------------------------------------------
@@ -95,6 +98,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
             help=_VERSIONS_HELP.format(name=name, table=table, default=SUPPORTED[name][0]),
         )
     group.addoption(
+        "--pyscript-version",
+        default=None,
+        help="the @pyscript/core npm version of the pyscript runtimes; default: the one in node_modules, "
+        f"else {SUPPORTED[PYSCRIPT][0]}",
+    )
+    group.addoption(
         "--interp-files",
         action="append",
         default=[],
@@ -123,7 +132,10 @@ def pytest_configure(config: pytest.Config) -> None:
     for line in (
         "interpreters(*names): run only on these interpreters (pyodide, micropython)",
         f"runtimes(*names): run only on these runtimes ({', '.join(RUNTIMES)})",
-        "isolated: give this test a fresh interpreter of its own",
+        "isolated: give this test a fresh interpreter of its own (in a pyscript runtime: a fresh page)",
+        "fresh_page: the same as isolated",
+        "pyscript_page(body=, head=, config=, script=): the PyScript page of the pyscript runtimes "
+        "(see the pyscript_page fixture)",
     ):
         config.addinivalue_line("markers", line)
     # Environment variables, so xdist workers, pytest-pyodide and subprocesses agree.
@@ -200,6 +212,11 @@ def _matrix(config: pytest.Config) -> tuple[list[Spec], dict[str, str]]:
                 raise pytest.UsageError(f"--{name}-versions: npm has no {name} {', '.join(unknown)}")
             specs += [Spec(name, runtime, version) for version in versions for runtime in runtimes]
         packages = [(spec.name, spec.version) for spec in specs]
+        if any(r in PYSCRIPT_RUNTIMES for r in runtimes):
+            pyscript = _pyscript_version(config)
+            if _unknown(store, PYSCRIPT, [pyscript]):
+                raise pytest.UsageError(f"--pyscript-version: npm has no @pyscript/core {pyscript}")
+            packages.append((PYSCRIPT, pyscript))
         needed = ["node"] if "node" in runtimes else []
         if any(r in BROWSER_RUNTIMES for r in runtimes):
             needed += ["chromium", "chromedriver"]
@@ -212,6 +229,10 @@ def _matrix(config: pytest.Config) -> tuple[list[Spec], dict[str, str]]:
     return specs, defaults
 
 
+def _pyscript_version(config: pytest.Config) -> str:
+    return str(config.getoption("pyscript_version") or config.stash[_STORE].default_version(PYSCRIPT))
+
+
 def _wanted(item: pytest.Item, spec: Spec) -> bool:
     """False when the item's `interpreters`/`runtimes` markers leave `spec` out."""
     for marker, value in (("interpreters", spec.name), ("runtimes", spec.runtime)):
@@ -222,7 +243,7 @@ def _wanted(item: pytest.Item, spec: Spec) -> bool:
 
 
 def _isolated(node: pytest.Item | pytest.Function | Any) -> bool:
-    return node.get_closest_marker("isolated") is not None
+    return any(node.get_closest_marker(name) is not None for name in ("isolated", "fresh_page"))
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
@@ -290,17 +311,48 @@ def interp_setup(pytestconfig: pytest.Config) -> InterpSetup:
     return InterpSetup(files=user_files.collect(paths))
 
 
+def _rooted(config: pytest.Config, value: object) -> object:
+    """A str or Path naming a file: a Path, relative to pytest's rootdir."""
+    return config.rootpath / value if isinstance(value, str | Path) else value
+
+
+@pytest.fixture
+def pyscript_page(request: pytest.FixtureRequest) -> Page:
+    """The PyScript page of the `pyscript` and `pyscript-worker` runtimes: the
+    closest `pyscript_page(...)` marker's keywords (`body` HTML or an HTML file,
+    `head`, `config` a dict or a .json/.toml file, `script` the app's Python
+    file; file names relative to the rootdir), served from the rootdir.  Override
+    it for more:
+
+    ```python
+    @pytest.fixture
+    def pyscript_page(pyscript_page):
+        return pyscript_page.replace(body=Path("app/body.html"), script=Path("app/main.py"))
+    ```
+    """
+    config = request.config
+    options = dict(marker.kwargs) if (marker := request.node.get_closest_marker("pyscript_page")) else {}
+    for key in ("config", "script"):
+        if key in options:
+            options[key] = _rooted(config, options[key])
+    if isinstance(options.get("body"), Path):
+        options["body"] = _rooted(config, options["body"])
+    options.setdefault("root", config.rootpath)
+    options.setdefault("pyscript_version", _pyscript_version(config))
+    return Page(**options)
+
+
 class _Shared:
-    """The one interpreter a module's tests share (another spec closes the old one)."""
+    """The one interpreter a module's tests share (another spec or page closes the old one)."""
 
     def __init__(self) -> None:
-        self.key: Spec | None = None
+        self.key: tuple[Spec, Page | None] | None = None
         self.instance: Interp | None = None
 
-    def get(self, spec: Spec, setup: InterpSetup, store: Store) -> Interp:
-        if self.key != spec or self.instance is None:
+    def get(self, spec: Spec, setup: InterpSetup, store: Store, page: Page | None) -> Interp:
+        if self.key != (spec, page) or self.instance is None:
             self.close()
-            self.instance, self.key = start(spec, setup, store), spec
+            self.instance, self.key = start(spec, setup, store, page), (spec, page)
         return self.instance
 
     def close(self) -> None:
@@ -331,16 +383,22 @@ def interp(
     _interp_spec: Spec,
     _interp_shared: _Shared,
     interp_setup: InterpSetup,
+    pyscript_page: Page,
 ) -> Iterator[Interp]:
-    """The interpreter of the test's spec: the module's shared instance, or a
-    fresh one closed after the test for an `isolated` test."""
+    """The interpreter of the test's spec: the module's shared instance (a
+    PyScript page reset for the test), or a fresh one closed after the test for
+    an `isolated` test."""
     spec = _interp_spec
     store = request.config.stash[_STORE]
+    page = pyscript_page if spec.runtime in PYSCRIPT_RUNTIMES else None
     if not spec.fresh:
-        yield _interp_shared.get(spec, interp_setup, store)
+        instance = _interp_shared.get(spec, interp_setup, store, page)
+        instance.reset()
+        yield instance
         return
-    instance = start(spec, interp_setup, store)
+    instance = start(spec, interp_setup, store, page)
     try:
+        instance.reset()
         yield instance
     finally:
         instance.close()
