@@ -33,6 +33,10 @@ from .pyscript_page import Page, start_pyscript
 
 __all__ = ["InterpSetup", "launch", "start"]
 
+#: The `pytest` of interpreters that have none (`_pytest_inside.py`), last on sys.path.
+PYTEST_SHIM = (Path(__file__).resolve().parent / "_pytest_inside.py").read_bytes()
+SHIM_ROOT = "/home/pytest-run-inside"
+
 
 @dataclass(frozen=True)
 class InterpSetup:
@@ -102,6 +106,7 @@ def start(spec: Spec, setup: InterpSetup, store: Store | None = None, page: Page
         pyodide_packages=setup.pyodide_packages,
     )  # fmt: skip
     try:
+        user_files.install(instance, {"pytest.py": PYTEST_SHIM}, root=SHIM_ROOT, first=False)
         if setup.files:
             user_files.install(instance, setup.files)
         for body in setup.js:

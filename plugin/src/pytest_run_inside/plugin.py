@@ -62,6 +62,7 @@ from .catalog import (
     SUPPORTED,
     Spec,
 )
+from .inside_modules import InsideModule, is_inside_module, run_inside_test
 from .inside_tests import run_inside
 from .interp import Interp
 from .launcher import InterpSetup, start
@@ -118,6 +119,14 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         help=f"where npm-installed interpreters and Pyodide dist dirs are kept (default: ${CACHE_ENV}, "
         "else the platform cache dir, e.g. ~/.cache/pytest-run-inside)",
     )
+    group.addoption(
+        "--run-inside-paths",
+        action="append",
+        default=[],
+        metavar="PATH",
+        help="test modules, folders or globs (comma-separated or repeated) whose plain tests run inside "
+        "each interpreter (adds to the ini key run_inside_paths)",
+    )
     group.addoption("--chrome-binary", default=None, metavar="PATH", help="Chromium/Chrome (default: PATH)")
     group.addoption("--chromedriver", default=None, metavar="PATH", help="chromedriver (default: PATH)")
     parser.addini(
@@ -125,6 +134,13 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         type="paths",
         default=[],
         help="files or folders copied into every interpreter (relative to the ini file)",
+    )
+    parser.addini(
+        "run_inside_paths",
+        type="paths",
+        default=[],
+        help="test modules, folders or globs whose plain tests run inside each interpreter "
+        "(relative to the ini file)",
     )
 
 
@@ -134,6 +150,8 @@ def pytest_configure(config: pytest.Config) -> None:
         f"runtimes(*names): run only on these runtimes ({', '.join(RUNTIMES)})",
         "isolated: give this test a fresh interpreter of its own (in a pyscript runtime: a fresh page)",
         "fresh_page: the same as isolated",
+        "run_inside(*interpreters, runtimes=None): as pytestmark, run the module's plain tests inside "
+        "(narrowed like @run_inside)",
         "pyscript_page(body=, head=, config=, script=): the PyScript page of the pyscript runtimes "
         "(see the pyscript_page fixture)",
     ):
@@ -292,6 +310,18 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         if deselected:
             config.hook.pytest_deselected(items=deselected)
         items[:] = keep
+
+
+# -- modules run inside --------------------------------------------------------
+def pytest_pycollect_makemodule(module_path: Path, parent: pytest.Collector) -> pytest.Module | None:
+    if module_path.name != "__init__.py" and is_inside_module(parent.config, module_path):
+        return InsideModule.from_parent(parent, path=module_path)
+    return None
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
+    return True if run_inside_test(pyfuncitem) else None
 
 
 # -- fixtures -------------------------------------------------------------------
