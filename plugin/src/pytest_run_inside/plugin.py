@@ -50,7 +50,7 @@ from typing import Any
 
 import pytest
 
-from . import tools, user_files
+from . import pytest_pyodide_compat, tools, user_files
 from .cache import CACHE_ENV
 from .catalog import (
     BROWSER_RUNTIMES,
@@ -127,6 +127,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         help="test modules, folders or globs (comma-separated or repeated) whose plain tests run inside "
         "each interpreter (adds to the ini key run_inside_paths)",
     )
+    group.addoption(
+        "--pytest-pyodide-interpreters",
+        default=None,
+        help="the interpreters pytest-pyodide tests (the selenium fixture, @run_in_pyodide) run on: "
+        "pyodide (the default, or the ini key pytest_pyodide_interpreters), or pyodide,micropython",
+    )
     group.addoption("--chrome-binary", default=None, metavar="PATH", help="Chromium/Chrome (default: PATH)")
     group.addoption("--chromedriver", default=None, metavar="PATH", help="chromedriver (default: PATH)")
     parser.addini(
@@ -134,6 +140,11 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         type="paths",
         default=[],
         help="files or folders copied into every interpreter (relative to the ini file)",
+    )
+    parser.addini(
+        "pytest_pyodide_interpreters",
+        default="pyodide",
+        help="the interpreters pytest-pyodide tests run on (comma-separated; default pyodide)",
     )
     parser.addini(
         "run_inside_paths",
@@ -163,6 +174,16 @@ def pytest_configure(config: pytest.Config) -> None:
     os.environ.setdefault("SE_AVOID_STATS", "true")
     cache = config.getoption("run_inside_cache")
     config.stash[_STORE] = Store(config.rootpath / "node_modules", Path(cache).resolve() if cache else None)
+    # pytest-pyodide files: our `selenium` fixtures win over pytest-pyodide's (registered after it).
+    pytest_pyodide_compat.install()
+    if not config.pluginmanager.has_plugin(_COMPAT):
+        config.pluginmanager.register(pytest_pyodide_compat, _COMPAT)
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    # Before test modules are imported: pytest-pyodide's decorators ask it whether pytest and tblib exist.
+    fake = pytest_pyodide_compat.fake_dist_dir(session.config.stash[_STORE].cache / "pytest-pyodide-lock")
+    pytest.pyodide_dist_dir = fake  # type: ignore[attr-defined]
 
 
 def _names(config: pytest.Config, option: str, allowed: Sequence[str]) -> list[str]:
@@ -176,6 +197,7 @@ def _names(config: pytest.Config, option: str, allowed: Sequence[str]) -> list[s
 
 
 _STORE = pytest.StashKey[Store]()
+_COMPAT = "pytest_run_inside.pytest_pyodide_compat"
 #: The fixture the matrix parametrizes (module-scoped: pytest groups a module's tests by spec).
 _SPEC = "_interp_spec"
 _MATRIX = pytest.StashKey[tuple[list[Spec], dict[str, str]]]()
@@ -252,7 +274,12 @@ def _pyscript_version(config: pytest.Config) -> str:
 
 
 def _wanted(item: pytest.Item, spec: Spec) -> bool:
-    """False when the item's `interpreters`/`runtimes` markers leave `spec` out."""
+    """False when the item's `interpreters`/`runtimes` markers leave `spec` out, or
+    `spec`'s interpreter is not one pytest-pyodide tests run on (for such a test)."""
+    names = getattr(item, "fixturenames", ())
+    if any(name in names for name in pytest_pyodide_compat.SELENIUM_FIXTURES):
+        if spec.name not in _pytest_pyodide_interpreters(item.config):
+            return False
     for marker, value in (("interpreters", spec.name), ("runtimes", spec.runtime)):
         mark = item.get_closest_marker(marker)
         if mark is not None and value not in mark.args:
@@ -260,8 +287,20 @@ def _wanted(item: pytest.Item, spec: Spec) -> bool:
     return True
 
 
-def _isolated(node: pytest.Item | pytest.Function | Any) -> bool:
-    return any(node.get_closest_marker(name) is not None for name in ("isolated", "fresh_page"))
+def _isolated(node: pytest.Item | pytest.Function | Any, fixturenames: Sequence[str]) -> bool:
+    marked = any(node.get_closest_marker(name) is not None for name in ("isolated", "fresh_page"))
+    return marked or "selenium_standalone" in fixturenames
+
+
+def _pytest_pyodide_interpreters(config: pytest.Config) -> list[str]:
+    value = config.getoption("pytest_pyodide_interpreters") or config.getini("pytest_pyodide_interpreters")
+    names = [n.strip() for n in str(value).split(",") if n.strip()]
+    unknown = [n for n in names if n not in INTERPRETERS]
+    if unknown:
+        raise pytest.UsageError(
+            f"--pytest-pyodide-interpreters: unknown {unknown}; choose from {INTERPRETERS}"
+        )
+    return names
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
@@ -276,7 +315,7 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
         metafunc.config.stash[_PROBLEM] = str(exc)
         specs, defaults = [], {}
     ids = [spec.id(defaults[spec.name]) for spec in specs]
-    if _isolated(metafunc.definition):
+    if _isolated(metafunc.definition, metafunc.fixturenames):
         specs = [spec._replace(fresh=metafunc.definition.nodeid) for spec in specs]
     metafunc.parametrize(_SPEC, specs, ids=ids, indirect=True, scope="module")
 
@@ -338,7 +377,9 @@ def interp_setup(pytestconfig: pytest.Config) -> InterpSetup:
     paths = [Path(p) for p in pytestconfig.getini("interp_files")]
     for value in pytestconfig.getoption("interp_files"):
         paths += [Path(p.strip()) for p in value.split(",") if p.strip()]
-    return InterpSetup(files=user_files.collect(paths))
+    return InterpSetup(
+        files=user_files.collect(paths), pyodide_packages=pytest_pyodide_compat.requested_packages()
+    )
 
 
 def _rooted(config: pytest.Config, value: object) -> object:
