@@ -91,6 +91,8 @@ def tests(session: nox.Session) -> None:
         # and the @run_inside dogfood checks behaviours the other files check on every version.
         "--ignore=tests/test_plugin.py",
         "--ignore=tests/test_plugin_dogfood.py",
+        "--ignore=tests/test_plugin_pyscript.py",  # starts its own pages, whatever the versions
+        "--ignore=tests/test_release.py",  # builds the distributions: nothing version-specific
         "--runtimes=node",
         "--ignore=tests/test_site.py",  # the site's browser tests ran above
         "--pyodide-versions=" + ",".join(OLDER["pyodide"]),

@@ -138,19 +138,23 @@ def page_html(page: Page, script_type: str, worker: bool) -> str:
 
 
 def page_config(
-    page: Page, interpreter_url: str, packages: Sequence[str] = (), files: Mapping[str, str] | None = None
+    page: Page,
+    base_url: str,
+    entry: str,
+    packages: Sequence[str] = (),
+    files: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
-    """`page.config` with the plugin's entries: the `interpreter`, the harness
-    module and `files` (URL -> FS path) in `files`, `packages` appended."""
+    """`page.config` with the plugin's entries, as absolute URLs of the server at
+    `base_url` (a PyScript worker resolves `packages` against its blob: URL): the
+    `interpreter` (its module `entry`), the harness module and `files` (plugin
+    URL path -> FS path) in `files`, `packages` (URL paths) appended."""
     config = page.config_dict()
-    config["interpreter"] = interpreter_url
-    config["files"] = {
-        **dict(config.get("files") or {}),
-        f"{PREFIX}/plugin/_inside.py": f"./{INSIDE_MODULE}.py",
-        **dict(files or {}),
-    }
+    config["interpreter"] = f"{base_url}{PREFIX}/interpreter/{entry}"
+    harness = {f"{base_url}{PREFIX}/plugin/_inside.py": f"./{INSIDE_MODULE}.py"}
+    ours = {base_url + url: path for url, path in (files or {}).items()}
+    config["files"] = {**dict(config.get("files") or {}), **harness, **ours}
     if packages:
-        config["packages"] = [*(config.get("packages") or []), *packages]
+        config["packages"] = [*(config.get("packages") or []), *(base_url + url for url in packages)]
     return config
 
 
@@ -245,6 +249,19 @@ def start_pyscript(
     try:
         served = workdir / "files"
         served.mkdir()
+        mounts = {
+            PAGE_URL: workdir / "page.html",
+            CONFIG_URL: workdir / "config.json",
+            f"{PREFIX}/files": served,
+            f"{PREFIX}/plugin": HERE,
+            f"{PREFIX}/core": core,
+            f"{PREFIX}/interpreter": interpreter,
+        }
+        server, base_url = serve(page.root or Path.cwd(), mounts=mounts)
+    except BaseException:
+        shutil.rmtree(workdir, ignore_errors=True)
+        raise
+    try:
         packages, files = [], {}
         if name == "pyodide":
             entry = "pyodide.mjs"
@@ -257,19 +274,11 @@ def start_pyscript(
                 local = served / f"{i}-{path.rsplit('/', 1)[-1]}"
                 local.write_bytes(_contents(contents))
                 files[f"{PREFIX}/files/{local.name}"] = path
-        config = page_config(page, f"{PREFIX}/interpreter/{entry}", packages, files)
+        config = page_config(page, base_url, entry, packages, files)
         (workdir / "page.html").write_text(page_html(page, SCRIPT_TYPES[name], worker))
         (workdir / "config.json").write_text(json.dumps(config, indent=1))
-        mounts = {
-            PAGE_URL: workdir / "page.html",
-            CONFIG_URL: workdir / "config.json",
-            f"{PREFIX}/files": served,
-            f"{PREFIX}/plugin": HERE,
-            f"{PREFIX}/core": core,
-            f"{PREFIX}/interpreter": interpreter,
-        }
-        server, base_url = serve(page.root or Path.cwd(), mounts=mounts)
     except BaseException:
+        stop(server)
         shutil.rmtree(workdir, ignore_errors=True)
         raise
     runtime = "pyscript-worker" if worker else "pyscript"
