@@ -70,8 +70,13 @@ def decode_value(tree):
 
 
 def dumps(value):
-    """`value` by value, as JSON text."""
-    return json.dumps(encode_value(value))
+    """`value` by value, as JSON text (non-ASCII characters as they are: MicroPython's
+    json reads a surrogate-pair escape as two broken characters)."""
+    tree = encode_value(value)
+    try:
+        return json.dumps(tree, ensure_ascii=False)
+    except TypeError:  # MicroPython: no ensure_ascii (it never escapes non-ASCII)
+        return json.dumps(tree)
 
 
 def loads(text):

@@ -150,6 +150,7 @@ class InsideModule(pytest.Module):
             return super()._getobj()
 
     def collect(self) -> Any:
+        self.obj  # noqa: B018 - imports the module: its pytestmark becomes the node's markers
         self.add_marker(pytest.mark.usefixtures("interp"))
         mark = next((m for m in self.iter_markers(MARKER)), None)
         if mark is not None and mark.args:
