@@ -152,6 +152,28 @@ def test_runs_on_the_main_thread_or_in_a_pyscript_worker(interp):
 
 
 @run_inside
+def test_marks_the_html_element():
+    from pyscript import document
+
+    document.documentElement.setAttribute("data-mark", "left by a test")
+
+
+@run_inside
+def test_the_dom_reset_restores_the_body_only():
+    from pyscript import document
+
+    assert document.documentElement.getAttribute("data-mark") == "left by a test"
+
+
+@pytest.mark.fresh_page
+@run_inside("micropython")
+def test_a_fresh_page_has_nothing_of_earlier_tests():
+    from pyscript import document
+
+    assert document.documentElement.getAttribute("data-mark") is None
+
+
+@run_inside
 async def test_a_wrong_greeting_fails():
     import asyncio
 
@@ -275,9 +297,14 @@ def _pytest(project: Path, *args: str) -> pytest.LineMatcher:
         if variable in os.environ:
             env[variable] = os.environ[variable]
     done = subprocess.run(
-        [str(venv / "bin" / "pytest"), *args], cwd=project, env=env, stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT, text=True, timeout=1200,
-    )  # fmt: skip
+        [str(venv / "bin" / "pytest"), *args],
+        cwd=project,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        timeout=1200,
+    )
     print(done.stdout)
     return pytest.LineMatcher(done.stdout.splitlines())
 
@@ -287,9 +314,37 @@ def _line(project: Path, name: str, text: str) -> int:
     return (project / name).read_text().splitlines().index(text) + 1
 
 
+def _shows_the_failure(
+    out: pytest.LineMatcher, project: Path, test: str, combo: str, error: str, file: str, source: str
+) -> None:
+    """The report of `test[combo]`: the interpreter and the error, then the
+    interpreter's traceback through `file` at the line holding `source`."""
+    out.fnmatch_lines(
+        [
+            f"*_ {test}[[]{combo}[]] _*",
+            f"[{combo}] {error}",  # matched exactly (fnmatch_lines tries equality first)
+            "Traceback (most recent call last):",
+            f'  File "*/{file}", line {_line(project, file, source)}, in {test}',
+            source,
+        ]
+    )
+
+
 def test_a_user_project_runs_inside_every_interpreter_and_runtime_in_parallel(user_project: Path) -> None:
-    out = _pytest(user_project, "-n", "2", "--dist", "loadscope", "-v", "-rA", "--runtimes", "all",
-                  "tests/test_greet.py", "tests/test_app.py", "tests/inside")  # fmt: skip
+    out = _pytest(
+        user_project,
+        "-n",
+        "2",
+        "--dist",
+        "loadscope",
+        "-v",
+        "-rA",
+        "--runtimes",
+        "all",
+        "tests/test_greet.py",
+        "tests/test_app.py",
+        "tests/inside",
+    )
 
     # One test function, one item per interpreter x runtime; the worker test only in the worker.
     out.fnmatch_lines(["*created: 2/2 workers*"])
@@ -304,31 +359,32 @@ def test_a_user_project_runs_inside_every_interpreter_and_runtime_in_parallel(us
             f"PASSED {greet}test_worker_runtime_runs_in_a_web_worker[[]{n}-chrome-worker[]]"
             for n in INTERPRETERS
         ]
-        + ["*= 18 failed, 46 passed in *"]
+        + ["*= 18 failed, 56 passed in *"]
     )
-    # An assert of the test: both values, and the line from the test file.
-    line = _line(user_project, "tests/test_greet.py", '    assert greet("mpy") == "Hello, mpy?"')
     for combo in COMBOS:
-        out.fnmatch_lines(
-            [
-                f"*_ test_wrong_expectation[[]{combo}[]] _*",
-                f"[[]{combo}[]] AssertionError: assert 'Hello, mpy!' == 'Hello, mpy?'",
-                "Traceback (most recent call last):",
-                f'  File "*/tests/test_greet.py", line {line}, in test_wrong_expectation',
-                '    assert greet("mpy") == "Hello, mpy?"',
-                "AssertionError: assert 'Hello, mpy!' == 'Hello, mpy?'",
-            ]
+        # An assert of the test: both values, and the line from the test file.
+        _shows_the_failure(
+            out,
+            user_project,
+            "test_wrong_expectation",
+            combo,
+            "AssertionError: assert 'Hello, mpy!' == 'Hello, mpy?'",
+            "tests/test_greet.py",
+            '    assert greet("mpy") == "Hello, mpy?"',
         )
-    # A failure inside the user's package: the interpreter's traceback through its file.
-    line = _line(user_project, "tests/test_greet.py", "    greet(42)")
-    for combo in COMBOS:
+        # A failure inside the user's package: the interpreter's traceback through its file.
+        _shows_the_failure(
+            out,
+            user_project,
+            "test_wrong_argument",
+            combo,
+            "AssertionError: greet() wants a str, got 42",
+            "tests/test_greet.py",
+            "    greet(42)",
+        )
         out.fnmatch_lines(
             [
                 f"*_ test_wrong_argument[[]{combo}[]] _*",
-                f"[[]{combo}[]] AssertionError: greet() wants a str, got 42",
-                "Traceback (most recent call last):",
-                f'  File "*/tests/test_greet.py", line {line}, in test_wrong_argument',
-                "    greet(42)",
                 '  File "/home/pytest/greet/__init__.py", line 2, in greet',
                 '    assert isinstance(name, str), "greet() wants a str, got " + repr(name)',
             ]
@@ -340,20 +396,20 @@ def test_a_user_project_runs_inside_every_interpreter_and_runtime_in_parallel(us
         [f"PASSED {app}test_clicking_greet_greets_by_name[[]{combo}[]]" for combo in PAGE_COMBOS]
         + [f"PASSED {app}test_each_test_gets_the_page_as_given[[]{combo}[]]" for combo in PAGE_COMBOS]
         + [f"PASSED {app}test_runs_on_the_main_thread_or_in_a_pyscript_worker[[]{c}[]]" for c in PAGE_COMBOS]
+        + [f"PASSED {app}test_marks_the_html_element[[]{combo}[]]" for combo in PAGE_COMBOS]
+        + [f"PASSED {app}test_the_dom_reset_restores_the_body_only[[]{combo}[]]" for combo in PAGE_COMBOS]
+        + [f"PASSED {app}test_a_fresh_page_has_nothing_of_earlier_tests[[]micropython-{r}[]]" for r in PAGES]
         + [f"FAILED {app}test_a_wrong_greeting_fails[[]{combo}[]]*" for combo in PAGE_COMBOS]
     )
-    line = _line(
-        user_project, "tests/test_app.py", '    assert web.page["out"].innerText == "Hello, nobody!"'
-    )
     for combo in PAGE_COMBOS:
-        out.fnmatch_lines(
-            [
-                f"*_ test_a_wrong_greeting_fails[[]{combo}[]] _*",
-                f"[[]{combo}[]] AssertionError: assert 'Hello, world!' == 'Hello, nobody!'",
-                "Traceback (most recent call last):",
-                f'  File "*/tests/test_app.py", line {line}, in test_a_wrong_greeting_fails',
-                '    assert web.page["out"].innerText == "Hello, nobody!"',
-            ]
+        _shows_the_failure(
+            out,
+            user_project,
+            "test_a_wrong_greeting_fails",
+            combo,
+            "AssertionError: assert 'Hello, world!' == 'Hello, nobody!'",
+            "tests/test_app.py",
+            '    assert web.page["out"].innerText == "Hello, nobody!"',
         )
 
     # A plain module run inside (the ini key names its folder): pytest's ids and parameters.
@@ -372,16 +428,15 @@ def test_a_user_project_runs_inside_every_interpreter_and_runtime_in_parallel(us
         ]
         + [f"FAILED {plain}test_a_wrong_shout_fails[[]{n}-node[]]*" for n in INTERPRETERS]
     )
-    line = _line(user_project, "tests/inside/test_plain.py", '    assert shout(greet("x")) == "HELLO, Y!"')
     for name in INTERPRETERS:
-        out.fnmatch_lines(
-            [
-                f"*_ test_a_wrong_shout_fails[[]{name}-node[]] _*",
-                f"[[]{name}-node[]] AssertionError: assert 'HELLO, X!' == 'HELLO, Y!'",
-                "Traceback (most recent call last):",
-                f'  File "*/tests/inside/test_plain.py", line {line}, in test_a_wrong_shout_fails',
-                '    assert shout(greet("x")) == "HELLO, Y!"',
-            ]
+        _shows_the_failure(
+            out,
+            user_project,
+            "test_a_wrong_shout_fails",
+            f"{name}-node",
+            "AssertionError: assert 'HELLO, X!' == 'HELLO, Y!'",
+            "tests/inside/test_plain.py",
+            '    assert shout(greet("x")) == "HELLO, Y!"',
         )
     # Nothing was installed into the project: the interpreters live in the per-user cache.
     assert not (user_project / "node_modules").exists()
@@ -400,15 +455,14 @@ def test_an_unchanged_pytest_pyodide_file_runs_on_pyodide_and_micropython(user_p
     # Pyodide: pytest-pyodide's own report (pytest's assert rewriting, inside Pyodide).
     out.fnmatch_lines(["*_ test_a_failing_body[[]pyodide-node[]] _*", ">   assert [[]1, 2[]] == [[]1, 3[]]"])
     # MicroPython: the plugin's report, with MicroPython's traceback.
-    line = _line(user_project, "tests/pyodide/test_pytest_pyodide.py", "    assert [1, 2] == [1, 3]")
-    out.fnmatch_lines(
-        [
-            "*_ test_a_failing_body[[]micropython-node[]] _*",
-            "[[]micropython-node[]] AssertionError: assert [[]1, 2[]] == [[]1, 3[]]",
-            "Traceback (most recent call last):",
-            f'  File "*/tests/pyodide/test_pytest_pyodide.py", line {line}, in test_a_failing_body',
-            "    assert [1, 2] == [1, 3]",
-        ]
+    _shows_the_failure(
+        out,
+        user_project,
+        "test_a_failing_body",
+        "micropython-node",
+        "AssertionError: assert [1, 2] == [1, 3]",
+        "tests/pyodide/test_pytest_pyodide.py",
+        "    assert [1, 2] == [1, 3]",
     )
 
 
@@ -420,9 +474,13 @@ def test_a_missing_browser_is_one_clear_message(user_project: Path, tmp_path: Pa
     env_path = f"{user_project.parent / 'venv' / 'bin'}{os.pathsep}{bare}"
     done = subprocess.run(
         [str(user_project.parent / "venv" / "bin" / "pytest"), "--runtimes", "chrome"],
-        cwd=user_project, env={"PATH": env_path, "HOME": os.environ.get("HOME", "/root")},
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=300,
-    )  # fmt: skip
+        cwd=user_project,
+        env={"PATH": env_path, "HOME": os.environ.get("HOME", "/root")},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 4, done.stdout  # a usage error, before any test
     assert "pytest-run-inside needs chromium, chromedriver, not found. Install:" in done.stdout
     assert "--chrome-binary" in done.stdout and "--chromedriver" in done.stdout
@@ -431,8 +489,12 @@ def test_a_missing_browser_is_one_clear_message(user_project: Path, tmp_path: Pa
 def test_an_unknown_version_is_one_clear_message(user_project: Path) -> None:
     done = subprocess.run(
         [str(user_project.parent / "venv" / "bin" / "pytest"), "--pyodide-versions", "0.0.1"],
-        cwd=user_project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=300,
-    )  # fmt: skip
+        cwd=user_project,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 4, done.stdout
     assert "--pyodide-versions: npm has no pyodide 0.0.1" in done.stdout
 
@@ -440,8 +502,14 @@ def test_an_unknown_version_is_one_clear_message(user_project: Path) -> None:
 def test_versions_sort_in_npm_order() -> None:
     versions = ["1.29.0-6", "1.27.0", "1.28.0-preview-230", "1.28.0-6", "0.27.7", "315.0.0-alpha.2", "1.28.0"]
     assert sorted(versions, key=version_key) == [
-        "0.27.7", "1.27.0", "1.28.0-6", "1.28.0-preview-230", "1.28.0", "1.29.0-6", "315.0.0-alpha.2",
-    ]  # fmt: skip
+        "0.27.7",
+        "1.27.0",
+        "1.28.0-6",
+        "1.28.0-preview-230",
+        "1.28.0",
+        "1.29.0-6",
+        "315.0.0-alpha.2",
+    ]
     assert [is_prerelease(v) for v in ("314.0.7", "315.0.0-alpha.2", "1.29.0-6")] == [False, True, True]
 
 
