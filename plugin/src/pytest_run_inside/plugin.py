@@ -1,4 +1,5 @@
-"""pytest plugin: run tests inside Pyodide and MicroPython, on Node and in Chromium.
+"""pytest plugin: run tests inside Pyodide and MicroPython, on Node, in Chromium,
+in a Chromium Web Worker and in real PyScript pages and workers.
 
 Loaded by the `pytest11` entry point of the `pytest-run-inside` distribution, or
 with ``-p pytest_run_inside.plugin``.
@@ -15,30 +16,37 @@ def test_from_the_host(interp):      # or drive the interpreter from the host
     assert interp.run("result = 6 * 7") == 42
 ```
 
-Every test that takes `interp` (or is made by `run_inside`) runs once per
-interpreter x version x runtime selected by the options below:
+Every test that takes `interp` (or is made by `run_inside`, or sits in a module
+run inside, or takes pytest-pyodide's `selenium`) runs once per interpreter x
+version x runtime selected by the options below:
 
 ```bash
 pytest                                   # pyodide and micropython, default versions, node and chrome
 pytest --interpreters micropython --runtimes node,chrome-worker
-pytest --pyodide-versions 0.27.7,latest --micropython-versions pre
+pytest --runtimes pyscript,pyscript-worker   # inside real PyScript pages (py / mpy scripts)
+pytest --pyodide-versions supported --micropython-versions 1.24.1,pre
 pytest --interp-files src/mypkg          # copy a package into every interpreter
 ```
 
 Versions come from the project's `node_modules/` when it has them, else npm
 installs them into the per-user cache (`npm.Store`).  The default version is
-the newest one in `node_modules`, else the newest stable one on npm.  Ids: the
-default version gives `<interpreter>-<runtime>` (`pyodide-node`), others
+the newest one in `node_modules`, else the support table's (`catalog.SUPPORTED`).
+Ids: the default version gives `<interpreter>-<runtime>` (`pyodide-node`), others
 `<interpreter>-<version>-<runtime>` (`micropython-1.24.1-chrome`).
 
 Markers: `interpreters(*names)` and `runtimes(*names)` narrow a test's matrix;
-`isolated` gives a test its own fresh interpreter instead of the one its module shares.
+`isolated` (or `fresh_page`) gives a test its own fresh interpreter (page) instead
+of the one its module shares; `pyscript_page(body=, head=, config=, script=)` gives
+the PyScript runtimes their page; as `pytestmark`, `run_inside(...)` runs a
+module's plain tests inside (`inside_modules`; also the ini key `run_inside_paths`).
 
-Fixtures: `interp` (module-scoped: one instance per module and spec) and
-`interp_setup`, the `InterpSetup` every new interpreter gets; override it in a
-`conftest.py` to install more (wheels, MicroPython files, JS to run first).
-Under pytest-xdist each worker starts its own interpreters; `--dist loadscope`
-keeps a module's tests (and so its shared interpreters) on one worker.
+Fixtures: `interp` (the module's shared instance, reset before each test),
+`interp_setup` (the `InterpSetup` every new interpreter gets; override it in a
+`conftest.py` to install more: wheels, MicroPython files, JS to run first),
+`pyscript_page` (the `Page`), and pytest-pyodide's `selenium` /
+`selenium_standalone` (`pytest_pyodide_compat`).  Under pytest-xdist each worker
+starts its own interpreters; `--dist loadscope` keeps a module's tests (and so
+its shared interpreters) on one worker.
 """
 
 from __future__ import annotations

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import ast
 import json
+import os
 import textwrap
 from collections.abc import Sequence
 from pathlib import Path
@@ -69,9 +70,13 @@ def fake_dist_dir(folder: Path) -> Path:
     """A folder whose `pyodide-lock.json` lists pytest and tblib: pytest-pyodide's
     `run_in_pyodide` asks it at decoration time whether to rewrite asserts and
     send tracebacks with tblib (the plugin's real dist dirs hold both)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    lock = {"info": {}, "packages": {name: {"name": name} for name in ("pytest", "tblib")}}
-    (folder / "pyodide-lock.json").write_text(json.dumps(lock))
+    lock = json.dumps({"info": {}, "packages": {name: {"name": name} for name in ("pytest", "tblib")}})
+    path = folder / "pyodide-lock.json"
+    if not path.is_file() or path.read_text() != lock:  # written whole (xdist workers read it meanwhile)
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp = folder / f".pyodide-lock.{os.getpid()}.json"
+        tmp.write_text(lock)
+        os.replace(tmp, path)
     return folder
 
 
