@@ -28,6 +28,7 @@ __all__ = [
     "FileContents",
     "Spec",
     "is_prerelease",
+    "read_contents",
     "version_key",
 ]
 
@@ -62,6 +63,14 @@ SUPPORTED = {
 
 #: What a file written into an interpreter's filesystem may be given as.
 FileContents = bytes | str | Path
+
+
+def read_contents(contents: FileContents) -> bytes:
+    """The bytes of `contents`: a Path's file, a str as UTF-8, bytes as they are."""
+    if isinstance(contents, Path):
+        return contents.read_bytes()
+    return contents.encode() if isinstance(contents, str) else contents
+
 
 _SEMVER = re.compile(r"^(\d+)\.(\d+)\.(\d+)(?:-([0-9A-Za-z.-]+))?(?:\+[0-9A-Za-z.-]+)?$")
 

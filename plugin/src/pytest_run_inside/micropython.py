@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any, Protocol, Self
 
 from . import tools
-from .catalog import NPM_PACKAGES, FileContents
+from .catalog import NPM_PACKAGES, FileContents, read_contents
 from .chrome import Browser
 from .interp import INSIDE_MODULE, INSIDE_SOURCE, ChannelBroken, Interp, InterpError
 from .server import serve, stop
@@ -162,12 +162,6 @@ def open_channel(runtime: str, package: Path) -> Channel:
 
 
 # -- the interpreter -----------------------------------------------------------
-def _read_contents(contents: FileContents) -> bytes:
-    if isinstance(contents, Path):
-        return contents.read_bytes()
-    return contents.encode() if isinstance(contents, str) else contents
-
-
 def _dirname(path: str) -> str:
     return path.rsplit("/", 1)[0] or "/"
 
@@ -181,7 +175,7 @@ def _start_message(url: str, files: Mapping[str, FileContents], options: Mapping
     return {
         "module": url,
         "options": dict(options),
-        "files": {p: base64.b64encode(_read_contents(c)).decode() for p, c in all_files.items()},
+        "files": {p: base64.b64encode(read_contents(c)).decode() for p, c in all_files.items()},
         "paths": list(dict.fromkeys(_dirname(p) for p in all_files)),
         "inside": INSIDE_MODULE,
     }

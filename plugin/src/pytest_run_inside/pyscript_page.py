@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .catalog import FileContents
+from .catalog import FileContents, read_contents
 from .chrome import Browser
 from .interp import INSIDE_MODULE, ChannelBroken, Interp, InterpError
 from .server import StaticServer, serve, stop
@@ -220,12 +220,6 @@ class PyScriptInterp(Interp):
             shutil.rmtree(self.workdir, ignore_errors=True)
 
 
-def _contents(contents: FileContents) -> bytes:
-    if isinstance(contents, Path):
-        return contents.read_bytes()
-    return contents.encode() if isinstance(contents, str) else contents
-
-
 def start_pyscript(
     name: str,
     version: str,
@@ -272,7 +266,7 @@ def start_pyscript(
             entry = json.loads((interpreter / "package.json").read_text()).get("main", "micropython.mjs")
             for i, (path, contents) in enumerate((micropython_files or {}).items()):
                 local = served / f"{i}-{path.rsplit('/', 1)[-1]}"
-                local.write_bytes(_contents(contents))
+                local.write_bytes(read_contents(contents))
                 files[f"{PREFIX}/files/{local.name}"] = path
         config = page_config(page, base_url, entry, packages, files)
         (workdir / "page.html").write_text(page_html(page, SCRIPT_TYPES[name], worker))
