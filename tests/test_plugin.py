@@ -219,6 +219,10 @@ def test_values_arrive_by_value(value):
 
 def test_a_wrong_shout_fails():
     assert shout(greet("x")) == "HELLO, Y!"
+
+
+def test_skipped_inside():
+    pytest.skip("not on this interpreter")
 """
 
 TEST_PYTEST_PYODIDE = """\
@@ -359,7 +363,7 @@ def test_a_user_project_runs_inside_every_interpreter_and_runtime_in_parallel(us
             f"PASSED {greet}test_worker_runtime_runs_in_a_web_worker[[]{n}-chrome-worker[]]"
             for n in INTERPRETERS
         ]
-        + ["*= 18 failed, 56 passed in *"]
+        + ["*= 18 failed, 56 passed, 2 skipped in *"]
     )
     for combo in COMBOS:
         # An assert of the test: both values, and the line from the test file.
@@ -427,6 +431,8 @@ def test_a_user_project_runs_inside_every_interpreter_and_runtime_in_parallel(us
             for i in (1, 2, 3)
         ]
         + [f"FAILED {plain}test_a_wrong_shout_fails[[]{n}-node[]]*" for n in INTERPRETERS]
+        + [f"*SKIPPED {plain}test_skipped_inside[[]{n}-node[]]*" for n in INTERPRETERS]
+        + ["SKIPPED [[]2[]] tests/inside/test_plain.py:*: not on this interpreter"]
     )
     for name in INTERPRETERS:
         _shows_the_failure(
