@@ -89,19 +89,20 @@ def test_metadata_is_complete_and_the_version_has_one_source(dist: Path, name: s
 
 def test_each_sdist_installs_offline_into_a_fresh_venv(dist: Path, tmp_path: Path) -> None:
     """No index: the build backend comes from a local folder (a wheelhouse), as on a machine
-    without network; the plugin's own dependencies are left out (`--no-deps`)."""
+    without network, and builds both sdists; the plugin's own dependencies are left out
+    (`--no-deps`)."""
     wheelhouse = tmp_path / "wheelhouse"
     pip = [sys.executable, "-m", "pip", "--disable-pip-version-check", "-q"]
     subprocess.run(
         [*pip, "download", "--only-binary=:all:", "-d", str(wheelhouse), "setuptools>=77"], check=True
     )
     venv = tmp_path / "venv"
-    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
     python = str(venv / "bin" / "python")
-    for name in PROJECTS:
-        sdist, _ = _files(dist, name)
-        install = [python, "-m", "pip", "-q", "install", "--no-index", "--no-deps"]
-        subprocess.run([*install, "--find-links", str(wheelhouse), str(sdist)], check=True)
+    install = [*pip, "--python", python, "install", "--no-index", "--find-links", str(wheelhouse)]
+    subprocess.run([*install, "setuptools>=77"], check=True)  # the build backend, from the folder
+    sdists = [str(_files(dist, name)[0]) for name in PROJECTS]
+    subprocess.run([*install, "--no-deps", "--no-build-isolation", *sdists], check=True)
     versions = "import importlib.metadata as m; print(*(m.version(n) for n in sys.argv[1:]))"
     shown = subprocess.run(
         [python, "-c", "import sys; " + versions, *PROJECTS], capture_output=True, text=True
