@@ -534,6 +534,15 @@ def test_without_node_modules_the_defaults_are_the_support_tables(tmp_path: Path
     assert not (tmp_path / "cache").exists()  # and npm was not asked
 
 
+def test_the_readmes_support_tables_are_the_catalogs() -> None:
+    """What a user gets (catalog.SUPPORTED, the defaults) is what both READMEs list."""
+    for readme in (REPO / "README.md", REPO / "plugin" / "README.md"):
+        text = readme.read_text()
+        for name in ("pyodide", "micropython"):
+            assert " " + ", ".join(SUPPORTED[name]) + " |" in text, (readme, name)
+        assert SUPPORTED["pyscript"][0] in text
+
+
 def test_the_cache_is_the_platform_cache_dir_unless_named(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(CACHE_ENV, raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", "/x/cache")
