@@ -7,6 +7,7 @@ bash bin/nox -s lint     # ruff + mypy on the stubs + eslint on the JS
 bash bin/nox -s bench    # pyscript_ffi vs raw FFI vs PyScript's ffi.py -> site/bench/, README, docs/
 bash bin/nox -s compat   # case table: raw FFI vs PyScript's ffi.py vs pyscript_ffi -> site/compat.html
 bash bin/nox -s properties  # hypothesis with 10,500 values per interpreter (CI runs 300)
+bash bin/nox -s dist     # pyscript-ffi and pytest-run-inside: sdist + wheel in dist/, twine-checked
 """
 
 from __future__ import annotations
@@ -99,6 +100,8 @@ def tests(session: nox.Session) -> None:
         "--ignore=tests/test_compat.py",
         "--ignore=tests/test_docs.py",
         "--ignore=tests/test_fresh_clone.py",
+        "--ignore=tests/test_plugin_pyscript.py",  # starts its own pages, whatever the versions
+        "--ignore=tests/test_release.py",  # builds the distributions: nothing version-specific
         "--runtimes=node",
         "--ignore=tests/test_site.py",  # the site's browser tests ran above
         "--pyodide-versions=" + ",".join(OLDER["pyodide"]),
@@ -182,3 +185,20 @@ def lint(session: nox.Session) -> None:
     session.run("python", "-c", "from pyscript_ffi_host import system; system.ensure_node_modules()")
     session.run("npx", "--no-install", "eslint", ".", external=True)
     session.run("python", "-m", "pyscript_ffi_host.jsbuild", "--check")
+
+
+@nox.session
+def dist(session: nox.Session) -> None:
+    """Both distributions, ready to publish: the sdist and wheel of pyscript-ffi (the
+    repository root) and of pytest-run-inside (plugin/) in dist/, each checked with
+    `twine check --strict`. Releasing: README.md, "Releasing"."""
+    session.install(*EXTRAS["release"])
+    out = ROOT / "dist"
+    out.mkdir(exist_ok=True)
+    for old in out.iterdir():
+        old.unlink()
+    for project in (ROOT, ROOT / "plugin"):
+        session.run("python", "-m", "build", "--outdir", str(out), str(project), silent=True)
+    built = sorted(str(path) for path in out.iterdir())
+    session.run("twine", "check", "--strict", *built)
+    session.log("\n".join(["ready to publish:", *built]))

@@ -74,7 +74,7 @@ def _isolation() -> list[str]:
         major = int(importlib.metadata.version("setuptools").split(".")[0])
     except (importlib.metadata.PackageNotFoundError, ValueError):
         return []
-    return ["--no-isolation"] if major >= 69 else []
+    return ["--no-isolation"] if major >= 77 else []  # the build-system requirement of both
 
 
 def build_all() -> Artifacts:

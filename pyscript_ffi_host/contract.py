@@ -34,6 +34,11 @@ TESTS = ROOT / "tests"
 UNMARKED = {
     "test_plugin.py",
     "test_plugin_dogfood.py",
+    "test_plugin_inside_module.py",
+    "test_plugin_layers.py",
+    "test_plugin_pyscript.py",
+    "test_plugin_values.py",
+    "test_release.py",  # both distributions, ready to publish
     "test_bench_smoke.py",
     "test_compat.py",  # the compatibility report's runner and page
     "test_docs.py",  # the README's generated section, the chart's stamp, .gitignore

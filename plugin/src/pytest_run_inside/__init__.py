@@ -1,5 +1,5 @@
 """pytest-run-inside: run pytest tests inside Pyodide and MicroPython, on Node,
-in headless Chromium and in a Chromium Web Worker.
+in headless Chromium, in a Chromium Web Worker and in real PyScript pages and workers.
 
 ```python
 from pytest_run_inside import run_inside
@@ -13,11 +13,12 @@ def test_greet():                 # this body runs inside each interpreter
 The pytest plugin itself is `pytest_run_inside.plugin` (a `pytest11` entry point).
 """
 
+from .catalog import Spec
 from .inside_tests import run_inside
 from .interp import Interp, InterpError
-from .interpreters import Spec, launch
+from .launcher import InterpSetup, launch, start
 from .npm import Store
-from .plugin import InterpSetup, start
+from .pyscript_page import Page
 
-__all__ = ["Interp", "InterpError", "InterpSetup", "Spec", "Store", "launch", "run_inside", "start"]
+__all__ = ["Interp", "InterpError", "InterpSetup", "Page", "Spec", "Store", "launch", "run_inside", "start"]
 __version__ = "0.1.0"

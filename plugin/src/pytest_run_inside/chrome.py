@@ -2,6 +2,8 @@
 
 `chrome_driver()` is shared by every browser harness: it never lets selenium
 manager fetch a driver, and it collects the browser console (`browser_log`).
+`Browser` is one page driven by a host: it runs async scripts with a deadline
+and kills a browser stuck in synchronous JS (MicroPython's pages, PyScript pages).
 The browser and the driver are found by `tools` (PATH, `CHROME_BIN`,
 `SE_CHROMEDRIVER`; the plugin's `--chrome-binary` / `--chromedriver` set those).
 """
@@ -12,15 +14,18 @@ import contextlib
 import json
 import os
 import signal
+import threading
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from selenium import webdriver
+from selenium.common.exceptions import TimeoutException
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 
 from . import tools
+from .interp import ChannelBroken
 
 #: Flags for a quiet, offline, CI-friendly headless browser.
 CHROME_FLAGS = (
@@ -100,3 +105,72 @@ def kill_driver(driver: webdriver.Chrome) -> None:
             os.kill(pid, signal.SIGKILL)
     process.kill()
     process.wait(10)
+
+
+#: Extra time chromedriver gets to report a script timeout before the browser is killed.
+WATCHDOG_GRACE = 5.0
+
+
+class Browser:
+    """One headless Chromium showing one page at a time, driven by the host.
+
+    `execute(script, args, timeout)` runs an async script (its last argument is
+    the callback) and answers its value; a page busy in synchronous code never
+    lets chromedriver time out, so a watchdog kills the browser then, and
+    `ChannelBroken` says "Timeout" or "RuntimeDied".  `open(url)` starts a new
+    browser first when the old one was killed."""
+
+    def __init__(self, extra_args: Iterable[str] = ("--js-flags=--expose-gc",)) -> None:
+        self.extra_args = tuple(extra_args)
+        self.driver: Any = None
+        self._script_timeout: float | None = None
+
+    def open(self, url: str) -> None:
+        if self.driver is None:
+            self.driver = chrome_driver(self.extra_args)
+            self._script_timeout = None
+        self.driver.get(url)
+
+    def execute(self, script: str, args: Iterable[Any], timeout: float) -> Any:
+        if self.driver is None:
+            raise ChannelBroken("RuntimeDied", "the browser was killed; start again")
+        if self._script_timeout != timeout:
+            self.driver.set_script_timeout(timeout)
+            self._script_timeout = timeout
+        fired = threading.Event()
+
+        def bark() -> None:
+            fired.set()
+            self.kill()
+
+        watchdog = threading.Timer(timeout + WATCHDOG_GRACE, bark)
+        watchdog.start()
+        try:
+            return self.driver.execute_async_script(script, *args)
+        except Exception as exc:  # noqa: BLE001 - selenium, urllib3 or socket errors
+            self.kill()
+            if fired.is_set() or isinstance(exc, TimeoutException):
+                raise ChannelBroken("Timeout", f"no answer within {timeout} s; browser killed") from None
+            raise ChannelBroken("RuntimeDied", f"browser failed: {exc}") from None
+        finally:
+            watchdog.cancel()
+
+    def log(self) -> list[dict[str, Any]]:
+        """Console entries since the last call ([] once the browser is gone)."""
+        if self.driver is None:
+            return []
+        with contextlib.suppress(Exception):
+            return browser_log(self.driver)
+        return []
+
+    def kill(self) -> None:
+        if self.driver is not None:
+            kill_driver(self.driver)
+            self.driver = None
+
+    def close(self) -> None:
+        if self.driver is not None:
+            try:
+                self.driver.quit()
+            finally:
+                self.driver = None

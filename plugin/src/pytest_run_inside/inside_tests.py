@@ -11,11 +11,14 @@ def test_double(n):          # runs in Pyodide and in MicroPython, not on the ho
 ```
 
 The function's source (from `inspect`) is sent to the interpreter with its
-arguments as JSON, compiled there under the test file's name and line numbers,
-and called (awaited if it is `async def`).  It sees only what it imports
-itself.  A failure becomes an ordinary pytest failure: the interpreter id, the
-exception, the interpreter's traceback with the test file's source lines, and
-for a single-line `assert a <op> b` both values (`assert 3 == 4`).
+arguments by value (None, bool, int, float, str, bytes, bytearray and lists,
+tuples, sets, frozensets and dicts of these), compiled there under the test
+file's name and line numbers, and called (awaited if it is `async def`).  It
+sees only what it imports itself.  Its return value comes back by value too:
+called from a host test as `func(interp, *args)`, it returns it.  A failure
+becomes an ordinary pytest failure: the interpreter id, the exception, the
+interpreter's traceback with the test file's source lines, and for a
+single-line `assert a <op> b` both values (`assert 3 == 4`).
 """
 
 from __future__ import annotations
@@ -23,25 +26,26 @@ from __future__ import annotations
 import ast
 import functools
 import inspect
-import json
 import linecache
 import re
 import textwrap
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, overload
 
 import pytest
 
+from . import _inside as _harness
 from .interp import INSIDE_MODULE, Interp, InterpError
 
-__all__ = ["explain_asserts", "function_source", "run_inside"]
+__all__ = ["explain_asserts", "function_source", "module_program", "run_inside", "run_program"]
 
 _OPS: dict[type[ast.cmpop], str] = {
     ast.Eq: "==", ast.NotEq: "!=", ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">=",
     ast.In: "in", ast.NotIn: "not in", ast.Is: "is", ast.IsNot: "is not",
 }  # fmt: skip
 #: Frames of the harness (`_inside.py`, the program `_program` builds), left out of reports.
-_HARNESS_FILES = {"<test>", f"{INSIDE_MODULE}.py"}
+_HARNESS_FILES = {"<test>", f"{INSIDE_MODULE}.py", "pytest.py"}
 #: Names `explain_asserts` binds the two sides of a comparison to.
 _L, _R = "_run_inside_left", "_run_inside_right"
 #: A traceback entry, CPython's and MicroPython's alike.
@@ -81,23 +85,45 @@ def explain_asserts(source: str) -> str:
     return "\n".join(lines)
 
 
+def _call_program(target: str, kwargs: dict[str, Any], is_async: bool) -> list[str]:
+    """The lines that call `target` (an expression naming the test function) with
+    `kwargs` by value and leave its return value, by value, in `result`."""
+    try:
+        args = _harness.dumps(kwargs)
+    except TypeError as exc:
+        raise TypeError(f"the arguments of a test run inside go in by value: {exc}") from None
+    call = f"{target}(**_h.loads({args!r}))"
+    return [
+        f"_returned = await {call}" if is_async else f"_returned = {call}",
+        "result = _h.encode_value(_returned, '<the returned value>')",
+    ]
+
+
 def _program(func: Callable[..., Any], kwargs: dict[str, Any]) -> str:
     """Python run by the harness: define the test function, call it with `kwargs`."""
-    try:
-        args = json.dumps(kwargs)
-    except TypeError as exc:
-        raise TypeError(
-            f"{func.__name__}: arguments of a @run_inside test go to the interpreter as JSON: {exc}"
-        ) from None
     filename = inspect.getsourcefile(func) or "<run_inside>"
-    call = f"ns[{func.__name__!r}](**json.loads({args!r}))"
     return "\n".join(
         [
-            "import json",
+            f"import {INSIDE_MODULE} as _h",
             "ns = {'__name__': '__run_inside__'}",
             f"exec(compile({explain_asserts(function_source(func))!r}, {filename!r}, 'exec'), ns)",
-            f"result = await {call}" if inspect.iscoroutinefunction(func) else f"result = {call}",
-            "result = None",
+            *_call_program(f"ns[{func.__name__!r}]", kwargs, inspect.iscoroutinefunction(func)),
+        ]
+    )
+
+
+def module_program(path: Path, qualname: str, kwargs: dict[str, Any], is_async: bool) -> str:
+    """Python run by the harness for a plain test of a module run inside: the
+    module (its asserts explained) is run once per interpreter, then `qualname`
+    (`test_x`, or `TestClass.test_x` on a fresh instance) is called with `kwargs`."""
+    source = explain_asserts(path.read_text())
+    owner, _, name = qualname.rpartition(".")
+    target = f"ns[{owner!r}]().{name}" if owner else f"ns[{name!r}]"
+    return "\n".join(
+        [
+            f"import {INSIDE_MODULE} as _h",
+            f"ns = _h.module({str(path)!r}, {source!r})",
+            *_call_program(target, kwargs, is_async),
         ]
     )
 
@@ -127,48 +153,55 @@ def _with_source_lines(traceback: str) -> str:
     return "\n".join(out)
 
 
-def _run(func: Callable[..., Any], interp: Interp, kwargs: dict[str, Any]) -> None:
-    program = _program(func, kwargs)
+def run_program(interp: Interp, program: str, is_async: bool) -> Any:
+    """Run a program made by `_program`/`module_program` in `interp`; the test
+    body's return value.  A failure is a pytest failure with the interpreter's
+    traceback (the harness's own frames left out, the host's source lines added);
+    `pytest.skip` inside skips the test."""
+    __tracebackhide__ = True
     try:
-        if inspect.iscoroutinefunction(func):
-            interp.run_async(program)
-        else:
-            interp.run(program)
-        return
+        return _harness.decode_value(interp.run_async(program) if is_async else interp.run(program))
     except InterpError as error:
         failure = error
+    if failure.type_name == "Skipped":  # reported at the test, not here
+        raise pytest.skip.Exception(failure.message, _use_item_location=True)
     header = f"[{failure.interp}] {failure.type_name}: {failure.message}"
     pytest.fail(f"{header}\n\n{_with_source_lines(failure.traceback)}", pytrace=False)
 
 
-def _wrap(func: Callable[..., Any], marks: list[pytest.MarkDecorator]) -> Callable[..., None]:
+def _wrap(func: Callable[..., Any], marks: list[pytest.MarkDecorator]) -> Callable[..., Any]:
     signature = inspect.signature(func)
     if "interp" in signature.parameters:
         raise TypeError(f"{func.__name__}: a @run_inside test runs inside `interp`; it cannot take it")
     if "." in func.__qualname__:
         raise TypeError(f"{func.__qualname__}: @run_inside takes module-level functions only")
 
-    def test(interp: Interp, **kwargs: Any) -> None:
-        _run(func, interp, kwargs)
+    def test(interp: Interp, *args: Any, **kwargs: Any) -> Any:
+        __tracebackhide__ = True
+        bound = signature.bind(*args, **kwargs)
+        bound.apply_defaults()
+        program = _program(func, dict(bound.arguments))
+        return run_program(interp, program, inspect.iscoroutinefunction(func))
 
     functools.update_wrapper(test, func)
     test.__signature__ = signature.replace(  # type: ignore[attr-defined]
         parameters=[
             inspect.Parameter("interp", inspect.Parameter.POSITIONAL_OR_KEYWORD),
-            *(p.replace(kind=inspect.Parameter.KEYWORD_ONLY) for p in signature.parameters.values()),
+            *signature.parameters.values(),
         ]
     )
+    test.__run_inside__ = True  # type: ignore[attr-defined]
     for mark in marks:
         test = mark(test)
     return test
 
 
 @overload
-def run_inside(func: Callable[..., Any], /) -> Callable[..., None]: ...
+def run_inside(func: Callable[..., Any], /) -> Callable[..., Any]: ...
 @overload
 def run_inside(
     *interpreters: str, runtimes: tuple[str, ...] | list[str] | None = None
-) -> Callable[[Callable[..., Any]], Callable[..., None]]: ...
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]: ...
 def run_inside(*args: Any, runtimes: Any = None) -> Any:
     """Make a test whose body runs inside each selected interpreter.
 

@@ -20,6 +20,14 @@ INSIDE_SOURCE = (Path(__file__).parent / "_inside.py").read_text()
 INSIDE_MODULE = "pytest_run_inside_harness"
 
 
+class ChannelBroken(Exception):
+    """The runtime timed out or died; `kind` is "Timeout" or "RuntimeDied"."""
+
+    def __init__(self, kind: str, message: str):
+        self.kind = kind
+        super().__init__(message)
+
+
 class InterpError(AssertionError):
     """Code run inside an interpreter raised (or a JS error escaped it).
 
@@ -69,6 +77,11 @@ class Interp:
 
     def close(self) -> None:
         raise NotImplementedError
+
+    def reset(self) -> None:
+        """Make the instance ready for the next test that shares it (the plugin
+        calls it before each test): nothing for a bare interpreter; a PyScript
+        page gets its `<body>` back and runs its app script again."""
 
     # -- shared -------------------------------------------------------------
     def run(self, code: str) -> Any:

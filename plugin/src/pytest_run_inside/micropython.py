@@ -26,17 +26,14 @@ from pathlib import Path
 from typing import Any, Protocol, Self
 
 from . import tools
-from .interp import INSIDE_MODULE, INSIDE_SOURCE, Interp, InterpError
-from .interpreters import NPM_PACKAGES
+from .catalog import NPM_PACKAGES, FileContents, read_contents
+from .chrome import Browser
+from .interp import INSIDE_MODULE, INSIDE_SOURCE, ChannelBroken, Interp, InterpError
 from .server import serve, stop
 
 MICROPYTHON_PACKAGE = NPM_PACKAGES["micropython"]
 JS_DIR = Path(__file__).resolve().parent / "js"
 DEFAULT_TIMEOUT = 120.0
-#: Extra time chromedriver gets to report a script timeout before it is killed.
-WATCHDOG_GRACE = 5.0
-
-FileContents = bytes | str | Path
 
 
 # -- npm package ----------------------------------------------------------------
@@ -47,14 +44,6 @@ def micropython_module(package: Path) -> Path:
 
 
 # -- channels: how messages reach the bridge ---------------------------------
-class ChannelBroken(Exception):
-    """The runtime timed out or died; `kind` is "Timeout" or "RuntimeDied"."""
-
-    def __init__(self, kind: str, message: str):
-        self.kind = kind
-        super().__init__(message)
-
-
 class Channel(Protocol):
     def module_url(self, module: Path) -> str: ...
     def request(self, msg: dict[str, Any], timeout: float) -> dict[str, Any]: ...
@@ -135,16 +124,13 @@ _PAGE_SCRIPT = "window.pyscriptFfiBridge.handle(arguments[0]).then(arguments[arg
 class ChromeChannel:
     """`micropython_page.html` in headless Chromium, served from 127.0.0.1 with the
     npm `package` folder under `/micropython/`; `worker=True` runs MicroPython in
-    a Web Worker of that page (`?worker`).
-
-    (selenium is imported lazily: Node-only runs do not pay for it.)"""
+    a Web Worker of that page (`?worker`)."""
 
     def __init__(self, package: Path, worker: bool = False) -> None:
         self.package = package
         self.page = "micropython_page.html" + ("?worker" if worker else "")
         self.server, self.base_url = serve(JS_DIR, mounts={"/micropython": package})
-        self.driver: Any = None
-        self._script_timeout: float | None = None
+        self.browser = Browser()
         self.reload()
 
     def module_url(self, module: Path) -> str:
@@ -152,55 +138,17 @@ class ChromeChannel:
 
     def reload(self) -> None:
         """A fresh page (a fresh JS realm); a new browser if the old one was killed."""
-        from .chrome import chrome_driver
-
-        if self.driver is None:
-            self.driver = chrome_driver(["--js-flags=--expose-gc"])
-            self._script_timeout = None
-        self.driver.get(f"{self.base_url}/{self.page}")
+        self.browser.open(f"{self.base_url}/{self.page}")
 
     def request(self, msg: dict[str, Any], timeout: float) -> dict[str, Any]:
-        from selenium.common.exceptions import TimeoutException
-
-        if self.driver is None:
-            raise ChannelBroken("RuntimeDied", "the browser was killed; call restart()")
-        if self._script_timeout != timeout:
-            self.driver.set_script_timeout(timeout)
-            self._script_timeout = timeout
-        # A page busy in synchronous code never lets chromedriver time out: kill it.
-        fired = threading.Event()
-
-        def bark() -> None:
-            fired.set()
-            self._kill()
-
-        watchdog = threading.Timer(timeout + WATCHDOG_GRACE, bark)
-        watchdog.start()
-        try:
-            answer: dict[str, Any] = self.driver.execute_async_script(_PAGE_SCRIPT, msg)
-            return answer
-        except Exception as exc:  # noqa: BLE001 - selenium, urllib3 or socket errors
-            self._kill()
-            if fired.is_set() or isinstance(exc, TimeoutException):
-                raise ChannelBroken("Timeout", f"no answer within {timeout} s; browser killed") from None
-            raise ChannelBroken("RuntimeDied", f"browser failed: {exc}") from None
-        finally:
-            watchdog.cancel()
-
-    def _kill(self) -> None:
-        from .chrome import kill_driver
-
-        if self.driver is not None:
-            kill_driver(self.driver)
-            self.driver = None
+        answer: dict[str, Any] = self.browser.execute(_PAGE_SCRIPT, [msg], timeout)
+        return answer
 
     def close(self) -> None:
-        if self.driver is not None:
-            try:
-                self.driver.quit()
-            finally:
-                self.driver = None
-        stop(self.server)
+        try:
+            self.browser.close()
+        finally:
+            stop(self.server)
 
 
 def open_channel(runtime: str, package: Path) -> Channel:
@@ -214,12 +162,6 @@ def open_channel(runtime: str, package: Path) -> Channel:
 
 
 # -- the interpreter -----------------------------------------------------------
-def _read_contents(contents: FileContents) -> bytes:
-    if isinstance(contents, Path):
-        return contents.read_bytes()
-    return contents.encode() if isinstance(contents, str) else contents
-
-
 def _dirname(path: str) -> str:
     return path.rsplit("/", 1)[0] or "/"
 
@@ -233,7 +175,7 @@ def _start_message(url: str, files: Mapping[str, FileContents], options: Mapping
     return {
         "module": url,
         "options": dict(options),
-        "files": {p: base64.b64encode(_read_contents(c)).decode() for p, c in all_files.items()},
+        "files": {p: base64.b64encode(read_contents(c)).decode() for p, c in all_files.items()},
         "paths": list(dict.fromkeys(_dirname(p) for p in all_files)),
         "inside": INSIDE_MODULE,
     }
@@ -300,15 +242,14 @@ class MicroPythonInterp(Interp):
 def start_micropython(
     runtime: str,
     version: str,
+    package: Path,
     files: Mapping[str, FileContents] | None = None,
     *,
     options: Mapping[str, Any] | None = None,
     timeout: float = DEFAULT_TIMEOUT,
-    package: Path | None = None,
 ) -> MicroPythonInterp:
     """Start MicroPython `version` under `runtime` ("node", "chrome" or
-    "chrome-worker"), from the npm `package` folder (default: `npm.Store()`'s:
-    ./node_modules, else the per-user cache, installed on demand).
+    "chrome-worker") from its npm `package` folder (`npm.Store.package_dir`).
 
     `files` maps absolute interpreter-FS paths to contents written before the
     harness module is imported; their directories are put on sys.path.
@@ -316,10 +257,6 @@ def start_micropython(
     A call taking longer than `timeout` seconds raises InterpError (type "Timeout")
     and kills the runtime; `restart()` brings up a fresh one.
     """
-    if package is None:
-        from .npm import Store
-
-        package = Store().package_dir("micropython", version)
     micropython_module(package)  # fail fast, before starting a browser
     interp = MicroPythonInterp(
         "micropython", runtime, version, open_channel(runtime, package), package,

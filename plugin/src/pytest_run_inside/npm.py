@@ -1,70 +1,38 @@
-"""Interpreters on demand: the project's own `node_modules/`, else a per-user cache.
+"""npm packages on demand: the project's own `node_modules/`, else the per-user cache.
 
 `Store(node_modules, cache)` answers where the npm package of an interpreter
-version is.  A version installed in `node_modules` (the package itself or an
-alias such as ``"pyodide-0.27.7": "npm:pyodide@0.27.7"``) is used as it is.
-Any other version is installed once with ``npm install`` into the cache,
+(or of PyScript, `catalog.NPM_PACKAGES`) at a version is.  A version installed
+in `node_modules` (the package itself or an alias such as
+``"pyodide-0.27.7": "npm:pyodide@0.27.7"``) is used as it is.  Any other
+version is installed once with ``npm install`` into the cache (`cache`),
 ``<cache>/npm/<package>@<version>/``, and reused by every later run and every
-project.  Pyodide also needs an offline dist dir (the npm package plus the
-micropip and pytest wheels, `pyodide_dist.prepare`): it is made once in
-``<cache>/pyodide/pyodide-<version>/``.  A file lock serialises installs, so
-pytest-xdist workers and parallel runs do not race.
-
-The cache is ``$PYTEST_RUN_INSIDE_CACHE`` when set, else the platform's cache
-dir: ``$XDG_CACHE_HOME/pytest-run-inside`` (default ``~/.cache/...``) on Linux,
-``~/Library/Caches/pytest-run-inside`` on macOS, ``%LOCALAPPDATA%\\pytest-run-inside``
-on Windows.  Deleting it is always safe.
+project.  A file lock serialises installs, so pytest-xdist workers and parallel
+runs do not race.  (Pyodide's offline dist dir, made from the package, is
+`pyodide_dist`'s business.)
 """
 
 from __future__ import annotations
 
-import fcntl
 import json
-import os
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 from . import tools
-from .interpreters import INTERPRETERS, NPM_PACKAGES, is_prerelease, version_key
+from .cache import default_cache_dir, locked
+from .catalog import NPM_PACKAGES, SUPPORTED, is_prerelease, version_key
 
-__all__ = ["CACHE_ENV", "NpmError", "Store", "default_cache_dir", "locked"]
+__all__ = ["NpmError", "Store", "find_package", "installed_versions"]
 
-CACHE_ENV = "PYTEST_RUN_INSIDE_CACHE"
 #: How long the list of versions on npm is reused before asking npm again (seconds).
 VERSIONS_TTL = 24 * 3600
 
 
 class NpmError(RuntimeError):
     """npm could not install or list a package (the message has npm's output)."""
-
-
-def default_cache_dir() -> Path:
-    """`$PYTEST_RUN_INSIDE_CACHE`, else the platform's per-user cache dir."""
-    if os.environ.get(CACHE_ENV):
-        return Path(os.environ[CACHE_ENV]).expanduser()
-    if sys.platform == "darwin":
-        return Path.home() / "Library" / "Caches" / "pytest-run-inside"
-    if sys.platform == "win32" and os.environ.get("LOCALAPPDATA"):
-        return Path(os.environ["LOCALAPPDATA"]) / "pytest-run-inside" / "Cache"
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "pytest-run-inside"
-
-
-@contextmanager
-def locked(path: Path) -> Iterator[None]:
-    """Hold an exclusive lock on the file `path` (made if missing) across processes."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "a") as fh:
-        fcntl.flock(fh, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(fh, fcntl.LOCK_UN)
 
 
 def _manifests(node_modules: Path) -> list[Path]:
@@ -85,7 +53,7 @@ def find_package(node_modules: Path, package: str, version: str) -> Path | None:
 
 def installed_versions(node_modules: Path) -> dict[str, tuple[str, ...]]:
     """Each interpreter's versions installed in `node_modules`, newest first."""
-    found: dict[str, set[str]] = {name: set() for name in INTERPRETERS}
+    found: dict[str, set[str]] = {name: set() for name in NPM_PACKAGES}
     by_package = {package: name for name, package in NPM_PACKAGES.items()}
     for manifest in _manifests(node_modules):
         try:
@@ -126,9 +94,14 @@ class Store:
         """Versions installed in the project's node_modules, newest first."""
         return installed_versions(self.node_modules)
 
+    def default_version(self, name: str) -> str:
+        """The newest version in node_modules, else the newest of the support table."""
+        local = self.local_versions()[name]
+        return local[0] if local else SUPPORTED[name][0]
+
     def cached_versions(self) -> dict[str, tuple[str, ...]]:
         """Versions already installed in the cache, newest first."""
-        found: dict[str, set[str]] = {name: set() for name in INTERPRETERS}
+        found: dict[str, set[str]] = {name: set() for name in NPM_PACKAGES}
         for name, package in NPM_PACKAGES.items():
             for folder in (self.cache / "npm").glob(_slug(package) + "@*"):
                 if (folder / ".installed").is_file():
@@ -172,7 +145,7 @@ class Store:
         return self.cache / "npm" / f"{_slug(package)}@{version}"
 
     def package_dir(self, name: str, version: str) -> Path:
-        """The npm package folder of interpreter `name` at `version`: from
+        """The npm package folder of `name` (an interpreter, or "pyscript") at `version`: from
         node_modules, else from the cache, installed there with npm if needed."""
         package = NPM_PACKAGES[name]
         found = find_package(self.node_modules, package, version)
@@ -202,12 +175,6 @@ class Store:
             tmp.rename(folder)
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
-
-    def pyodide_dist(self, version: str) -> Path:
-        """The offline Pyodide dist dir of `version`, prepared once in the cache."""
-        from .pyodide_dist import prepare_package
-
-        return prepare_package(self.package_dir("pyodide", version), version, self.cache / "pyodide")
 
 
 def _slug(package: str) -> str:

@@ -9,8 +9,8 @@ does not.
 
     python -m pytest_run_inside.pyodide_dist 314.0.7 0.27.7 [--node-modules DIR] [--out-root DIR]
 
-`npm.Store.pyodide_dist` makes them in the per-user cache; `prepare` takes the
-package from a `node_modules` folder.
+The launcher makes them in the per-user cache from `npm.Store`'s package
+folder (`prepare_package`); `prepare` takes the package from a `node_modules` folder.
 """
 
 from __future__ import annotations
@@ -22,13 +22,14 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 from packaging.utils import canonicalize_name, parse_wheel_filename
 
-from .npm import default_cache_dir, locked
+from .cache import default_cache_dir, locked
+from .npm import find_package
 
 #: Lock entries loaded inside Pyodide by pytest-pyodide and by the harness.
 WANTED = ("pytest", "tblib", "micropip")
@@ -43,15 +44,14 @@ LOCK = "pyodide-lock.json"
 # -- npm package ----------------------------------------------------------------
 def npm_package_dir(node_modules: Path, version: str) -> Path:
     """The installed npm `pyodide` package of `version` (`pyodide` or an alias
-    such as `pyodide-0.27.7`), found by reading each `package.json`."""
-    for manifest in sorted(node_modules.glob("pyodide*/package.json")):
-        data = json.loads(manifest.read_text())
-        if data.get("name") == "pyodide" and data.get("version") == version:
-            return manifest.parent
-    raise FileNotFoundError(
-        f"no npm package pyodide@{version} in {node_modules}; "
-        f'add "pyodide-{version}": "npm:pyodide@{version}" to package.json'
-    )
+    such as `pyodide-0.27.7`)."""
+    found = find_package(node_modules, "pyodide", version)
+    if found is None:
+        raise FileNotFoundError(
+            f"no npm package pyodide@{version} in {node_modules}; "
+            f'add "pyodide-{version}": "npm:pyodide@{version}" to package.json'
+        )
+    return found
 
 
 # -- lock file ------------------------------------------------------------------
@@ -129,22 +129,28 @@ def fetch_wheel(cache: Path, name: str, version: str, python: str) -> Path:
             if not error and (wheel := cached_wheel(cache, name, want)):
                 return wheel
             errors.append(error)
-    raise RuntimeError(f"no pure-Python wheel for {name} (Python {python}):\n" + "\n".join(errors))
+    raise RuntimeError(
+        f"no pure-Python wheel for {name} (Python {python}) on PyPI: compiled Pyodide packages are not "
+        "available offline (they live on Pyodide's CDN, which the plugin never uses):\n" + "\n".join(errors)
+    )
 
 
 # -- dist dir -------------------------------------------------------------------
-def _stamp(version: str, src: Path) -> str:
-    return json.dumps({"version": version, "layout": LAYOUT, "wanted": WANTED,
+def _stamp(version: str, src: Path, wanted: Sequence[str]) -> str:
+    return json.dumps({"version": version, "layout": LAYOUT, "wanted": list(wanted),
                        "lock_sha256": sha256(src / LOCK)})  # fmt: skip
 
 
-def _build(src: Path, dest: Path, cache: Path) -> None:
+def _build(src: Path, dest: Path, cache: Path, wanted: Sequence[str]) -> None:
     """Fill `dest` (new) from the npm package `src` plus wheels from `cache`."""
     shutil.copytree(src, dest, ignore=shutil.ignore_patterns("*.map", "*.d.ts", "*.html"))
     lock = json.loads((src / LOCK).read_text())
+    unknown = [name for name in wanted if name not in lock["packages"]]
+    if unknown:
+        raise RuntimeError(f"Pyodide {lock['info'].get('version', '')} has no package {', '.join(unknown)}")
     python = python_version(lock)
     wheels = {}
-    for name in lock_closure(lock["packages"], WANTED):
+    for name in lock_closure(lock["packages"], wanted):
         wheel = fetch_wheel(cache, name, lock["packages"][name]["version"], python)
         wheels[name] = Path(shutil.copy2(wheel, dest / wheel.name))
     (dest / LOCK).write_text(json.dumps(rewrite_lock(lock, wheels), indent=1))
@@ -155,12 +161,17 @@ def prepare(version: str, node_modules: Path, out_root: Path) -> Path:
     return prepare_package(npm_package_dir(node_modules, version), version, out_root)
 
 
-def prepare_package(src: Path, version: str, out_root: Path) -> Path:
+def prepare_package(src: Path, version: str, out_root: Path, packages: Iterable[str] = ()) -> Path:
     """Make (or reuse) the offline dist dir `out_root/pyodide-<version>/` from the
-    npm package folder `src` (serialised across processes by a file lock)."""
+    npm package folder `src` (serialised across processes by a file lock).  Extra
+    `packages` (names in Pyodide's lock, pure-Python, fetched from PyPI) make a
+    dist dir of their own, `pyodide-<version>+<hash>`."""
+    extra = sorted(set(packages) - set(WANTED))
+    wanted = [*WANTED, *extra]
     out_root = out_root.resolve()
-    out = out_root / f"pyodide-{version}"
-    stamp = _stamp(version, src)
+    suffix = "+" + hashlib.sha256(" ".join(extra).encode()).hexdigest()[:10] if extra else ""
+    out = out_root / f"pyodide-{version}{suffix}"
+    stamp = _stamp(version, src, wanted)
     if (out / STAMP).is_file() and (out / STAMP).read_text() == stamp:
         return out
     with locked(out_root / ".lock"):
@@ -168,7 +179,7 @@ def prepare_package(src: Path, version: str, out_root: Path) -> Path:
             return out
         tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out_root))
         try:
-            _build(src, tmp / "dist", out_root / "wheel-cache")
+            _build(src, tmp / "dist", out_root / "wheel-cache", wanted)
             (tmp / "dist" / STAMP).write_text(stamp)
             shutil.rmtree(out, ignore_errors=True)
             (tmp / "dist").rename(out)

@@ -44,7 +44,7 @@ for rel, data in json.loads(%(files)s).items():
     with open(full, "wb") as f:
         f.write(binascii.a2b_base64(data.encode()))
 if %(root)s not in sys.path:
-    sys.path.insert(0, %(root)s)
+    sys.path.insert(0, %(root)s) if %(first)s else sys.path.append(%(root)s)
 try:
     import importlib
     importlib.invalidate_caches()
@@ -70,10 +70,11 @@ def collect(paths: Iterable[Path]) -> dict[str, bytes]:
     return files
 
 
-def install(interp: Interp, files: Mapping[str, bytes], root: str = ROOT) -> None:
-    """Write `files` under `root` in `interp`'s filesystem; put `root` first on sys.path."""
+def install(interp: Interp, files: Mapping[str, bytes], root: str = ROOT, first: bool = True) -> None:
+    """Write `files` under `root` in `interp`'s filesystem; put `root` on sys.path
+    (first, or with `first=False` last)."""
     encoded = {rel: base64.b64encode(data).decode() for rel, data in files.items()}
-    interp.run(_WRITE % {"files": repr(json.dumps(encoded)), "root": repr(root)})
+    interp.run(_WRITE % {"files": repr(json.dumps(encoded)), "root": repr(root), "first": first})
     for rel, data in files.items():
         _remember(f"{root}/{rel}", data)
 
