@@ -85,3 +85,13 @@ def test_build_refuses_what_cannot_be_joined(
     with pytest.raises(jsbuild.JsBuildError) as caught:
         jsbuild.helper_source()
     assert message in str(caught.value)
+
+
+def test_ci_checks_the_checked_in_generated_modules_before_anything_rewrites_them() -> None:
+    lines = (ROOT / ".ci" / "run").read_text().splitlines()
+    check = lines.index("python3 -m pyscript_ffi_host.jsbuild --check")
+    assert check < next(i for i, line in enumerate(lines) if "bin/nox" in line)
+    assert set(jsbuild.checked_in()) < set(jsbuild.generated())  # the others are build outputs, git-ignored
+    ignored = (ROOT / ".gitignore").read_text().splitlines()
+    for path in set(jsbuild.generated()) - set(jsbuild.checked_in()):
+        assert str(path.relative_to(ROOT)) in ignored
