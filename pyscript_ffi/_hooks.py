@@ -1,12 +1,14 @@
 """The hook registry: how a lower layer calls up, in ONE place.
 
 The concerns import each other in one direction only (`tests/test_layers.py`
-checks the graph, `.py` and `.mjs` counted together):
+checks the graph, `.py` and `.mjs` counted together; `python -m
+pyscript_ffi_host.layers` prints it), lowest first:
 
-    _undefined _bigint _errors _binary _tags _protocol _hooks      (leaves)
-    _backend_base -> _pyodide | _micropython -> _backend          (the interpreter)
-    _bridge -> _jsproxy -> _to_js -> _to_py -> _proxies -> _calls, _worker_utils
-    _type_<name> (conversion types) -> __init__                   (the public API)
+    leaves: _undefined _bigint _binary _tape/_tags _protocol _shapes _strings, _box _hooks, _errors
+    the interpreter: _backend_base, _pyodide | _micropython (each .py with its .mjs), _backend
+    the bridge: _bridge (.py and .mjs), then _jsproxy
+    the concerns: _to_js, _to_py, then _proxies, _calls, _worker_utils
+    the API: __init__, which also imports the conversion types (_type_<name>: they import _hooks only)
 
 Three calls go the other way, each at run time only, through this module, whose
 slots `__init__` fills once (`install`), after importing every concern:

@@ -158,7 +158,7 @@ class MicroPythonBackend(Backend):
     def fast_to_js(self, value, helpers):
         """`to_js` of a dict/list/tuple with default keywords: where JS reads
         Python values in the heap (`_objects_route`), `fromObjects` builds the
-        JS value there if it is exactly JSON-shaped data (see `_to_js.mjs`);
+        JS value there if it is exactly JSON-shaped data (see `_micropython.mjs`);
         else the raw route (`_raw_to_js`). None when the value is not such
         data: the tape does the work."""
         if self._objects or (self._objects is None and self._objects_route(helpers)):

@@ -1,6 +1,7 @@
 """Python -> JavaScript: `to_js`.
 
-JSON-shaped data takes the backend's fast route (`backend.fast_to_js`);
+JSON-shaped data takes the backend's fast route (`backend.fast_to_js`:
+`fromMarshal` in `_pyodide.mjs`, `fromObjects` in `_micropython.mjs`);
 everything else is flattened into a tape (see `_tape.mjs`) that `toJs` in
 `_to_js.mjs` rebuilds in JS, spotting key collisions. The walk is iterative
 (MicroPython's Python stack holds ~150 frames) and checks everything docs/contract.md asks

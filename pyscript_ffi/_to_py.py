@@ -1,7 +1,8 @@
 """JavaScript -> Python: `to_py`.
 
-JSON-shaped values cross in one piece (`toPyFast` in `_to_py.mjs`: marshal bytes
-or JSON text, read by `backend.from_fast`); everything else as the tape that
+JSON-shaped values cross in one piece (`toPyFast` in `_to_py.mjs`, with the
+backend's JS: marshal bytes from `_pyodide.mjs` or JSON text from
+`_micropython.mjs`, read by `backend.from_fast`); everything else as the tape that
 `toPy` makes, rebuilt here by `decode`. Iterative, like the JS side."""
 
 import struct

@@ -26,6 +26,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from . import jsbuild
 from .layers import python_imports
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -127,7 +128,9 @@ def loader_source(compiled: dict[str, bytes], constant_modules: dict[str, dict[s
 
 
 def build(out: Path) -> Path:
-    """Write `out` (the one .mpy); the compiled modules and the loader's source go to build/mpy/."""
+    """Write `out` (the one .mpy); the compiled modules and the loader's source go to build/mpy/.
+    The generated modules are written first (`jsbuild`)."""
+    jsbuild.write()
     work = ROOT / "build" / "mpy"
     work.mkdir(parents=True, exist_ok=True)
     for old in work.glob("*.mpy"):
