@@ -439,4 +439,3 @@ class JsAwait:
         return (yield from _awaiting(self._p))
 
     __iter__ = __await__
-

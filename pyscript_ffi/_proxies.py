@@ -334,4 +334,3 @@ def _flush():
     """Let JS report the proxies destroyed since the last time."""
     if _dispatch_ready:
         _dispatch_ready[0].flushReleased()
-

@@ -422,4 +422,3 @@ def to_js(obj, *, depth=-1, create_pyproxies=True, dict_converter=None, default_
     finally:
         if temporary is not None:
             temporary.destroy()
-

@@ -101,7 +101,8 @@ def add_to_wheel(
                 raise RuntimeError(f"{path}: Pyodide versions with tag {tag} compile {name} differently")
     record = next(info for info, _ in entries if info.filename.endswith(".dist-info/RECORD"))
     kept = [(info, data) for info, data in entries if info is not record]
-    lines = [row for row in csv.reader(io.StringIO(dict(entries)[record].decode())) if row and row[0] not in dropped]
+    rows = csv.reader(io.StringIO(dict(entries)[record].decode()))
+    lines = [row for row in rows if row and row[0] not in dropped]
     lines += [_record_line(path, data) for path, data in sorted(pycs.items())]
     text = io.StringIO()
     csv.writer(text, lineterminator="\n").writerows(

@@ -85,7 +85,8 @@ def types() -> list[str]:
     py = {p.stem[len(TYPE_PREFIX) :] for p in PACKAGE.glob(TYPE_PREFIX + "*.py")}
     for name in sorted(mjs ^ py):
         have, lacks = (".mjs", ".py") if name in mjs else (".py", ".mjs")
-        raise JsBuildError(f"pyscript_ffi/{TYPE_PREFIX}{name}{have} has no pyscript_ffi/{TYPE_PREFIX}{name}{lacks}")
+        stem = f"pyscript_ffi/{TYPE_PREFIX}{name}"
+        raise JsBuildError(f"{stem}{have} has no {stem}{lacks}")
     for name in sorted(mjs):
         for suffix, call in ((".mjs", "addType"), (".py", "add_type")):
             text = (PACKAGE / f"{TYPE_PREFIX}{name}{suffix}").read_text()
@@ -218,9 +219,10 @@ def render_helpers_py(backend: str) -> str:
         raise JsBuildError('the JS sources cannot contain """ (they are embedded in a raw Python string)')
     return (
         _header("pyscript_ffi/*.mjs")
-        + f'"""The JavaScript half of the package on {backend}: the helper factory\'s body (`_bridge.helpers`).\n\n'
+        + f'"""The JavaScript half of the package on {backend}: the helper factory\'s body\n'
+        + "(`_bridge.helpers`).\n\n"
         + "Every helper answers `[OK, value...]` or an error record and never throws (`_protocol.mjs`).\n"
-        + f'The sources are `pyscript_ffi/*.mjs` but the other backends\' own."""\n\n'
+        + 'The sources are `pyscript_ffi/*.mjs` but the other backends\' own."""\n\n'
         + 'SOURCE = r"""'
         + source
         + '"""\n'
@@ -244,7 +246,8 @@ def render_types_py() -> str:
     return (
         _header(f"pyscript_ffi/{TYPE_PREFIX}*.py")
         + "\n"
-        + '"""The conversion types\' modules (`__init__` imports each; it registers itself with `_hooks`)."""\n\n'
+        + '"""The conversion types\' modules (`__init__` imports each; each registers itself with\n'
+        + '`_hooks`)."""\n\n'
         + f"MODULES = ({modules}{',' if types() else ''})\n"
     )
 
@@ -279,7 +282,9 @@ def write() -> list[Path]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="exit 1 if a checked-in generated module is stale")
+    parser.add_argument(
+        "--check", action="store_true", help="exit 1 if a checked-in generated module is stale"
+    )
     args = parser.parse_args()
     if args.check:
         every = generated()  # the build's rules hold (JsBuildError otherwise); the outputs are not written

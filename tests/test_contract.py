@@ -58,5 +58,6 @@ def test_a_test_naming_a_missing_row_or_no_row_is_caught(tmp_path: Path):
 
 def test_public_names_are_read_from_the_api_row():
     init = ast.parse((contract.ROOT / "pyscript_ffi" / "__init__.py").read_text())
-    listed = next(n.value for n in init.body if isinstance(n, ast.Assign) and ast.unparse(n.targets[0]) == "__all__")
+    assigned = {ast.unparse(n.targets[0]): n.value for n in init.body if isinstance(n, ast.Assign)}
+    listed = assigned["__all__"]
     assert contract.public_names() == ast.literal_eval(listed)  # the same names, in the same order
