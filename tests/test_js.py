@@ -2,7 +2,9 @@
 
 The helpers are ES modules (`pyscript_ffi/*.mjs`); `node --test tests/js/` tests
 their logic without an interpreter, and the build (`pyscript_ffi_host/jsbuild.py`)
-embeds them in `pyscript_ffi/_jshelpers.py` and the tape tags in `_tags.py`.
+joins them into one body per interpreter (`pyscript_ffi/_pyodide_js.py`,
+`_micropython_js.py`) and writes the tape tags and the answer protocol for Python
+(`_tags.py`, `_protocol.py`).
 """
 
 from __future__ import annotations
