@@ -30,6 +30,9 @@ class Backend:
       instead of calling `x.__await__()`.
     - `js`: the interpreter's `js` module (globalThis).
     - `JsProxy`: the interpreter's class of JS objects seen from Python.
+    - `JS`: the helper factory's body for this interpreter (`_bridge.helpers`):
+      the shared JS and this backend's own (`_pyodide.mjs`, `_micropython.mjs`),
+      joined by the build into `_pyodide_js.py` / `_micropython_js.py`.
     """
 
     NAME = ""
@@ -40,6 +43,7 @@ class Backend:
     AWAIT_ITERATES = False
     js = None
     JsProxy = None
+    JS = ""
 
     def is_none(self, value):
         """True for Python `None`, the package's `undefined` (`_undefined`),

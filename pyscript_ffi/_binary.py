@@ -19,7 +19,7 @@ to_py(samples)                                  # array('f', [0.0, 0.5, -0.5])
 
 The bytes never travel as text: Pyodide copies them with its own buffer
 conversion; on MicroPython JS copies straight out of (or into) the
-interpreter's linear memory (`_binary.mjs`, the backend's `buffer_to_js` /
+interpreter's linear memory (`_micropython.mjs`, the backend's `buffer_to_js` /
 `buffer_from_js`). Both interpreters are 32-bit WebAssembly: `l`/`L` are 4
 bytes.
 """

@@ -4,16 +4,17 @@
 //   null/undefined -> the value the interpreter reads as None (MicroPython: null,
 //   Pyodide: undefined, as Pyodide >= 0.28 reads null as `jsnull`); booleans; int32 numbers (not -0) and non-integral
 //   numbers, NaN and the infinities as they are; every other number, BigInts and
-//   strings as text carriers ("i" + decimal integer, "F" + decimal integer of an
-//   integral double beyond 2**53 - 1, "z" for -0, "s" + the string); any other
-//   value (objects, functions, symbols, revoked or trapping Proxies) in a `Box`,
-//   an ordinary object the interpreter may probe safely. Failures are text too:
-//   "e" + JSON [name, message] (the thrown value waits in `lastThrown`), "m"
-//   (missing property, key or index), "t" + message (a Python TypeError), "d"
-//   (an iterator is done).
+//   strings as text carriers (A_INT "i" + decimal integer, A_BIGFLOAT "F" +
+//   decimal integer of an integral double beyond 2**53 - 1, A_NEGZERO "z" for
+//   -0, A_STR "s" + the string); any other value (objects, functions, symbols,
+//   revoked or trapping Proxies) in a `Box`, an ordinary object the interpreter
+//   may probe safely. Failures and the other answers are text too (every letter
+//   is in _protocol.mjs): A_FAILED "e" + JSON [name, message] (the thrown value
+//   waits in `lastThrown`), A_MISSING "m", A_TYPEERROR "t" + message, A_DONE "d"...
 // `unbox(x)` is what Python handed back: a Box's value, or x itself (an
 // interpreter's raw proxy crosses as its JS object).
 
+import { A_BIGFLOAT, A_FAILED, A_INT, A_NEGZERO, A_STR } from "./_protocol.mjs";
 import { JSON_TAPES } from "./_tape.mjs";
 
 // `[name, message]` of any thrown value, never throwing itself: an Error's own
@@ -84,14 +85,14 @@ function none() { return JSON_TAPES ? null : undefined; }
 
 export function out(v) {
   switch (typeof v) {
-    case "string": return "s" + v;
+    case "string": return A_STR + v;
     case "number":
-      if ((v | 0) === v) return Object.is(v, -0) ? "z" : v;
+      if ((v | 0) === v) return Object.is(v, -0) ? A_NEGZERO : v;
       if (!Number.isInteger(v)) return v;
-      return (Number.isSafeInteger(v) ? "i" : "F") + BigInt(v).toString();
+      return (Number.isSafeInteger(v) ? A_INT : A_BIGFLOAT) + BigInt(v).toString();
     case "boolean": return v;
     case "undefined": return none();
-    case "bigint": return "i" + v.toString();
+    case "bigint": return A_INT + v.toString();
     case "object": if (v === null) return none(); return isPyProxy(v) ? v : new Box(v);
     default: return typeof v === "function" && isPyProxy(v) ? v : new Box(v);  // Pyodide's are functions
   }
@@ -99,7 +100,7 @@ export function out(v) {
 
 export function fail(e) {
   thrown = e;
-  return "e" + JSON.stringify(describe(e));
+  return A_FAILED + JSON.stringify(describe(e));
 }
 
 // The value thrown by the last failure, as `out` gives it (JsException.error).

@@ -2,8 +2,9 @@
 // rejection comes back as an error record, never as a JS exception.
 
 import { thisOf, unbox } from "./_box.mjs";
+import { unwire } from "./_bridge.mjs";
 import { jsError } from "./_errors.mjs";
-import { unwire } from "./_proxies.mjs";
+import { OK } from "./_protocol.mjs";
 import { toJs } from "./_to_js.mjs";
 import { toPy } from "./_to_py.mjs";
 
@@ -12,7 +13,7 @@ import { toPy } from "./_to_py.mjs";
 export function callFn(fn, self, wired) {
   const [sent, refs] = unwire(wired);
   const built = toJs(sent[1], refs);
-  if (built[0] !== 0) return built;
+  if (built[0] !== OK) return built;
   let v;
   try { v = Reflect.apply(unbox(fn), self === null || self === undefined ? thisOf(fn) : unbox(self), built[1]); } catch (e) { return jsError(e, null); }
   return toPy(v, 0);
@@ -21,7 +22,7 @@ export function callFn(fn, self, wired) {
 export function callMethod(obj, name, wired) {
   const [sent, refs] = unwire(wired);
   const built = toJs(sent[1], refs);
-  if (built[0] !== 0) return built;
+  if (built[0] !== OK) return built;
   let v;
   try {
     const fn = unbox(obj)[name];
@@ -34,7 +35,7 @@ export function callMethod(obj, name, wired) {
 export function construct(cls, wired) {
   const [sent, refs] = unwire(wired);
   const built = toJs(sent[1], refs);
-  if (built[0] !== 0) return built;
+  if (built[0] !== OK) return built;
   let v;
   try { v = Reflect.construct(unbox(cls), built[1]); } catch (e) { return jsError(e, null); }
   return toPy(v, 0);
@@ -42,15 +43,7 @@ export function construct(cls, wired) {
 
 export function settledError(e) { return jsError(e, null); }
 
-// MicroPython >= 1.26 hands `obj.method` to Python as a bound_method; these are
-// the JS function and object its repr names, from the port's table of JsProxy refs.
-export function boundParts(fnRef, selfRef) {
-  const table = globalThis.proxy_js_ref;
-  if (!Array.isArray(table)) return [1, "js", "Error", "no proxy_js_ref table", null, null];
-  return [0, table[fnRef], selfRef < 0 ? undefined : table[selfRef]];
-}
-
-// A promise that never rejects: it resolves to [0, tape, refs] or an error record.
+// A promise that never rejects: it resolves to [OK, tape, refs] or an error record.
 export function settled(value) {
   try {
     return Promise.resolve(unbox(value)).then((v) => toPy(v, 0), (e) => jsError(e, null));

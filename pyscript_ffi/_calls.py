@@ -14,13 +14,14 @@ int/float exact, string, boolean, BigInt -> int, `null`/`undefined` ->
 from ._backend import backend
 from ._bridge import helpers, raise_record, wire
 from ._jsproxy import JsProxy, function_of
+from ._protocol import OK
 from ._to_js import default_options, encode
 from ._to_py import from_answer
 
 
 def _arguments(args):
     tape, refs = encode(list(args), default_options())
-    return wire([0, tape], refs)
+    return wire([OK, tape], refs)
 
 
 def call(fn, *args):

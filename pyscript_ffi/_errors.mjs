@@ -1,10 +1,12 @@
 // Error records: how every helper reports a failure instead of throwing.
-// A helper answers `[0, value...]` or `[1, kind, name, message, path, error, thrown]`
-// (`error`: the thrown value as `out` gives it, for Python; `thrown`: itself, for JS)
-// (kind "conversion" or "js"); pyscript_ffi/_bridge.py raises what a record
-// stands for. Paths are spelled as `format_path` in _errors.py spells them.
+// A helper answers `[OK, value...]` or an error record
+// `[FAILED, kind, name, message, path, error, thrown]` (`error`: the thrown
+// value as `out` gives it, for Python; `thrown`: itself, for JS; the fields are
+// named in _protocol.mjs); pyscript_ffi/_bridge.py raises what a record stands
+// for. Paths are spelled as `format_path` in _errors.py spells them.
 
 import { describe, out } from "./_box.mjs";
+import { FAILED, KIND_CONVERSION, KIND_JS } from "./_protocol.mjs";
 
 const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
@@ -18,11 +20,17 @@ export function pathOf(parts) {
   return out;
 }
 
+// The record of the value `e` thrown at `parts` (null: at no path).
 export function jsError(e, parts) {
   const [name, message] = describe(e);
-  return [1, "js", name, message, parts === null ? null : pathOf(parts), out(e), e];
+  return [FAILED, KIND_JS, name, message, parts === null ? null : pathOf(parts), out(e), e];
+}
+
+// A JS failure that threw nothing Python needs to see (no value to carry).
+export function plainError(name, message) {
+  return [FAILED, KIND_JS, name, message, null, null, null];
 }
 
 export function conversionError(message, parts) {
-  return [1, "conversion", "ConversionError", message, pathOf(parts), null, null];
+  return [FAILED, KIND_CONVERSION, "ConversionError", message, pathOf(parts), null, null];
 }

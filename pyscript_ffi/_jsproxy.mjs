@@ -4,35 +4,18 @@
 // never a throw, never a raw JS object.
 
 import { fail, out, outFrom, thisOf, unbox } from "./_box.mjs";
-import { unwire } from "./_proxies.mjs";
-import { toJs } from "./_to_js.mjs";
+import { PENDING, takeWritten } from "./_bridge.mjs";
+import { A_DONE, A_MISSING, A_STR, A_THENABLE, A_TYPEERROR } from "./_protocol.mjs";
 
 // ---- values written to JS --------------------------------------------------
 // Python passes values that cross exactly as they are (None may arrive as
-// undefined: it means null); the others crossed first as a tape (`prepare`) and
-// the operation then gets the marker `PENDING` as its only value.
-const PENDING = {};
-let written = [];
-
-export function pendingMarker() { return PENDING; }
-
-export function prepareValues(wired) {
-  try {
-    const [sent, refs] = unwire(wired);
-    const built = toJs(sent[1], refs);
-    if (built[0] !== 0) {
-      if (built[1] === "conversion") return "c" + JSON.stringify([built[3], built[4]]);
-      return fail(built[6]);
-    }
-    written = built[1];
-    return 0;
-  } catch (e) { return fail(e); }
-}
-
+// undefined: it means null); the others crossed first as a tape
+// (`prepareValues` in _to_js.mjs) and the operation then gets the marker
+// PENDING (_bridge.mjs) as its only value.
 function wrote(a) { return a === undefined ? null : unbox(a); }
 
 function values(args) {
-  if (args.length === 1 && args[0] === PENDING) { const p = written; written = []; return p; }
+  if (args.length === 1 && args[0] === PENDING) return takeWritten();
   const vs = new Array(args.length);
   for (let i = 0; i < args.length; i++) vs[i] = wrote(args[i]);
   return vs;
@@ -50,10 +33,10 @@ function isArrayLike(o) {
 // `p.key`: a dunder name (`__x__`, Python's own protocol) is missing without a look.
 export function getProp(b, key) {
   try {
-    if (key.length > 1 && key.charCodeAt(0) === 95 && key.charCodeAt(1) === 95 && key.endsWith("__")) return "m";
+    if (key.length > 1 && key.charCodeAt(0) === 95 && key.charCodeAt(1) === 95 && key.endsWith("__")) return A_MISSING;
     const o = unbox(b);
     const v = o[key];
-    if (v === undefined && !(isObject(o) && key in o)) return "m";
+    if (v === undefined && !(isObject(o) && key in o)) return A_MISSING;
     return outFrom(v, o);
   } catch (e) { return fail(e); }
 }
@@ -64,15 +47,15 @@ export function getItem(b, withThis, ...args) {
     const o = unbox(b), k = values(args)[0];
     let v;
     if (o instanceof Map) {
-      if (!o.has(k)) return "m";
+      if (!o.has(k)) return A_MISSING;
       v = o.get(k);
     } else if (typeof k === "number" && Number.isInteger(k) && isArrayLike(o)) {
       const n = o.length, i = k < 0 ? k + n : k;
-      if (!(i >= 0 && i < n)) return "m";
+      if (!(i >= 0 && i < n)) return A_MISSING;
       v = o[i];
     } else {
       v = o[k];
-      if (v === undefined && !(isObject(o) && k in o)) return "m";
+      if (v === undefined && !(isObject(o) && k in o)) return A_MISSING;
     }
     return withThis ? outFrom(v, o) : out(v);
   } catch (e) { return fail(e); }
@@ -88,7 +71,7 @@ export function setItem(b, ...args) {
     if (o instanceof Map) { o.set(k, v); return null; }
     if (typeof k === "number" && Number.isInteger(k) && k < 0 && isArrayLike(o)) {
       const i = k + o.length;
-      if (i < 0) return "m";
+      if (i < 0) return A_MISSING;
       o[i] = v;
       return null;
     }
@@ -100,7 +83,7 @@ export function setItem(b, ...args) {
 export function delProp(b, key) {
   try {
     const o = unbox(b);
-    if (!(isObject(o) && key in o)) return "m";
+    if (!(isObject(o) && key in o)) return A_MISSING;
     delete o[key];
     return null;
   } catch (e) { return fail(e); }
@@ -109,14 +92,14 @@ export function delProp(b, key) {
 export function delItem(b, ...args) {
   try {
     const o = unbox(b), k = values(args)[0];
-    if (o instanceof Map || o instanceof Set) return o.delete(k) ? null : "m";
+    if (o instanceof Map || o instanceof Set) return o.delete(k) ? null : A_MISSING;
     if (typeof k === "number" && Number.isInteger(k) && isArrayLike(o)) {
       const n = o.length, i = k < 0 ? k + n : k;
-      if (i < 0 || i >= n) return "m";
+      if (i < 0 || i >= n) return A_MISSING;
       if (Array.isArray(o)) o.splice(i, 1); else delete o[i];
       return null;
     }
-    if (!(isObject(o) && k in o)) return "m";
+    if (!(isObject(o) && k in o)) return A_MISSING;
     delete o[k];
     return null;
   } catch (e) { return fail(e); }
@@ -136,7 +119,7 @@ export function lenOf(b) {
     const o = unbox(b);
     if (o instanceof Map || o instanceof Set) return o.size;
     if (isArrayLike(o)) return out(o.length);
-    return "tobject of JS type " + (typeof o === "function" ? "function" : Object.prototype.toString.call(o)) + " has no len()";
+    return A_TYPEERROR + "object of JS type " + (typeof o === "function" ? "function" : Object.prototype.toString.call(o)) + " has no len()";
   } catch (e) { return fail(e); }
 }
 
@@ -154,12 +137,12 @@ export function hasIn(b, ...args) {
     const o = unbox(b), x = values(args)[0];
     if (o instanceof Map || o instanceof Set) return o.has(x);
     if (isArrayLike(o)) return Array.prototype.includes.call(o, x);
-    if (!isObject(o)) return "tin needs an object, not a " + typeof o;
+    if (!isObject(o)) return A_TYPEERROR + "in needs an object, not a " + typeof o;
     return x in o;
   } catch (e) { return fail(e); }
 }
 
-export function typeOf(b) { return "s" + typeof unbox(b); }
+export function typeOf(b) { return A_STR + typeof unbox(b); }
 
 export function instanceOf(b, cls) {
   try { return unbox(b) instanceof unbox(cls); } catch (e) { return fail(e); }
@@ -170,7 +153,7 @@ export function iterOf(b) {
     const o = unbox(b);
     if (o instanceof Map) return out(o.keys());
     const f = isObject(o) ? o[Symbol.iterator] : undefined;
-    if (typeof f !== "function") return isObject(o) && typeof o.then === "function" ? "p" : "tJS object is not iterable";
+    if (typeof f !== "function") return isObject(o) && typeof o.then === "function" ? A_THENABLE : A_TYPEERROR + "JS object is not iterable";
     return out(Reflect.apply(f, o, []));
   } catch (e) { return fail(e); }
 }
@@ -178,7 +161,7 @@ export function iterOf(b) {
 export function nextOf(b) {
   try {
     const r = unbox(b).next();
-    return r.done ? "d" : out(r.value);
+    return r.done ? A_DONE : out(r.value);
   } catch (e) { return fail(e); }
 }
 
@@ -186,7 +169,7 @@ export function aiterOf(b) {
   try {
     const o = unbox(b);
     const f = isObject(o) ? o[Symbol.asyncIterator] : undefined;
-    if (typeof f !== "function") return "tJS object is not async iterable";
+    if (typeof f !== "function") return A_TYPEERROR + "JS object is not async iterable";
     return out(Reflect.apply(f, o, []));
   } catch (e) { return fail(e); }
 }
@@ -201,7 +184,7 @@ function settleOut(thunk) {
 export function anextOf(b) {
   return settleOut(() => unbox(b).next()).then((r) => {
     if (typeof r === "string" || r === null || typeof r !== "object") return r;
-    try { return r.v.done ? "d" : out(r.v.value); } catch (e) { return fail(e); }
+    try { return r.v.done ? A_DONE : out(r.v.value); } catch (e) { return fail(e); }
   });
 }
 
@@ -209,8 +192,8 @@ export function awaitOf(b) { return settleOut(() => unbox(b)); }
 
 export function reprOf(b) {
   const o = unbox(b);
-  try { return "s" + String(o); } catch (_) {
-    try { return "s[object " + (typeof o) + "]"; } catch (_e) { return "s[object]"; }
+  try { return A_STR + String(o); } catch (_) {
+    try { return A_STR + "[object " + (typeof o) + "]"; } catch (_e) { return A_STR + "[object]"; }
   }
 }
 

@@ -22,9 +22,23 @@ js.JSON.parse("{bad")    # raises JsException (SyntaxError)
 
 import json
 
+from . import _hooks
 from ._backend import backend
-from ._bridge import GLOBAL_HANDLE, helpers, use_reader, wire
+from ._bridge import GLOBAL_HANDLE, helpers, wire
 from ._errors import ConversionError, JsException
+from ._protocol import (
+    A_BIGFLOAT,
+    A_CONVERSION,
+    A_DONE,
+    A_FAILED,
+    A_INT,
+    A_MISSING,
+    A_NEGZERO,
+    A_STR,
+    A_THENABLE,
+    A_TYPEERROR,
+    OK,
+)
 
 _Raw = backend.JsProxy
 _NUL_SAFE = backend.NUL_SAFE
@@ -38,17 +52,11 @@ _HELPERS = (
     " boxSample"
 ).split()
 _F = {}  # the helper functions, read once (each attribute read is a call into JS)
-_encoder = []  # [encode, written_options], registered by `_to_js`
-
-
-def use_encoder(encode, default_options):
-    """Called once by `_to_js`: how values that do not cross as they are go to JS."""
-    _encoder[:] = [encode, default_options]
 
 
 def handle_of(value):
     """What a helper gets for `value`: a JsProxy's handle, anything else as it is."""
-    return value._js_b if type(value) is JsProxy else value
+    return value._js_handle if type(value) is JsProxy else value
 
 
 def function_of(value):
@@ -56,7 +64,7 @@ def function_of(value):
     carries the object it was read from, see `thisOf` in `_box.mjs`) and None;
     an interpreter's proxy as `backend.js_function` gives it."""
     if type(value) is JsProxy:
-        return value._js_b, None
+        return value._js_handle, None
     return backend.js_function(value, helpers)
 
 
@@ -105,30 +113,31 @@ def _fail(r):
 
 
 def read(r):
-    """The Python value of a helper's answer (see `out` in `_box.mjs`); raises
-    `JsException` for a failure; `_MISSING`/`_DONE` for "m"/"d"."""
+    """The Python value of a helper's answer (see `out` in `_box.mjs`, and the
+    letters in `_protocol.mjs`); raises `JsException` for a failure;
+    `_MISSING`/`_DONE` for A_MISSING/A_DONE."""
     t = _type(r)
     if t is _str:
         c = r[0]
-        if c == "s":
+        if c == A_STR:
             return r[1:]
-        if c == "i":
+        if c == A_INT:
             return int(r[1:])
-        if c == "e":
+        if c == A_FAILED:
             _fail(r)
-        if c == "m":
+        if c == A_MISSING:
             return _MISSING
-        if c == "d":
+        if c == A_DONE:
             return _DONE
-        if c == "p":
+        if c == A_THENABLE:
             raise TypeError("a JS thenable is not iterable: await it")
-        if c == "t":
+        if c == A_TYPEERROR:
             raise TypeError(r[1:])
-        if c == "z":
+        if c == A_NEGZERO:
             return -0.0
-        if c == "F":
+        if c == A_BIGFLOAT:
             return float(int(r[1:]))
-        if c == "c":
+        if c == A_CONVERSION:
             message, path = json.loads(r[1:])
             raise ConversionError(message, path)
         raise RuntimeError("pyscript_ffi: unknown answer " + repr(r[:20]))
@@ -151,7 +160,7 @@ def _simple(v):
     if t is float or t is bool or v is None:
         return v
     if t is JsProxy:
-        return v._js_b
+        return v._js_handle
     if isinstance(v, _Raw) and type(v).__name__ != "bound_method":
         return v
     return _MISSING
@@ -188,9 +197,8 @@ def _written(vs):
         out.append(s)
     else:
         return out
-    encode, default_options = _encoder
-    tape, refs = encode(list(vs), default_options())
-    answer = _fns()["prepareValues"](wire([0, tape], refs))
+    tape, refs = _hooks.encode(list(vs), _hooks.written_options())
+    answer = _fns()["prepareValues"](wire([OK, tape], refs))
     if answer != 0:
         read(answer)
     return [_F["PENDING"]]
@@ -222,7 +230,7 @@ class JsProxy:
     _js_i = None  # the JS object's identity number, asked for once (`==`, `hash`)
 
     def __init__(self, handle):
-        _set(self, "_js_b", handle)  # what the helpers take (a Box carries `this` too)
+        _set(self, "_js_handle", handle)  # what the helpers take (a Box carries `this` too)
 
     @staticmethod
     def wrap(raw):
@@ -242,17 +250,17 @@ class JsProxy:
         hatch: its operations follow the interpreter's rules, not this package's)."""
         if type(proxy) is not JsProxy:
             raise TypeError("JsProxy.unwrap needs a JsProxy, not " + type(proxy).__name__)
-        return _fns()["unboxed"](proxy._js_b)
+        return _fns()["unboxed"](proxy._js_handle)
 
     # The hot operations below check the common values inline (as `read` and
     # `_values` would): each Python call costs MicroPython dearly.
     def __getattr__(self, name):
-        r = _GET(self._js_b, name)  # a dunder name answers "m" (Python's own protocols)
+        r = _GET(self._js_handle, name)  # a dunder name answers "m" (Python's own protocols)
         t = _type(r)
         if t is _BOX:
             return JsProxy(r)
         if t is _str:
-            if r[0] == "s":
+            if r[0] == A_STR:
                 return r[1:]
             v = read(r)
             if v is _MISSING:
@@ -271,29 +279,29 @@ class JsProxy:
             or t is _bool
             or value is None
         ):
-            r = _SET(self._js_b, name, value)
+            r = _SET(self._js_handle, name, value)
         else:
-            r = _SET(self._js_b, name, *_written([value]))
+            r = _SET(self._js_handle, name, *_written([value]))
         if _type(r) is _str:  # a failure (else null)
             read(r)
 
     def __delattr__(self, name):
-        if read(_fns()["delProp"](self._js_b, name)) is _MISSING:
+        if read(_fns()["delProp"](self._js_handle, name)) is _MISSING:
             raise AttributeError(name)
 
     def __getitem__(self, key):
-        r = _fns()["getItem"](self._js_b, type(key) is str, *_values([key]))
+        r = _fns()["getItem"](self._js_handle, type(key) is str, *_values([key]))
         v = read(r)
         if v is _MISSING:
             raise (IndexError if type(key) is int else KeyError)(key)
         return v
 
     def __setitem__(self, key, value):
-        if read(_fns()["setItem"](self._js_b, *_values([key, value]))) is _MISSING:
+        if read(_fns()["setItem"](self._js_handle, *_values([key, value]))) is _MISSING:
             raise IndexError(key)
 
     def __delitem__(self, key):
-        if read(_fns()["delItem"](self._js_b, *_values([key]))) is _MISSING:
+        if read(_fns()["delItem"](self._js_handle, *_values([key]))) is _MISSING:
             raise (IndexError if type(key) is int else KeyError)(key)
 
     def __call__(self, *args, **kwargs):
@@ -310,62 +318,62 @@ class JsProxy:
             elif not (t is _float or t is _bool or v is None):
                 break
         else:
-            r = _CALL(self._js_b, *args)
+            r = _CALL(self._js_handle, *args)
             t = _type(r)
             if t is _BOX:
                 return JsProxy(r)
             if t is _int or t is _float or t is _bool or r is None:
                 return r
             return read(r)
-        return read(_CALL(self._js_b, *_written(args)))
+        return read(_CALL(self._js_handle, *_written(args)))
 
     def new(self, *args, **kwargs):
         """`new p(*args)` in JS (keyword arguments as one trailing plain Object)."""
         if kwargs:
             args = args + (kwargs,)
-        return read(_fns()["newWith"](self._js_b, *_values(args)))
+        return read(_fns()["newWith"](self._js_handle, *_values(args)))
 
     def __len__(self):
-        return read(_fns()["lenOf"](self._js_b))
+        return read(_fns()["lenOf"](self._js_handle))
 
     def __bool__(self):
-        return read(_fns()["truthOf"](self._js_b))
+        return read(_fns()["truthOf"](self._js_handle))
 
     def __contains__(self, x):
-        return read(_fns()["hasIn"](self._js_b, *_values([x])))
+        return read(_fns()["hasIn"](self._js_handle, *_values([x])))
 
     def __iter__(self):
-        r = _fns()["iterOf"](self._js_b)
-        if r == "p" and _AWAIT_ITERATES:  # `await p` on MicroPython
-            return _awaiting(_F["awaitOf"](self._js_b))
+        r = _fns()["iterOf"](self._js_handle)
+        if r == A_THENABLE and _AWAIT_ITERATES:  # `await p` on MicroPython
+            return _awaiting(_F["awaitOf"](self._js_handle))
         return _Iterator(read(r))
 
     def __aiter__(self):
-        return _AsyncIterator(read(_fns()["aiterOf"](self._js_b)))
+        return _AsyncIterator(read(_fns()["aiterOf"](self._js_handle)))
 
     def __await__(self):
-        return (yield from _awaiting(_fns()["awaitOf"](self._js_b)))
+        return (yield from _awaiting(_fns()["awaitOf"](self._js_handle)))
 
     @property
     def typeof(self):
         """JS `typeof` of the object: "object", "function" or "symbol"."""
-        return read(_fns()["typeOf"](self._js_b))
+        return read(_fns()["typeOf"](self._js_handle))
 
     def instanceof(self, cls):
         """JS `p instanceof cls` (`cls` a JsProxy or an interpreter's proxy)."""
-        return read(_fns()["instanceOf"](self._js_b, *_values([cls])))
+        return read(_fns()["instanceOf"](self._js_handle, *_values([cls])))
 
     def _js_id(self):
         i = self._js_i
         if i is None:
-            i = _fns()["idOf"](self._js_b)
+            i = _fns()["idOf"](self._js_handle)
             _set(self, "_js_i", i)
         return i
 
     def __eq__(self, other):
         if type(other) is not JsProxy:
             return False
-        return self._js_b is other._js_b or self._js_id() == other._js_id()
+        return self._js_handle is other._js_handle or self._js_id() == other._js_id()
 
     def __ne__(self, other):
         return not self.__eq__(other)
@@ -375,7 +383,7 @@ class JsProxy:
 
     def __repr__(self):
         try:
-            return "<JsProxy " + read(_fns()["reprOf"](self._js_b)) + ">"
+            return "<JsProxy " + read(_fns()["reprOf"](self._js_handle)) + ">"
         except BaseException:  # noqa: BLE001 - repr never raises
             return "<JsProxy>"
 
@@ -400,7 +408,7 @@ class _Iterator:
         return self
 
     def __next__(self):
-        v = read(_fns()["nextOf"](self._it._js_b))
+        v = read(_fns()["nextOf"](self._it._js_handle))
         if v is _DONE:
             raise StopIteration
         return v
@@ -414,7 +422,7 @@ class _AsyncIterator:
         return self
 
     async def __anext__(self):
-        v = await JsAwait(_fns()["anextOf"](self._it._js_b))
+        v = await JsAwait(_fns()["anextOf"](self._it._js_handle))
         if v is _DONE:
             raise StopAsyncIteration
         return v
@@ -431,6 +439,3 @@ class JsAwait:
         return (yield from _awaiting(self._p))
 
     __iter__ = __await__
-
-
-use_reader(read)

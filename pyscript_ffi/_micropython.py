@@ -1,5 +1,7 @@
 """The MicroPython backend: `Backend` (see `_backend_base`) on MicroPython's
-WebAssembly port, versions 1.24 to 1.27 (their differences are branches here)."""
+WebAssembly port, versions 1.24 to 1.27 (their differences are branches here).
+Its JS is `_micropython.mjs` (the heap found, read and written; the JS function
+of a `bound_method`), joined into `_micropython_js`."""
 
 try:
     import ubinascii as binascii  # the C module: `binascii` is a frozen Python wrapper (~2 ms to import)
@@ -17,6 +19,8 @@ from jsffi import JsProxy
 from ._backend_base import Backend
 from ._binary import CODES, SIZES
 from ._errors import JsException
+from ._micropython_js import SOURCE
+from ._protocol import MESSAGE, NAME, OK
 from ._undefined import undefined as _undefined
 
 _Undefined = type(js.undefined)
@@ -90,6 +94,7 @@ class MicroPythonBackend(Backend):
     AWAIT_ITERATES = True  # `await x` is `yield from x`
     js = js
     JsProxy = JsProxy
+    JS = SOURCE
 
     def str_altered(self, s):
         """True if `s` would not reach JS as it is: the port decodes a string
@@ -153,7 +158,7 @@ class MicroPythonBackend(Backend):
     def fast_to_js(self, value, helpers):
         """`to_js` of a dict/list/tuple with default keywords: where JS reads
         Python values in the heap (`_objects_route`), `fromObjects` builds the
-        JS value there if it is exactly JSON-shaped data (see `_to_js.mjs`);
+        JS value there if it is exactly JSON-shaped data (see `_micropython.mjs`);
         else the raw route (`_raw_to_js`). None when the value is not such
         data: the tape does the work."""
         if self._objects or (self._objects is None and self._objects_route(helpers)):
@@ -370,8 +375,8 @@ class MicroPythonBackend(Backend):
         if head.endswith(">") and "<JsProxy " in head:
             self_ref = int(head[head.rfind("<JsProxy ") + 9 : -1])
         answer = helpers().boundParts(fn_ref, self_ref)
-        if answer[0] != 0:  # an error record: no proxy_js_ref table
-            raise JsException(answer[2], answer[3], answer[5])
+        if answer[0] != OK:  # an error record (`plainError`): no proxy_js_ref table
+            raise JsException(answer[NAME], answer[MESSAGE])
         return answer[1], answer[2]
 
     def stash(self, helpers, refs):

@@ -1,6 +1,10 @@
 // JS functions that call Python callables (pyscript_ffi/_proxies.py).
 
 import { weakHolders } from "./_box.mjs";
+import { unwire } from "./_bridge.mjs";
+import {
+  MESSAGE, NAME, OK, PATH, PROMISE, RAISED_MESSAGE, RAISED_TYPE, THROWN_VALUE,
+} from "./_protocol.mjs";
 import { toJs } from "./_to_js.mjs";
 import { toPy } from "./_to_py.mjs";
 
@@ -10,9 +14,10 @@ import { toPy } from "./_to_py.mjs";
 //   dispatch(token, ...plainArgs) runs the callable `token` with arguments every
 //     interpreter converts exactly (see `plainArgs`); dispatchTape(token,
 //     argsTape, argsRefs) with arguments that cross as a tape. Both reply with a
-//     number, boolean or None (-> null) as it is, "s" + a string, or (see
-//     `unwire`) [0, resultTape], [1, pythonTypeName, message] (it raised) or
-//     [2, promiseId] (it gave an awaitable: resolvePromise settles it later);
+//     number, boolean or None (-> null) as it is, A_STR "s" + a string, or (see
+//     `unwire`, _bridge.mjs) [OK, resultTape], [FAILED, pythonTypeName, message]
+//     (it raised) or [PROMISE, promiseId] (it gave an awaitable: resolvePromise
+//     settles it later);
 //   dispatchTape(-1, tokensJson) tells Python these proxies are gone. Releases are
 //     batched (`flushReleased`, also before Python counts proxies), so
 //     destroying a proxy costs no call into Python.
@@ -35,7 +40,7 @@ export function flushReleased() {
   return 0;
 }
 
-export function setDispatch(d, dt) { dispatch = d; dispatchTape = dt; return [0, null]; }
+export function setDispatch(d, dt) { dispatch = d; dispatchTape = dt; return [OK, null]; }
 
 export function pythonError(type, message) {
   const err = new Error(type + ": " + message);
@@ -45,26 +50,10 @@ export function pythonError(type, message) {
   return err;
 }
 
+// The JS Error of an error record: the thrown Error itself, or a new one.
 export function recordError(r) {
-  return r[6] instanceof Error ? r[6] : new Error(r[2] + ": " + r[3] + (r[4] === null ? "" : " at " + r[4]));
-}
-
-// A Python reply crosses as JSON text `[kind, ...]`; the JS objects it refers to
-// were handed over just before by `stash`. (No Python list crosses: MicroPython
-// keeps each until a JS GC; nor a JsProxy return value: MicroPython >= 1.27 may
-// free one returned from a top-level call before JS reads it.)
-let stashed = null;
-
-export function stash(refs) { stashed = refs; return 0; }
-export function stashEach(...refs) { stashed = refs; return 0; }
-// More refs for the same reply, appended: MicroPython hands many in chunks (one
-// call with thousands of arguments exhausts its pystack).
-export function stashMore(...refs) { for (const r of refs) stashed.push(r); return 0; }
-
-export function unwire(reply) {
-  const refs = stashed === null ? [] : stashed;
-  stashed = null;
-  return [JSON.parse(reply), refs];
+  const thrown = r[THROWN_VALUE];
+  return thrown instanceof Error ? thrown : new Error(r[NAME] + ": " + r[MESSAGE] + (r[PATH] === null ? "" : " at " + r[PATH]));
 }
 
 // Arguments every interpreter converts exactly by itself: booleans, strings
@@ -96,7 +85,7 @@ export function makeProxy(token, once, withThis) {
       if (plainArgs(args)) reply = dispatch(token, ...args);
       else {
         const encoded = toPy(args, 1);
-        if (encoded[0] !== 0) throw recordError(encoded);
+        if (encoded[0] !== OK) throw recordError(encoded);
         reply = dispatchTape(token, encoded[1], encoded[2].length ? encoded[2] : null);
       }
     } finally {
@@ -107,10 +96,10 @@ export function makeProxy(token, once, withThis) {
     if (reply === undefined || reply === null) return null;
     if (reply.charCodeAt(0) === 115) return reply.slice(1);  // "s" + a str result
     const [answer, refs] = unwire(reply);
-    if (answer[0] === 2) return promiseFor(answer[1]);
-    if (answer[0] !== 0) throw pythonError(answer[1], answer[2]);
+    if (answer[0] === PROMISE) return promiseFor(answer[1]);
+    if (answer[0] !== OK) throw pythonError(answer[RAISED_TYPE], answer[RAISED_MESSAGE]);  // FAILED
     const built = toJs(answer[1], refs);
-    if (built[0] !== 0) throw recordError(built);
+    if (built[0] !== OK) throw recordError(built);
     return built[1];
   };
   fn.destroy = () => { if (alive) { end(); releaseLater(token); } };
@@ -216,14 +205,14 @@ function settle(id, failed, value) {
 export function resolvePromise(id, reply) {
   const [answer, refs] = unwire(reply);
   const built = toJs(answer[1], refs);
-  if (built[0] !== 0) settle(id, true, recordError(built));
+  if (built[0] !== OK) settle(id, true, recordError(built));
   else settle(id, false, built[1]);
-  return [0, null];
+  return [OK, null];
 }
 
 export function rejectPromise(id, type, message) {
   settle(id, true, pythonError(type, message));
-  return [0, null];
+  return [OK, null];
 }
 
 export function pendingPromises() { return pending.size; }

@@ -14,8 +14,9 @@ import json
 from ._backend import backend
 from ._bridge import helpers, wire
 from ._jsproxy import JsProxy
+from ._protocol import FAILED, OK, PROMISE
 from ._tags import REF
-from ._to_js import _put_primitive, default_options, encode, use_proxies
+from ._to_js import _put_primitive, default_options, encode
 from ._to_py import from_tape
 
 _alive = {}  # token -> (callable, identity key or None): what JS keeps alive
@@ -148,15 +149,15 @@ def _reply(result, t):
             return result
         tape = []
         if _put_primitive(tape, result, t, backend.NUL_SAFE):
-            return wire([0, tape], None)  # the other primitives, without a walk
+            return wire([OK, tape], None)  # the other primitives, without a walk
         if t is JsProxy:
-            return wire([0, [REF, 0]], [result._js_b])
+            return wire([OK, [REF, 0]], [result._js_handle])
         if isinstance(result, backend.JsProxy):
-            return wire([0, [REF, 0]], [result])
+            return wire([OK, [REF, 0]], [result])
         if backend.is_awaitable(result):
-            return wire([2, _run_for_promise(result)], None)
+            return wire([PROMISE, _run_for_promise(result)], None)
         tape, refs = encode(result, default_options())
-        return wire([0, tape], refs)
+        return wire([OK, tape], refs)
     except BaseException as exc:  # noqa: BLE001 - it goes to JS as an Error
         return _failure(exc)
 
@@ -189,7 +190,7 @@ def _describe(exc):
 
 
 def _failure(exc):
-    return wire([1] + _describe(exc), None)
+    return wire([FAILED] + _describe(exc), None)  # [FAILED, type, message]
 
 
 _tasks = {}  # promise id -> the asyncio task settling that JS Promise
@@ -211,7 +212,7 @@ async def _settle_when_done(pid, awaitable):
     try:
         result = await awaitable
         tape, refs = encode(result, default_options())
-        helpers().resolvePromise(pid, wire([0, tape], refs))
+        helpers().resolvePromise(pid, wire([OK, tape], refs))
     except BaseException as exc:  # noqa: BLE001 - it goes to JS as a rejection
         # SystemExit, KeyboardInterrupt, GeneratorExit too: re-raised in the task,
         # the event loop would throw them into JS as an uncaught error
@@ -333,6 +334,3 @@ def _flush():
     """Let JS report the proxies destroyed since the last time."""
     if _dispatch_ready:
         _dispatch_ready[0].flushReleased()
-
-
-use_proxies(proxy_for, _make, written_proxy_for)

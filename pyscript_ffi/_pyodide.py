@@ -1,4 +1,5 @@
-"""The Pyodide backend: `Backend` (see `_backend_base`) on Pyodide, every version."""
+"""The Pyodide backend: `Backend` (see `_backend_base`) on Pyodide, every version.
+Its JS is `_pyodide.mjs` (marshal both ways), joined into `_pyodide_js`."""
 
 import binascii
 import marshal
@@ -11,6 +12,7 @@ from pyodide.ffi import to_js as _raw_to_js
 
 from ._backend_base import Backend
 from ._binary import CODES
+from ._pyodide_js import SOURCE
 from ._undefined import undefined as _undefined
 
 try:
@@ -30,6 +32,7 @@ class PyodideBackend(Backend):
     AWAIT_ITERATES = False  # `await x` calls `x.__await__()`
     js = js
     JsProxy = JsProxy
+    JS = SOURCE
     _from_marshal = None  # the JS `fromMarshal`, looked up once
 
     def is_none(self, value):

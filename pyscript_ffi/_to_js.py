@@ -1,6 +1,7 @@
 """Python -> JavaScript: `to_js`.
 
-JSON-shaped data takes the backend's fast route (`backend.fast_to_js`);
+JSON-shaped data takes the backend's fast route (`backend.fast_to_js`:
+`fromMarshal` in `_pyodide.mjs`, `fromObjects` in `_micropython.mjs`);
 everything else is flattened into a tape (see `_tape.mjs`) that `toJs` in
 `_to_js.mjs` rebuilds in JS, spotting key collisions. The walk is iterative
 (MicroPython's Python stack holds ~150 frames) and checks everything docs/contract.md asks
@@ -10,12 +11,12 @@ once: later places get `AGAIN` and its index, so JS builds ONE object for it.
 
 from array import array as _array
 
+from . import _hooks
 from ._backend import backend
 from ._bigint import BigInt
 from ._bridge import checked, helpers
 from ._errors import ConversionError, JsException, format_path
-from ._jsproxy import JsProxy as _Ours
-from ._jsproxy import handle_of, use_encoder
+from ._jsproxy import JsProxy, handle_of
 from ._tags import (
     AGAIN,
     ARR,
@@ -82,27 +83,16 @@ class Options:
         self.cache = None
 
 
-#: `[proxy_for, make, written_proxy_for]` from `_proxies`, which registers them at import
-#: (`_proxies` converts results with this module, so it cannot be imported here).
-_proxy_makers = []
-
-
-def use_proxies(proxy_for, make, written_proxy_for):
-    """Called once by `_proxies`: `proxy_for(obj)` is what `to_js` puts in place of
-    an object it does not convert; `make(func, once, key)` -> `(token, JS function)`;
-    `written_proxy_for(obj)` is `proxy_for` for values written through a JsProxy."""
-    _proxy_makers[:] = [proxy_for, make, written_proxy_for]
-
-
 def default_options():
-    """`to_js` with every keyword at its default."""
-    return Options(-1, True, None, None, backend, _proxy_makers[0])
+    """`to_js` with every keyword at its default (a Python object it does not
+    convert becomes `_hooks.proxy_for`'s JS function or proxy of it)."""
+    return Options(-1, True, None, None, backend, _hooks.proxy_for)
 
 
 def written_options():
     """`default_options` for values written through a JsProxy: a callable's
-    JS function is released once JS drops it (`written_proxy_for`)."""
-    return Options(-1, True, None, None, backend, _proxy_makers[2])
+    JS function is released once JS drops it (`_hooks.written_proxy_for`)."""
+    return Options(-1, True, None, None, backend, _hooks.written_proxy_for)
 
 
 def _key_part(key):
@@ -171,6 +161,18 @@ def _put_primitive(tape, v, t, nul_safe):
     return True
 
 
+def _put_typed(tape, v, t):
+    """Append the tape form of `v` if it is a conversion type's value: its tag,
+    then what the type's `to_tape` gives; False if no type converts `v`."""
+    entry = _hooks.type_of(v, t)
+    if entry is None:
+        return False
+    items = entry[3](v)
+    tape.append(entry[0])
+    tape.extend(items)
+    return True
+
+
 def _plain(v):
     """A str/int/float subclass instance (IntEnum, ...) as the plain value."""
     if isinstance(v, int):
@@ -236,7 +238,7 @@ def encode(value, opts):
     done = {}  # id -> (index, container): the containers opened so far (kept alive), in tape order
     backend = opts.backend
     nul_safe = backend.NUL_SAFE
-    JsProxy = backend.JsProxy
+    Raw = backend.JsProxy
     depth = opts.depth
     conv_index = -1
     v = value
@@ -284,11 +286,11 @@ def encode(value, opts):
                         active.add(id(v))
                         tape.append(0)  # the count, patched when the container closes
                         stack.append(_Frame(it, v, tag, len(tape) - 1))
-                elif t is _Ours:
+                elif t is JsProxy:
                     tape.append(REF)
                     tape.append(len(refs))
-                    refs.append(v._js_b)
-                elif isinstance(v, JsProxy):
+                    refs.append(v._js_handle)
+                elif isinstance(v, Raw):
                     tape.append(REF)
                     tape.append(len(refs))
                     refs.append(v)
@@ -300,6 +302,8 @@ def encode(value, opts):
                 elif tag is None and isinstance(v, (int, float, str)):
                     v = _plain(v)
                     continue
+                elif tag is None and _hooks.TYPES and _put_typed(tape, v, t):
+                    pass  # a conversion type's value (`_hooks.add_type`)
                 elif tag is None and opts.default_converter is not None and not asked:
                     asked = True
                     v = opts.default_converter(v, _converter(opts), _cacher(opts))
@@ -401,23 +405,20 @@ def to_js(obj, *, depth=-1, create_pyproxies=True, dict_converter=None, default_
         if t is dict or t is list or t is tuple:  # JSON-shaped data: the backend's fast route
             fast = backend.fast_to_js(obj, helpers)
             if fast is not None:
-                return _Ours(fast)
+                return JsProxy(fast)
     temporary = None
     if dict_converter is not None:
         dict_converter = backend.js_function(dict_converter, helpers)[0]  # MicroPython >= 1.26: `obj.method`
     if (
         dict_converter is not None
-        and type(dict_converter) is not _Ours
+        and type(dict_converter) is not JsProxy
         and not isinstance(dict_converter, backend.JsProxy)
     ):
-        temporary = dict_converter = _proxy_makers[1](dict_converter, False, None)[1]
+        temporary = dict_converter = _hooks.make_proxy(dict_converter, False, None)[1]
     try:
-        opts = Options(depth, create_pyproxies, dict_converter, default_converter, backend, _proxy_makers[0])
+        opts = Options(depth, create_pyproxies, dict_converter, default_converter, backend, _hooks.proxy_for)
         value = convert_value(obj, opts)
-        return _Ours(value) if isinstance(value, backend.JsProxy) else value
+        return JsProxy(value) if isinstance(value, backend.JsProxy) else value
     finally:
         if temporary is not None:
             temporary.destroy()
-
-
-use_encoder(encode, written_options)

@@ -1,7 +1,8 @@
 """JavaScript -> Python: `to_py`.
 
-JSON-shaped values cross in one piece (`toPyFast` in `_to_py.mjs`: marshal bytes
-or JSON text, read by `backend.from_fast`); everything else as the tape that
+JSON-shaped values cross in one piece (`toPyFast` in `_to_py.mjs`, with the
+backend's JS: marshal bytes from `_pyodide.mjs` or JSON text from
+`_micropython.mjs`, read by `backend.from_fast`); everything else as the tape that
 `toPy` makes, rebuilt here by `decode`. Iterative, like the JS side."""
 
 import struct
@@ -11,6 +12,7 @@ from ._bigint import BigInt
 from ._bridge import checked, helpers
 from ._errors import ConversionError, format_path
 from ._jsproxy import JsProxy, handle_of
+from ._protocol import FAST
 from ._tags import (
     AGAIN,
     ARR,
@@ -165,7 +167,7 @@ def from_tape(tape, refs):
 
 
 def from_answer(answer):
-    """The Python value of a helper's answer `[0, tape, refs]` (or its error raised)."""
+    """The Python value of a helper's answer `[OK, tape, refs]` (or its error raised)."""
     answer = checked(answer)
     return from_tape(answer[1], answer[2])
 
@@ -234,7 +236,7 @@ def to_py(value, *, depth=-1, default_converter=None):
         return _Converting(depth, default_converter).convert(value)
     if depth < 0:  # one read of the value in JS, then the fast route or the tape
         answer = helpers().toPyFast(value)
-        if answer[0] == 2:
+        if answer[0] == FAST:
             value_or_none = backend.from_fast(answer[1], helpers)
             if value_or_none is not None:
                 return value_or_none[0]

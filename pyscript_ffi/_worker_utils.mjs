@@ -3,8 +3,10 @@
 
 import { unbox } from "./_box.mjs";
 import { jsError } from "./_errors.mjs";
-import { defineOwn, toJs } from "./_to_js.mjs";
-import { isPlain, toPy } from "./_to_py.mjs";
+import { OK } from "./_protocol.mjs";
+import { defineOwn, isPlain } from "./_shapes.mjs";
+import { toJs } from "./_to_js.mjs";
+import { toPy } from "./_to_py.mjs";
 
 // ---- paths: query / gather (reflected-ffi's rules) -------------------------
 // Every bracket step, quoted or not, becomes a dot step ("a.b[0]['c']" ->
@@ -33,7 +35,7 @@ export function gather(target, paths) {
 export function assign(box, tape, refs) {
   const target = unbox(box);
   const built = toJs(tape, refs);
-  if (built[0] !== 0) return built;
+  if (built[0] !== OK) return built;
   try {
     for (const source of built[1]) {
       if (source === null || source === undefined) continue;
@@ -42,7 +44,7 @@ export function assign(box, tape, refs) {
         else target[key] = source[key];  // strict mode: a failed set throws, as in Object.assign
       }
     }
-    return [0, null];
+    return [OK, null];
   } catch (e) { return jsError(e, null); }
 }
 
@@ -60,7 +62,7 @@ export function remoteAssign(ffi, isRemote, box, tape, refs) {
   const target = unbox(box);
   if (!isRemote(target)) return assign(target, tape, refs);
   const built = toJs(tape, refs);
-  if (built[0] !== 0) return built;
+  if (built[0] !== OK) return built;
   try {
     // One merged plain object crosses in one round trip. reflected-ffi would
     // *set* a "__proto__" key (a prototype change on the other side) and drops
@@ -82,7 +84,7 @@ export function remoteAssign(ffi, isRemote, box, tape, refs) {
       for (const part of parts) o = o[part];
       defineOwn(o, "__proto__", value);
     }
-    return [0, null];
+    return [OK, null];
   } catch (e) { return jsError(e, null); }
 }
 
@@ -106,6 +108,6 @@ function nestedProtos(root, found) {
 }
 
 export function remoteDirect(ffi, value) {
-  try { ffi.direct(unbox(value)); return [0]; }
+  try { ffi.direct(unbox(value)); return [OK]; }
   catch (e) { return jsError(e, null); }
 }

@@ -15,7 +15,7 @@ from pathlib import Path
 from pytest_run_inside import Interp, Store
 from pytest_run_inside import launch as _launch
 
-from . import bytecode, mpy_bundle, system
+from . import bytecode, jsbuild, mpy_bundle, system
 
 FileContents = bytes | str | Path
 
@@ -49,9 +49,16 @@ def _existing_wheel() -> Path | None:
     return found[-1] if found else None
 
 
+#: Modules the wheel (Pyodide's) leaves out: MicroPython's backend and its JS body, as the
+#: `.mpy` leaves out Pyodide's (`mpy_bundle.EXCLUDED`).
+WHEEL_EXCLUDED = ("_micropython", "_micropython_js")
+
+
 def build_wheel() -> Path:
-    """`python -m build --wheel` into wheels/ (old wheels removed first), with the
+    """`python -m build --wheel` into wheels/ (old wheels removed first), the generated
+    modules written first (`jsbuild`), MicroPython's own modules left out and the
     bytecode of every Pyodide version of the matrix added (`bytecode.add_to_wheel`)."""
+    jsbuild.write()
     for old in WHEELS.glob("pyscript_ffi-*.whl"):
         old.unlink()
     subprocess.run(
@@ -63,7 +70,7 @@ def build_wheel() -> Path:
     wheel = _existing_wheel()
     assert wheel is not None, "python -m build wrote no wheel"
     system.ensure_node_modules()  # the Pyodide versions that compile the bytecode
-    bytecode.add_to_wheel(wheel, NODE_MODULES)
+    bytecode.add_to_wheel(wheel, NODE_MODULES, leave_out=WHEEL_EXCLUDED)
     return wheel
 
 

@@ -80,11 +80,14 @@ def _record_line(name: str, data: bytes) -> list[str]:
     return [name, f"sha256={digest}", str(len(data))]
 
 
-def add_to_wheel(wheel: Path, node_modules: Path, versions: Sequence[str] | None = None) -> dict[str, str]:
+def add_to_wheel(
+    wheel: Path, node_modules: Path, versions: Sequence[str] | None = None, leave_out: Sequence[str] = ()
+) -> dict[str, str]:
     """Add the bytecode of every Pyodide version to `wheel` (rewritten in place, RECORD
-    updated); `{version: cache_tag}`."""
+    updated), the package's modules named in `leave_out` taken out first; `{version: cache_tag}`."""
+    dropped = {f"{PACKAGE}/{name}.py" for name in leave_out}
     with zipfile.ZipFile(wheel) as z:
-        entries = [(info, z.read(info)) for info in z.infolist()]
+        entries = [(info, z.read(info)) for info in z.infolist() if info.filename not in dropped]
     sources = {
         info.filename.split("/", 1)[1]: data
         for info, data in entries
@@ -103,7 +106,8 @@ def add_to_wheel(wheel: Path, node_modules: Path, versions: Sequence[str] | None
                 raise RuntimeError(f"{path}: Pyodide versions with tag {tag} compile {name} differently")
     record = next(info for info, _ in entries if info.filename.endswith(".dist-info/RECORD"))
     kept = [(info, data) for info, data in entries if info is not record]
-    lines = [row for row in csv.reader(io.StringIO(dict(entries)[record].decode())) if row]
+    rows = csv.reader(io.StringIO(dict(entries)[record].decode()))
+    lines = [row for row in rows if row and row[0] not in dropped]
     lines += [_record_line(path, data) for path, data in sorted(pycs.items())]
     text = io.StringIO()
     csv.writer(text, lineterminator="\n").writerows(

@@ -4,10 +4,11 @@ PyScript's `files` takes one entry per file, and bare MicroPython imports a
 single `pyscript_ffi.mpy` written to its filesystem, so the package ships as one
 file. Inside it each module of `pyscript_ffi/` (the Pyodide backend left out)
 is compiled on its own by `mpy-cross -s pyscript_ffi/<module>.py`: a traceback
-names the source module and its line, as from the wheel. The compiled modules
+names the source module and its line, as from the wheel. Pyodide's backend and
+its JS body (`_pyodide_js`) are left out: MicroPython carries no Pyodide JS. The compiled modules
 are embedded in `mpy_loader.py`, which `import pyscript_ffi` runs: it mounts them
 as a read-only in-memory filesystem and becomes the package (see its docstring).
-Modules that only assign constants (the generated `_jshelpers`, `_tags`) are
+Modules that only assign constants (the generated `_micropython_js`, `_tags`, ...) are
 embedded as their values instead (no code, so no traceback to keep; loaded once).
 
     python -m pyscript_ffi_host.mpy_bundle [--out wheels/pyscript_ffi.mpy]
@@ -25,10 +26,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+from . import jsbuild
+from .layers import python_imports
+
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "pyscript_ffi"
 LOADER = Path(__file__).resolve().parent / "mpy_loader.py"
-EXCLUDED = {"_pyodide"}  # backends that never run on MicroPython
+EXCLUDED = {"_pyodide", "_pyodide_js"}  # the backend that never runs on MicroPython, and its JS body
 CHOOSER = "_backend"  # the one module that may name an excluded backend
 _PLACEHOLDER = "_MPY = {}"
 _CONSTANTS_PLACEHOLDER = "_CONSTANTS = {}"
@@ -47,10 +51,6 @@ def _modules() -> dict[str, ast.Module]:
     return trees
 
 
-def _relative_imports(tree: ast.Module) -> list[ast.ImportFrom]:
-    return [n for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.level == 1]
-
-
 def check(trees: dict[str, ast.Module]) -> list[str]:
     """The rules; the modules in dependency order (`__init__` last)."""
     order: list[str] = []
@@ -62,17 +62,16 @@ def check(trees: dict[str, ast.Module]) -> list[str]:
         if name in visiting:
             raise BundleError("import cycle through pyscript_ffi/" + name + ".py")
         visiting.add(name)
-        for node in _relative_imports(trees[name]):
-            target = node.module or ""
+        for target, line in python_imports(trees[name]):
             if target in EXCLUDED:
                 if name != CHOOSER:
                     raise BundleError(
-                        f"pyscript_ffi/{name}.py:{node.lineno}: imports {target}, which MicroPython never "
+                        f"pyscript_ffi/{name}.py:{line}: imports {target}, which MicroPython never "
                         f"gets; only {CHOOSER}.py picks a backend"
                     )
                 continue
             if target not in trees:
-                raise BundleError(f"pyscript_ffi/{name}.py:{node.lineno}: no module pyscript_ffi/{target}.py")
+                raise BundleError(f"pyscript_ffi/{name}.py:{line}: no module pyscript_ffi/{target}.py")
             visit(target)
         visiting.discard(name)
         order.append(name)
@@ -96,7 +95,7 @@ def _compile(source: Path, name: str, out: Path) -> bytes:
 
 def constants(tree: ast.Module) -> dict[str, object] | None:
     """`{name: value}` of a module that only assigns constants (after its
-    docstring), such as the generated `_jshelpers` and `_tags`; else None."""
+    docstring), such as the generated `_micropython_js` and `_tags`; else None."""
     values: dict[str, object] = {}
     for i, node in enumerate(tree.body):
         if i == 0 and isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant):
@@ -105,9 +104,10 @@ def constants(tree: ast.Module) -> dict[str, object] | None:
             isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name)
         ):
             return None
-        if not isinstance(node.value, ast.Constant):
+        try:
+            values[node.targets[0].id] = ast.literal_eval(node.value)  # a constant, or a tuple of them
+        except ValueError:
             return None
-        values[node.targets[0].id] = node.value.value
     return values
 
 
@@ -128,7 +128,9 @@ def loader_source(compiled: dict[str, bytes], constant_modules: dict[str, dict[s
 
 
 def build(out: Path) -> Path:
-    """Write `out` (the one .mpy); the compiled modules and the loader's source go to build/mpy/."""
+    """Write `out` (the one .mpy); the compiled modules and the loader's source go to build/mpy/.
+    The generated modules are written first (`jsbuild`)."""
+    jsbuild.write()
     work = ROOT / "build" / "mpy"
     work.mkdir(parents=True, exist_ok=True)
     for old in work.glob("*.mpy"):

@@ -6,7 +6,7 @@ and line) and writes their bytes into `_MPY` below; this module, compiled as
 `pyscript_ffi.mpy`, is what `import pyscript_ffi` loads. It mounts a read-only
 in-memory filesystem holding those modules, makes itself the package (its
 `__path__` points there) and takes the public names of `pyscript_ffi/__init__.py`.
-Modules of constants only (the generated `_jshelpers`, `_tags`: no code, so no
+Modules of constants only (the generated `_micropython_js`, `_tags`, ...: no code, so no
 traceback) come as their values in `_CONSTANTS` instead: read once, not twice.
 MicroPython only (1.24+: `vfs.mount` of a filesystem written in Python).
 """

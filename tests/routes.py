@@ -167,9 +167,7 @@ def tape_to_py(v):
     bridge, _, to_py = internals()
     from pyscript_ffi._jsproxy import handle_of
 
-    answer = bridge.helpers().toPy(handle_of(v), -1)
-    if answer[0] != 0:
-        bridge.raise_record(answer)
+    answer = bridge.checked(bridge.helpers().toPy(handle_of(v), -1))
     return to_py.from_tape(answer[1], answer[2])
 
 

@@ -366,6 +366,9 @@ def test_button_click_handler_added_and_removed():
 # JS drives each loop, calling into Python as events do. (MicroPython's webassembly
 # port collects garbage only when a call from JS returns, so a single Python call
 # running all 100,000 cycles would grow its heap by their garbage, not by a leak.)
+WARM_UP, CYCLES = 2000, 100000  # steps of `leak_free_cycles`: unmeasured, then measured
+
+
 def leak_free_cycles(interp, setup, step):
     """Run `setup` (Python storing what `step` needs on `globalThis`), then the JS
     statement `step` 2,000 times to warm up and 100,000 times measured; assert that
@@ -377,9 +380,9 @@ def leak_free_cycles(interp, setup, step):
     body = (
         "const bytes = () => { " + WASM_BYTES + " };\n"
         "let out = 0;\n"
-        "for (let i = 0; i < 2000; i++) " + step + ";\n"
+        f"for (let i = 0; i < {WARM_UP}; i++) " + step + ";\n"
         "const before = bytes();\n"
-        "for (let i = 0; i < 100000; i++) " + step + ";\n"
+        f"for (let i = 0; i < {CYCLES}; i++) " + step + ";\n"
         "return [out, bytes() - before];"
     )
     out, growth = interp.run_js(body)
@@ -400,13 +403,13 @@ def test_100k_create_destroy_cycles_leave_count_and_memory_where_they_started(in
 @pytest.mark.contract("proxy.leaks")
 def test_100k_once_callable_calls_leave_count_and_memory_where_they_started(interp):
     setup = "js.globalThis.__step = create_proxy(lambda: create_once_callable(abs))"
-    assert leak_free_cycles(interp, setup, "out += __step()(-1)") == 102000
+    assert leak_free_cycles(interp, setup, "out += __step()(-1)") == WARM_UP + CYCLES
 
 
 @pytest.mark.contract("proxy.leaks")
 def test_100k_js_calls_of_one_proxy_leave_count_and_memory_where_they_started(interp):
     setup = "js.globalThis.__step = create_proxy(lambda x: x + 1)"
-    assert leak_free_cycles(interp, setup, "out = __step(out)") == 102000
+    assert leak_free_cycles(interp, setup, "out = __step(out)") == WARM_UP + CYCLES
 
 
 # ---- guarded calls into JS ------------------------------------------------------

@@ -106,14 +106,15 @@ def test_to_py_of_json_shaped_data_takes_the_fast_route():
 
     from pyscript_ffi import js, to_py
     from pyscript_ffi._jsproxy import handle_of
+    from pyscript_ffi._protocol import FAST
 
     bridge = internals()[0]
-    assert bridge.helpers().toPyFast(handle_of(js.JSON.parse('{"a": [1, true, null, "x"]}')))[0] == 2
+    assert bridge.helpers().toPyFast(handle_of(js.JSON.parse('{"a": [1, true, null, "x"]}')))[0] == FAST
     big = js.Function.new("return Array.from({length: 5000}, (_, i) => ({id: i, name: 'item ' + i}))")()
     expected = [{"id": i, "name": "item " + str(i)} for i in range(5000)]
     assert to_py(big) == expected  # (on MicroPython, from then on a long text takes the heap)
     answer = bridge.helpers().toPyFast(handle_of(big))
-    assert answer[0] == 2
+    assert answer[0] == FAST
     if bridge.backend.JSON_TAPES:  # MicroPython: long text waits in JS for `takeText`, as its UTF-8 length
         n = answer[1]
         assert type(n) is int

@@ -2,7 +2,9 @@
 
 The helpers are ES modules (`pyscript_ffi/*.mjs`); `node --test tests/js/` tests
 their logic without an interpreter, and the build (`pyscript_ffi_host/jsbuild.py`)
-embeds them in `pyscript_ffi/_jshelpers.py` and the tape tags in `_tags.py`.
+joins them into one body per interpreter (`pyscript_ffi/_pyodide_js.py`,
+`_micropython_js.py`) and writes the tape tags and the answer protocol for Python
+(`_tags.py`, `_protocol.py`).
 """
 
 from __future__ import annotations
@@ -35,15 +37,30 @@ def test_embedded_js_matches_the_sources(path: Path) -> None:
     assert path.read_text() == expected, f"{path.name} is stale: run python -m pyscript_ffi_host.jsbuild"
 
 
-def test_tags_have_one_source_for_both_languages() -> None:
-    python_tags = runpy.run_path(str(ROOT / "pyscript_ffi" / "_tags.py"))  # the package imports only inside
-    tags = jsbuild.tags()
-    assert [(name, python_tags[name]) for name, _, _ in tags] == [(n, v) for n, v, _ in tags]
-    assert len({v for _, v, _ in tags}) == len(tags) == 23
+@pytest.mark.parametrize(("mjs", "py"), sorted(jsbuild.CONSTANTS.items()))
+def test_constants_have_one_source_for_both_languages(mjs: str, py: str) -> None:
+    python = runpy.run_path(str(ROOT / "pyscript_ffi" / (py + ".py")))  # the package imports only inside
+    constants = jsbuild.constants(mjs)
+    js_lines = (ROOT / "pyscript_ffi" / (mjs + ".mjs")).read_text().count("\nexport const ")
+    assert len(constants) == js_lines  # every constant of the JS file made it to Python
+    assert [(name, python[name]) for name, _, _ in constants] == [(n, v) for n, v, _ in constants]
 
 
-def test_embedded_body_is_strict_from_its_first_statement() -> None:
-    assert jsbuild.helper_source().startswith('"use strict";\n')
+def test_tape_tags_are_distinct() -> None:
+    numbers = [v for _, v, _ in jsbuild.tags()]
+    assert len(set(numbers)) == len(numbers) and all(type(v) is int for v in numbers)
+
+
+@pytest.mark.parametrize("backend", sorted(jsbuild.BACKENDS))
+def test_embedded_body_is_strict_from_its_first_statement(backend: str) -> None:
+    assert jsbuild.helper_source(backend).startswith('"use strict";\n')
+
+
+@pytest.mark.parametrize("backend", sorted(jsbuild.BACKENDS))
+def test_each_body_holds_its_own_backend_js_only(backend: str) -> None:
+    source = jsbuild.helper_source(backend)
+    for name, module in jsbuild.BACKENDS.items():
+        assert (f"// ---- pyscript_ffi/{module}.mjs ----" in source) == (name == backend)
 
 
 @pytest.mark.parametrize(
@@ -70,3 +87,13 @@ def test_build_refuses_what_cannot_be_joined(
     with pytest.raises(jsbuild.JsBuildError) as caught:
         jsbuild.helper_source()
     assert message in str(caught.value)
+
+
+def test_ci_checks_the_checked_in_generated_modules_before_anything_rewrites_them() -> None:
+    lines = (ROOT / ".ci" / "run").read_text().splitlines()
+    check = lines.index("python3 -m pyscript_ffi_host.jsbuild --check")
+    assert check < next(i for i, line in enumerate(lines) if "bin/nox" in line)
+    assert set(jsbuild.checked_in()) < set(jsbuild.generated())  # the others are build outputs, git-ignored
+    ignored = (ROOT / ".gitignore").read_text().splitlines()
+    for path in set(jsbuild.generated()) - set(jsbuild.checked_in()):
+        assert str(path.relative_to(ROOT)) in ignored

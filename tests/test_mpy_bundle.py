@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from pyscript_ffi_host import mpy_bundle
+from pyscript_ffi_host import jsbuild, mpy_bundle
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -73,9 +73,10 @@ def test_the_mpy_holds_every_module_but_the_pyodide_backend():
     assigned = {ast.unparse(n.targets[0]): n.value for n in tree.body if isinstance(n, ast.Assign)}
     compiled = {Path(k).stem for k in ast.literal_eval(assigned["_MPY"])}
     as_values = {k.split(".")[1] for k in ast.literal_eval(assigned["_CONSTANTS"])}
-    assert as_values == {"_jshelpers", "_tags"}  # generated data: no code, no traceback to keep
+    generated = {p.stem for p in jsbuild.generated()}
+    assert as_values == generated - mpy_bundle.EXCLUDED  # generated data: no code, no traceback to keep
     package = {p.stem for p in (ROOT / "pyscript_ffi").glob("*.py")}
-    assert compiled | as_values == package - {"_pyodide"} and not compiled & as_values
+    assert compiled | as_values == package - {"_pyodide", "_pyodide_js"} and not compiled & as_values
     assert source.count("\n") == mpy_bundle.LOADER.read_text().count("\n")  # the loader's own lines unchanged
 
 

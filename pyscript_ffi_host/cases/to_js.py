@@ -23,6 +23,7 @@ from .snippets import (
     USE_ARRAY,
     USE_UNDEFINED,
 )
+from .to_py import _py
 
 __all__ = ["CASES", "STRINGS", "STRING_ROUTES"]
 
@@ -94,6 +95,26 @@ def _string_cases() -> list[Case]:
                 )
             )
     return cases
+
+
+# ---- datetime (arch): rows and setups of the datetime block at the end of CASES ----
+DATETIME = "to_js.datetime"
+DATETIME_ROUTES = "to_js.datetime-routes"
+DATETIME_INTERPRETERS = "to_js.datetime-interpreters"
+DATE_TO_PY = "to_py.date"
+USE_DATETIME = (
+    "from datetime import datetime, timedelta, timezone\n"
+    "DT = datetime(2024, 5, 1, 12, 30, 15, 123456, tzinfo=timezone.utc)"
+)
+DATE_OF = "show(jsf('v', 'return [v instanceof Date, v.getTime()]')(v))"
+#: The documented `default_converter` for JS Date -> datetime (README, `_type_datetime.py`).
+DATES_RECIPE = (
+    "\ndef dates(obj, convert, cache):\n"
+    "    if obj.instanceof(js.Date):\n"
+    "        return datetime.fromtimestamp(obj.getTime() / 1000, timezone.utc)\n"
+    "    return obj"
+)
+# ---- end of datetime (arch) ----
 
 
 def _js(cid: str, spec: str, source: str, expect: Any = None, **more: Any) -> Case:
@@ -655,4 +676,186 @@ CASES: list[Case] = [
         setup="x = {}\nfor _ in range(500):\n    x = {'k': x}",
         observe=KEYS_DEPTH_OF,
     ),
+    # ---- datetime (arch) ----
+    # `datetime.datetime` -> `Date` (pyscript_ffi/_type_datetime.py), rows `to_js.datetime*`,
+    # `to_py.date`. DT is 2024-05-01 12:30:15.123456 UTC (1714566615123 ms); DATE_OF shows
+    # `[v instanceof Date, v.getTime()]`.
+    _js("datetime-aware-utc", DATETIME, "DT", "[true,1714566615123]", setup=USE_DATETIME, observe=DATE_OF),
+    _js(
+        "datetime-aware-offset",
+        DATETIME,
+        "datetime(2024, 5, 1, 18, 0, 15, 123456, tzinfo=timezone(timedelta(hours=5, minutes=30)))",
+        "[true,1714566615123]",
+        setup=USE_DATETIME,
+        observe=DATE_OF,
+    ),
+    _js(
+        "datetime-aware-negative-offset",
+        DATETIME,
+        "datetime(2024, 5, 1, 4, 30, 15, 123999, tzinfo=timezone(timedelta(hours=-8)))",
+        "[true,1714566615123]",
+        setup=USE_DATETIME,
+        observe=DATE_OF,
+    ),
+    _js(
+        "datetime-naive-is-local-time",
+        DATETIME,
+        "datetime(2024, 5, 1, 12, 30, 15, 123456)",
+        "[true,true]",
+        setup=USE_DATETIME,
+        observe="show(jsf('v', 'return [v instanceof Date, v.getTime() === "
+        "new Date(2024, 4, 1, 12, 30, 15, 123).getTime()]')(v))",
+    ),
+    _js(
+        "datetime-naive-year-50",
+        DATETIME,
+        "datetime(50, 3, 1, 8, 15)",
+        "[50,2,1,8,15]",
+        setup=USE_DATETIME,
+        observe="show(jsf('v', 'return [v.getFullYear(), v.getMonth(), v.getDate(), v.getHours(), "
+        "v.getMinutes()]')(v))",
+    ),
+    _js(
+        "datetime-aware-year-1",
+        DATETIME,
+        "datetime(1, 1, 1, tzinfo=timezone.utc)",
+        "[true,-62135596800000]",
+        setup=USE_DATETIME,
+        observe=DATE_OF,
+    ),
+    _js(
+        "datetime-aware-year-9999",
+        DATETIME,
+        "datetime(9999, 12, 31, 23, 59, 59, 999999, tzinfo=timezone.utc)",
+        "[true,253402300799999]",
+        setup=USE_DATETIME,
+        observe=DATE_OF,
+    ),
+    _js(
+        "datetime-before-1970-floors-to-the-millisecond",
+        DATETIME,
+        "datetime(1969, 12, 31, 23, 59, 59, 999500, tzinfo=timezone.utc)",
+        "[true,-1]",
+        setup=USE_DATETIME,
+        observe=DATE_OF,
+    ),
+    _js(
+        "datetime-subclass",
+        DATETIME,
+        "Stamp(2024, 5, 1, 12, 30, 15, 123456, tzinfo=timezone.utc)",
+        "[true,1714566615123]",
+        setup=USE_DATETIME + "\nclass Stamp(datetime):\n    pass",
+        observe=DATE_OF,
+    ),
+    _js(
+        "datetime-without-pyproxies",
+        DATETIME,
+        "[DT]",
+        "[true,1714566615123]",
+        kwargs={"create_pyproxies": "False"},
+        setup=USE_DATETIME,
+        observe="show(jsf('v', 'return [v[0] instanceof Date, v[0].getTime()]')(v))",
+    ),
+    _js(
+        "datetime-date-stays-a-proxy",
+        DATETIME,
+        "[d]",
+        [False, True],
+        setup=USE_DATETIME + "\nd = DT.date()",
+        observe="[jsf('v', 'return v[0] instanceof Date')(v), v[0] is d]",
+    ),
+    _js(
+        "datetime-as-dict-key",
+        DATETIME,
+        "{'a': {DT: 1}}",
+        error=Err("ConversionError", "$.a", "datetime"),
+        setup=USE_DATETIME,
+    ),
+    _js(
+        "datetime-in-containers",
+        DATETIME_ROUTES,
+        "{'at': DT, 'l': [DT, (DT,)], 's': {DT}}",
+        "[true,1714566615123,true,true]",
+        setup=USE_DATETIME,
+        observe="show(jsf('v', 'return [v.at instanceof Date, v.l[0].getTime(), v.l[1][0] instanceof Date, "
+        "[...v.s][0] instanceof Date]')(v))",
+    ),
+    _js(
+        "datetime-reached-twice-two-dates",
+        DATETIME_ROUTES,
+        "[DT, DT]",
+        "[false,1714566615123]",
+        setup=USE_DATETIME,
+        observe="show(jsf('v', 'return [v[0] === v[1], v[1].getTime()]')(v))",
+    ),
+    Case(
+        "datetime-as-callback-result",
+        DATETIME_ROUTES,
+        "js",
+        "jsf('f', 'const d = f(); return __show([d instanceof Date, d.getTime()])')"
+        "(create_proxy(lambda: DT))",
+        "[true,1714566615123]",
+        setup=USE_DATETIME + "\nfrom pyscript_ffi import create_proxy",
+        observe="v",
+    ),
+    Case(
+        "datetime-in-a-callback-result",
+        DATETIME_ROUTES,
+        "js",
+        "jsf('f', 'const r = f(); return __show([r.at instanceof Date, r.at.getTime()])')"
+        "(create_proxy(lambda: {'at': DT}))",
+        "[true,1714566615123]",
+        setup=USE_DATETIME + "\nfrom pyscript_ffi import create_proxy",
+        observe="v",
+    ),
+    Case(
+        "datetime-written-through-a-jsproxy",
+        DATETIME_ROUTES,
+        "js",
+        "jsf('o', 'return __show([o.at instanceof Date, o.at.getTime(), o.l[0] instanceof Date])')(o)",
+        "[true,1714566615123,true]",
+        setup=USE_DATETIME + "\no = js.Object.new()\no.at = DT\no['l'] = [DT]",
+        observe="v",
+    ),
+    Case(
+        "datetime-as-call-argument",
+        DATETIME_ROUTES,
+        "js",
+        "[jsf('d', 'return __show([d instanceof Date, d.getTime()])')(DT), "
+        "call(jsf('d', 'return d.getTime()'), DT)]",
+        ["[true,1714566615123]", 1714566615123],
+        setup=USE_DATETIME + "\nfrom pyscript_ffi import call",
+        observe="v",
+    ),
+    Case(
+        "datetime-every-interpreter-has-it",
+        DATETIME_INTERPRETERS,
+        "js",
+        "[datetime.__name__, timezone.utc.utcoffset(None) == timedelta(0)]",
+        ["datetime", True],
+        setup=USE_DATETIME,
+        observe="v",
+    ),
+    _py("date-stays-a-jsproxy", DATE_TO_PY, "[new Date(0)]", "[JsProxy]"),
+    _py(
+        "date-default-converter-recipe",
+        DATE_TO_PY,
+        "[new Date(Date.UTC(2024, 4, 1, 12, 30, 15, 123))]",
+        [[2024, 5, 1, 12, 30, 15, 123000, True]],
+        setup=USE_DATETIME + DATES_RECIPE,
+        kwargs={"default_converter": "dates"},
+        observe="[[d.year, d.month, d.day, d.hour, d.minute, d.second, d.microsecond, "
+        "d.utcoffset() == timedelta(0)] for d in v]",
+    ),
+    Case(
+        "date-round-trip-by-the-recipe",
+        DATE_TO_PY,
+        "js",
+        "to_py(to_js([DT]), default_converter=dates)[0] "
+        "== datetime(2024, 5, 1, 12, 30, 15, 123000, timezone.utc)",
+        True,
+        setup=USE_DATETIME + DATES_RECIPE,
+        observe="v",
+    ),
+    # ---- end of datetime (arch) ----
 ]

@@ -1,8 +1,10 @@
-// Binary data (pyscript_ffi/_binary.mjs), without an interpreter.
+// Binary data (pyscript_ffi/_binary.mjs; MicroPython's heap, _micropython.mjs), without an interpreter.
 import assert from "node:assert/strict";
 import { afterEach, test } from "node:test";
 
-import { codeOf, findHeap, fromBase64, fromHeap, retype, toBase64, toHeap } from "../../pyscript_ffi/_binary.mjs";
+import { codeOf, retype } from "../../pyscript_ffi/_binary.mjs";
+import { findHeap, fromHeap, toHeap } from "../../pyscript_ffi/_micropython.mjs";
+import { fromBase64, toBase64 } from "../../pyscript_ffi/_strings.mjs";
 
 const TEXT = "pyscript_ffi: the heap is here, 0123456789";
 

@@ -4,7 +4,7 @@ import { test } from "node:test";
 
 import { callFn, callMethod, construct, settled } from "../../pyscript_ffi/_calls.mjs";
 import { liveProxies, makeProxy, setDispatch, strengthenProxy, writtenProxy } from "../../pyscript_ffi/_proxies.mjs";
-import { ARR, INT, STR } from "../../pyscript_ffi/_tape.mjs";
+import { ARR, INT, OBJ, STR } from "../../pyscript_ffi/_tape.mjs";
 import { assign, gather, walk } from "../../pyscript_ffi/_worker_utils.mjs";
 
 const wired = (...ints) => JSON.stringify([0, [ARR, ints.length, ...ints.flatMap((n) => [INT, n])]]);
@@ -74,7 +74,7 @@ test("query paths follow reflected-ffi: brackets become dot steps, a missing ste
 
 test("assign: '__proto__' becomes an own property; a read-only target is an error record", () => {
   const target = {};
-  const tape = [ARR, 1, 14 /* OBJ */, 2, STR, "__proto__", INT, 1, STR, "k", INT, 2];
+  const tape = [ARR, 1, OBJ, 2, STR, "__proto__", INT, 1, STR, "k", INT, 2];
   assert.deepEqual(assign(target, tape, []), [0, null]);
   assert.equal(Object.getPrototypeOf(target), Object.prototype);
   assert.deepEqual(Object.keys(target), ["__proto__", "k"]);

@@ -1,13 +1,20 @@
 // Shared structure, exact strings, engine truth and bounds in the tape and the
-// fast routes (pyscript_ffi/_to_js.mjs, _to_py.mjs), without an interpreter.
+// fast routes (pyscript_ffi/_to_js.mjs, _to_py.mjs, _pyodide.mjs, _micropython.mjs),
+// without an interpreter.
 import assert from "node:assert/strict";
 import { afterEach, test } from "node:test";
 
+import { useBackend } from "../../pyscript_ffi/_hooks.mjs";
+import { MICROPYTHON_JS } from "../../pyscript_ffi/_micropython.mjs";
+import { FAST, FAILED, OK } from "../../pyscript_ffi/_protocol.mjs";
+import { PYODIDE_JS, fromMarshal } from "../../pyscript_ffi/_pyodide.mjs";
+import { MAX_ITEMS } from "../../pyscript_ffi/_shapes.mjs";
+import { fromWtf8 } from "../../pyscript_ffi/_strings.mjs";
 import { AGAIN, ARR, INT, OBJ, STR, configure } from "../../pyscript_ffi/_tape.mjs";
-import { fromMarshal, fromWtf8, toJs } from "../../pyscript_ffi/_to_js.mjs";
-import { MAX_ITEMS, toPy, toPyFast } from "../../pyscript_ffi/_to_py.mjs";
+import { toJs } from "../../pyscript_ffi/_to_js.mjs";
+import { toPy, toPyFast } from "../../pyscript_ffi/_to_py.mjs";
 
-afterEach(() => configure(false, true));
+afterEach(() => { configure(false, true); useBackend(PYODIDE_JS); });
 
 test("toJs: AGAIN n is the n-th container itself, not a copy", () => {
   const tape = [ARR, 2, ARR, 1, INT, 1, AGAIN, 1];
@@ -63,11 +70,11 @@ test("a getter is read once, whatever route the value takes", () => {
   let reads = 0;
   const o = { get x() { reads++; return new Map(); } };
   const answer = toPyFast([o]);
-  assert.equal(answer[0], 0);  // the tape: a Map is not JSON-shaped
+  assert.equal(answer[0], OK);  // the tape: a Map is not JSON-shaped
   assert.equal(reads, 1);
   reads = 0;
   const p = { get x() { reads++; return 1; } };
-  assert.equal(toPyFast(p)[0], 2);
+  assert.equal(toPyFast(p)[0], FAST);
   assert.equal(reads, 1);
 });
 
@@ -75,19 +82,20 @@ test("a getter read before the marshal route declines is not read again by the t
   let reads = 0;
   const o = { get x() { reads++; return [1, 2]; }, big: 2n ** 70n };  // BigInt: the tape
   const answer = toPyFast([o, { get y() { reads++; throw new Error("no"); } }]);
-  assert.equal(answer[0], 1);  // the throwing getter, reported by the tape
+  assert.equal(answer[0], FAILED);  // the throwing getter, reported by the tape
   assert.equal(answer[4], "$[1].y");
   assert.equal(reads, 2);
   reads = 0;
-  assert.equal(toPyFast([o])[0], 0);
+  assert.equal(toPyFast([o])[0], OK);
   assert.equal(reads, 1);
 });
 
 test("toJSON is never consulted by the JSON route", () => {
   configure(true, true);
+  useBackend(MICROPYTHON_JS);
   const o = { a: 1 };
   Object.defineProperty(o, "toJSON", { value: () => "lie", enumerable: false });
-  assert.deepEqual(toPyFast(o).slice(0, 2), [2, '{"a":1}']);
+  assert.deepEqual(toPyFast(o).slice(0, 2), [FAST, '{"a":1}']);
 });
 
 test("bounds: an Array longer than the limit is a ConversionError naming it", () => {

@@ -1,4 +1,5 @@
-// The tape both ways (pyscript_ffi/_to_js.mjs, _to_py.mjs), without an interpreter.
+// The tape both ways (pyscript_ffi/_to_js.mjs, _to_py.mjs) and the fast routes
+// (_pyodide.mjs, _micropython.mjs), without an interpreter.
 import assert from "node:assert/strict";
 import { afterEach, test } from "node:test";
 
@@ -6,13 +7,19 @@ import {
   ARR, BIG, BYTES, FALSE, FLOAT, INT, MAP, NEGZERO, NULL, OBJ, OTHER, REF, SET, STR, STRPARTS, TRUE, TYPED, UNDEF, configure,
 } from "../../pyscript_ffi/_tape.mjs";
 import { unbox } from "../../pyscript_ffi/_box.mjs";
-import { fromMarshal, toJs } from "../../pyscript_ffi/_to_js.mjs";
+import { useBackend } from "../../pyscript_ffi/_hooks.mjs";
+import { MICROPYTHON_JS } from "../../pyscript_ffi/_micropython.mjs";
+import { FAST } from "../../pyscript_ffi/_protocol.mjs";
+import { PYODIDE_JS, fromMarshal } from "../../pyscript_ffi/_pyodide.mjs";
+import { toJs } from "../../pyscript_ffi/_to_js.mjs";
 import { toPy, toPyFast } from "../../pyscript_ffi/_to_py.mjs";
 
-// The fast route's data for `v` (`toPyFast` answers [2, data, copy]), or false where the tape is needed.
-const fastPy = (v) => { const answer = toPyFast(v); return answer[0] === 2 ? answer[1] : false; };
+// The fast route's data for `v` (`toPyFast` answers [FAST, data, again]), or false where the tape is needed.
+const fastPy = (v) => { const answer = toPyFast(v); return answer[0] === FAST ? answer[1] : false; };
+// MicroPython's flavour (`configure` as its backend calls it) and its JS (as its helper body has it).
+const micropython = (jsonFloats) => { configure(true, jsonFloats); useBackend(MICROPYTHON_JS); };
 
-afterEach(() => configure(false, true));  // Pyodide's flavour, the modules' default
+afterEach(() => { configure(false, true); useBackend(PYODIDE_JS); });  // Pyodide's, the modules' default
 
 test("toJs rebuilds nested containers and every primitive tag", () => {
   const tape = [OBJ, 3, STR, "a", ARR, 4, NULL, UNDEF, TRUE, FALSE, STR, "n", BIG, "9007199254740993",
@@ -75,7 +82,7 @@ test("toPy flattens values; objects beyond the depth go by reference", () => {
 });
 
 test("toPy with JSON tapes answers JSON text; floats as two 32-bit words", () => {
-  configure(true, false);
+  micropython(false);
   const [, text] = toPy([0.1], -1);
   assert.deepEqual(JSON.parse(text), [ARR, 1, FLOAT, 2576980378, 1069128089]);
 });
@@ -96,10 +103,10 @@ test("toPy's tape rebuilt by toJs gives the value back", () => {
 
 test("fastPy: false where the tape is needed, JSON text on MicroPython", () => {
   assert.equal(fastPy(new Map()), false);
-  configure(true, true);
+  micropython(true);
   assert.equal(fastPy({ a: [1, "x", null] }), '{"a":[1,"x",null]}');
   assert.equal(fastPy({ a: undefined }), false);
-  configure(true, false);
+  micropython(false);
   assert.equal(fastPy([0.5]), false);  // json.loads of MicroPython <= 1.25 is not exact
 });
 
