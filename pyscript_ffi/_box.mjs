@@ -5,7 +5,9 @@
 //   Pyodide: undefined, as Pyodide >= 0.28 reads null as `jsnull`); booleans; int32 numbers (not -0) and non-integral
 //   numbers, NaN and the infinities as they are; every other number, BigInts and
 //   strings as text carriers ("i" + decimal integer, "F" + decimal integer of an
-//   integral double beyond 2**53 - 1, "z" for -0, "s" + the string); any other
+//   integral double beyond 2**53 - 1, "z" for -0, "b" + decimal BigInt, "s" + the
+//   string; on MicroPython a string holding a lone surrogate as "j" + its JSON
+//   text, which the port's own conversion would alter before 1.25); any other
 //   value (objects, functions, symbols, revoked or trapping Proxies) in a `Box`,
 //   an ordinary object the interpreter may probe safely. Failures are text too:
 //   "e" + JSON [name, message] (the thrown value waits in `lastThrown`), "m"
@@ -82,20 +84,31 @@ function isPyProxy(v) {
 
 function none() { return JSON_TAPES ? null : undefined; }
 
+// A string holds no lone surrogate (String.prototype.isWellFormed where the engine has it).
+export const wellFormed = typeof "".isWellFormed === "function" ? (s) => s.isWellFormed() : (s) => !/[\ud800-\udfff]/.test(s);
+
+// The carrier of a string: MicroPython before 1.25 encodes a lone surrogate
+// together with the code unit after it (Emscripten's old stringToUTF8), so
+// there such a string crosses as JSON text (`\ud800`), which json.loads reads exactly.
+export function text(s) { return JSON_TAPES && !wellFormed(s) ? "j" + JSON.stringify(s) : "s" + s; }
+
 export function out(v) {
   switch (typeof v) {
-    case "string": return "s" + v;
+    case "string": return text(v);
     case "number":
       if ((v | 0) === v) return Object.is(v, -0) ? "z" : v;
       if (!Number.isInteger(v)) return v;
       return (Number.isSafeInteger(v) ? "i" : "F") + BigInt(v).toString();
     case "boolean": return v;
     case "undefined": return none();
-    case "bigint": return "i" + v.toString();
+    case "bigint": return "b" + v.toString();
     case "object": if (v === null) return none(); return isPyProxy(v) ? v : new Box(v);
     default: return typeof v === "function" && isPyProxy(v) ? v : new Box(v);  // Pyodide's are functions
   }
 }
+
+// `v` in a Box whatever it is (a proxy of a Python object included): `to_js(x, depth=0)`.
+export function boxed(v) { return new Box(v); }
 
 export function fail(e) {
   thrown = e;

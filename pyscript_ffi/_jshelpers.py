@@ -163,20 +163,23 @@ function isPyProxy(v) {
 try { return pyodideProxies ? typeof v.$$flags === "number" : Object.getPrototypeOf(v) === pyProto; } catch (_) { return false; }
 }
 function none() { return JSON_TAPES ? null : undefined; }
+const wellFormed = typeof "".isWellFormed === "function" ? (s) => s.isWellFormed() : (s) => !/[\ud800-\udfff]/.test(s);
+function text(s) { return JSON_TAPES && !wellFormed(s) ? "j" + JSON.stringify(s) : "s" + s; }
 function out(v) {
 switch (typeof v) {
-case "string": return "s" + v;
+case "string": return text(v);
 case "number":
 if ((v | 0) === v) return Object.is(v, -0) ? "z" : v;
 if (!Number.isInteger(v)) return v;
 return (Number.isSafeInteger(v) ? "i" : "F") + BigInt(v).toString();
 case "boolean": return v;
 case "undefined": return none();
-case "bigint": return "i" + v.toString();
+case "bigint": return "b" + v.toString();
 case "object": if (v === null) return none(); return isPyProxy(v) ? v : new Box(v);
 default: return typeof v === "function" && isPyProxy(v) ? v : new Box(v);  // Pyodide's are functions
 }
 }
+function boxed(v) { return new Box(v); }
 function fail(e) {
 thrown = e;
 return "e" + JSON.stringify(describe(e));
@@ -301,6 +304,14 @@ if (r[0] !== 0) return r;
 v = built[f.at] = r[1];
 }
 }
+}
+function toJsValue(tape, refs, keep) {
+const r = toJs(tape, refs);
+if (r[0] !== 0) return r;
+const tag = tape[0];
+if (tag === ARR || tag === OBJ || tag === SET || tag === BYTES || tag === TYPED) return r;
+const v = r[1];
+return [0, keep && v !== null && (typeof v === "object" || typeof v === "function") ? boxed(v) : out(v)];
 }
 function fromWtf8(b) {
 let s = "";
@@ -604,7 +615,7 @@ function toPy(value, depth) {
 const tape = [], refs = [], stack = [], active = new Set();
 const done = new Map();  // container -> its index in tape order: reached again, it is AGAIN index
 const put = (x) => { tape.push(x); };
-const putStr = (s) => { if (JSON_TAPES && s.length > 1024) { put(REF); put(refs.length); refs.push(s); } else { put(STR); put(s); } };
+const putStr = (s) => { if (JSON_TAPES && s.length > 1024 && wellFormed(s)) { put(REF); put(refs.length); refs.push(s); } else { put(STR); put(s); } };
 let v = unbox(value), total = 0;
 let asKey = false;  // v is a Map key or a Set value: an object there stays a JsProxy (hashable)
 try {
@@ -691,7 +702,6 @@ return jsError(e, stack.map((f) => f.part));
 }
 const NOT_PY = false;
 const utf8Out = typeof TextEncoder === "function" ? new TextEncoder() : null;
-const wellFormed = typeof "".isWellFormed === "function" ? (s) => s.isWellFormed() : (s) => !/[\ud800-\udfff]/.test(s);
 const MARSHAL_DEPTH = 1000;  // deeper goes to the tape (marshal.loads stops at 2000 levels)
 function toMarshal(value, log = []) {
 let buf = new Uint8Array(256), view = new DataView(buf.buffer), n = 0;  // grows by doubling (`room`): a small value costs a small buffer
@@ -942,7 +952,7 @@ return [JSON.parse(reply), refs];
 function plainArgs(args) {
 for (const a of args) {
 const t = typeof a;
-if (t === "boolean" || (t === "string" && a.indexOf("\0") < 0)) continue;
+if (t === "boolean" || (t === "string" && a.indexOf("\0") < 0 && (!JSON_TAPES || wellFormed(a)))) continue;
 if (t === "number" && (a === (a | 0) ? !Object.is(a, -0) : !Number.isInteger(a))) continue;
 return false;
 }
@@ -1128,10 +1138,14 @@ const vs = new Array(args.length);
 for (let i = 0; i < args.length; i++) vs[i] = wrote(args[i]);
 return vs;
 }
+const IS_MAP = 1, IS_SET = 2;
 function isObject(o) { return (typeof o === "object" && o !== null) || typeof o === "function"; }
-function isArrayLike(o) {
-if (Array.isArray(o) || (ArrayBuffer.isView(o) && !(o instanceof DataView))) return true;
-return typeof o === "object" && o !== null && !(o instanceof Map) && !(o instanceof Set) && typeof o.length === "number";
+function kindOf(o) {
+try { return o instanceof Map ? IS_MAP : o instanceof Set ? IS_SET : 0; } catch (_) { return 0; }
+}
+function isList(o) { return Array.isArray(o) || (ArrayBuffer.isView(o) && !(o instanceof DataView)); }
+function isArrayLike(o, kind) {
+return isList(o) || (kind === 0 && typeof o === "object" && o !== null && typeof o.length === "number");
 }
 function getProp(b, key) {
 try {
@@ -1144,12 +1158,12 @@ return outFrom(v, o);
 }
 function getItem(b, withThis, ...args) {
 try {
-const o = unbox(b), k = values(args)[0];
+const o = unbox(b), k = values(args)[0], kind = kindOf(o);
 let v;
-if (o instanceof Map) {
+if (kind === IS_MAP) {
 if (!o.has(k)) return "m";
 v = o.get(k);
-} else if (typeof k === "number" && Number.isInteger(k) && isArrayLike(o)) {
+} else if (typeof k === "number" && Number.isInteger(k) && isArrayLike(o, kind)) {
 const n = o.length, i = k < 0 ? k + n : k;
 if (!(i >= 0 && i < n)) return "m";
 v = o[i];
@@ -1165,9 +1179,9 @@ try { unbox(b)[key] = values(args)[0]; return null; } catch (e) { return fail(e)
 }
 function setItem(b, ...args) {
 try {
-const o = unbox(b), [k, v] = values(args);
-if (o instanceof Map) { o.set(k, v); return null; }
-if (typeof k === "number" && Number.isInteger(k) && k < 0 && isArrayLike(o)) {
+const o = unbox(b), [k, v] = values(args), kind = kindOf(o);
+if (kind === IS_MAP) { o.set(k, v); return null; }
+if (typeof k === "number" && Number.isInteger(k) && k < 0 && isArrayLike(o, kind)) {
 const i = k + o.length;
 if (i < 0) return "m";
 o[i] = v;
@@ -1187,9 +1201,9 @@ return null;
 }
 function delItem(b, ...args) {
 try {
-const o = unbox(b), k = values(args)[0];
-if (o instanceof Map || o instanceof Set) return o.delete(k) ? null : "m";
-if (typeof k === "number" && Number.isInteger(k) && isArrayLike(o)) {
+const o = unbox(b), k = values(args)[0], kind = kindOf(o);
+if (kind !== 0) return o.delete(k) ? null : "m";
+if (typeof k === "number" && Number.isInteger(k) && isArrayLike(o, kind)) {
 const n = o.length, i = k < 0 ? k + n : k;
 if (i < 0 || i >= n) return "m";
 if (Array.isArray(o)) o.splice(i, 1); else delete o[i];
@@ -1208,25 +1222,27 @@ try { return out(Reflect.construct(unbox(fb), values(args))); } catch (e) { retu
 }
 function lenOf(b) {
 try {
-const o = unbox(b);
-if (o instanceof Map || o instanceof Set) return o.size;
-if (isArrayLike(o)) return out(o.length);
+const o = unbox(b), kind = kindOf(o);
+if (kind !== 0) return o.size;
+if (isArrayLike(o, kind)) return out(o.length);
 return "tobject of JS type " + (typeof o === "function" ? "function" : Object.prototype.toString.call(o)) + " has no len()";
 } catch (e) { return fail(e); }
 }
 function truthOf(b) {
 try {
 const o = unbox(b);
-if (o instanceof Map || o instanceof Set) return o.size !== 0;
-if (Array.isArray(o) || (ArrayBuffer.isView(o) && !(o instanceof DataView))) return o.length !== 0;
-return true;
+if (isList(o)) return o.length !== 0;
+const kind = kindOf(o);
+return kind === 0 || o.size !== 0;
 } catch (e) { return fail(e); }
 }
 function hasIn(b, ...args) {
 try {
-const o = unbox(b), x = values(args)[0];
-if (o instanceof Map || o instanceof Set) return o.has(x);
-if (isArrayLike(o)) return Array.prototype.includes.call(o, x);
+const o = unbox(b), x = values(args)[0], kind = kindOf(o);
+if (kind !== 0) return o.has(x);
+if (isList(o) || (typeof o === "object" && o !== null && "length" in o && typeof o.length === "number")) {
+return Array.prototype.includes.call(o, x);
+}
 if (!isObject(o)) return "tin needs an object, not a " + typeof o;
 return x in o;
 } catch (e) { return fail(e); }
@@ -1238,7 +1254,7 @@ try { return unbox(b) instanceof unbox(cls); } catch (e) { return fail(e); }
 function iterOf(b) {
 try {
 const o = unbox(b);
-if (o instanceof Map) return out(o.keys());
+if (kindOf(o) === IS_MAP) return out(o.keys());
 const f = isObject(o) ? o[Symbol.iterator] : undefined;
 if (typeof f !== "function") return isObject(o) && typeof o.then === "function" ? "p" : "tJS object is not iterable";
 return out(Reflect.apply(f, o, []));
@@ -1272,7 +1288,7 @@ try { return r.v.done ? "d" : out(r.v.value); } catch (e) { return fail(e); }
 function awaitOf(b) { return settleOut(() => unbox(b)); }
 function reprOf(b) {
 const o = unbox(b);
-try { return "s" + String(o); } catch (_) {
+try { return text(String(o)); } catch (_) {
 try { return "s[object " + (typeof o) + "]"; } catch (_e) { return "s[object]"; }
 }
 }
@@ -1382,6 +1398,7 @@ return {
   awaitOf,
   boundParts,
   boxSample,
+  boxed,
   callFn,
   callMethod,
   callWith,
@@ -1450,11 +1467,13 @@ return {
   stashMore,
   strengthenProxy,
   takeText,
+  text,
   thisOf,
   toBase64,
   toBytes,
   toHeap,
   toJs,
+  toJsValue,
   toMarshal,
   toPy,
   toPyFast,

@@ -3,7 +3,7 @@
 // does ONE thing inside try/catch and answers as `out` (./_box.mjs) does:
 // never a throw, never a raw JS object.
 
-import { fail, out, outFrom, thisOf, unbox } from "./_box.mjs";
+import { fail, out, outFrom, text, thisOf, unbox } from "./_box.mjs";
 import { unwire } from "./_proxies.mjs";
 import { toJs } from "./_to_js.mjs";
 
@@ -39,11 +39,23 @@ function values(args) {
 }
 
 // ---- shapes -------------------------------------------------------------------
+// A shape test touches only what the operation's own JS meaning touches: it
+// never reports an error of its own (`instanceof` asks a Proxy's getPrototypeOf
+// trap: one that throws is no Map or Set), and `in` asks `"length" in o` (the
+// has trap, as `x in o` itself) before it reads `length`.
+const IS_MAP = 1, IS_SET = 2;
+
 function isObject(o) { return (typeof o === "object" && o !== null) || typeof o === "function"; }
 
-function isArrayLike(o) {
-  if (Array.isArray(o) || (ArrayBuffer.isView(o) && !(o instanceof DataView))) return true;
-  return typeof o === "object" && o !== null && !(o instanceof Map) && !(o instanceof Set) && typeof o.length === "number";
+function kindOf(o) {
+  try { return o instanceof Map ? IS_MAP : o instanceof Set ? IS_SET : 0; } catch (_) { return 0; }
+}
+
+function isList(o) { return Array.isArray(o) || (ArrayBuffer.isView(o) && !(o instanceof DataView)); }
+
+// An Array, a typed array, or an object (not a Map or Set: `kind` 0) with a numeric `length`.
+function isArrayLike(o, kind) {
+  return isList(o) || (kind === 0 && typeof o === "object" && o !== null && typeof o.length === "number");
 }
 
 // ---- operations ---------------------------------------------------------------
@@ -61,12 +73,12 @@ export function getProp(b, key) {
 // `p[key]`; `withThis`: the key is a Python str (a function read so is called with `this` = `p`).
 export function getItem(b, withThis, ...args) {
   try {
-    const o = unbox(b), k = values(args)[0];
+    const o = unbox(b), k = values(args)[0], kind = kindOf(o);
     let v;
-    if (o instanceof Map) {
+    if (kind === IS_MAP) {
       if (!o.has(k)) return "m";
       v = o.get(k);
-    } else if (typeof k === "number" && Number.isInteger(k) && isArrayLike(o)) {
+    } else if (typeof k === "number" && Number.isInteger(k) && isArrayLike(o, kind)) {
       const n = o.length, i = k < 0 ? k + n : k;
       if (!(i >= 0 && i < n)) return "m";
       v = o[i];
@@ -84,9 +96,9 @@ export function setProp(b, key, ...args) {
 
 export function setItem(b, ...args) {
   try {
-    const o = unbox(b), [k, v] = values(args);
-    if (o instanceof Map) { o.set(k, v); return null; }
-    if (typeof k === "number" && Number.isInteger(k) && k < 0 && isArrayLike(o)) {
+    const o = unbox(b), [k, v] = values(args), kind = kindOf(o);
+    if (kind === IS_MAP) { o.set(k, v); return null; }
+    if (typeof k === "number" && Number.isInteger(k) && k < 0 && isArrayLike(o, kind)) {
       const i = k + o.length;
       if (i < 0) return "m";
       o[i] = v;
@@ -108,9 +120,9 @@ export function delProp(b, key) {
 
 export function delItem(b, ...args) {
   try {
-    const o = unbox(b), k = values(args)[0];
-    if (o instanceof Map || o instanceof Set) return o.delete(k) ? null : "m";
-    if (typeof k === "number" && Number.isInteger(k) && isArrayLike(o)) {
+    const o = unbox(b), k = values(args)[0], kind = kindOf(o);
+    if (kind !== 0) return o.delete(k) ? null : "m";
+    if (typeof k === "number" && Number.isInteger(k) && isArrayLike(o, kind)) {
       const n = o.length, i = k < 0 ? k + n : k;
       if (i < 0 || i >= n) return "m";
       if (Array.isArray(o)) o.splice(i, 1); else delete o[i];
@@ -133,9 +145,9 @@ export function newWith(fb, ...args) {
 
 export function lenOf(b) {
   try {
-    const o = unbox(b);
-    if (o instanceof Map || o instanceof Set) return o.size;
-    if (isArrayLike(o)) return out(o.length);
+    const o = unbox(b), kind = kindOf(o);
+    if (kind !== 0) return o.size;
+    if (isArrayLike(o, kind)) return out(o.length);
     return "tobject of JS type " + (typeof o === "function" ? "function" : Object.prototype.toString.call(o)) + " has no len()";
   } catch (e) { return fail(e); }
 }
@@ -143,17 +155,19 @@ export function lenOf(b) {
 export function truthOf(b) {
   try {
     const o = unbox(b);
-    if (o instanceof Map || o instanceof Set) return o.size !== 0;
-    if (Array.isArray(o) || (ArrayBuffer.isView(o) && !(o instanceof DataView))) return o.length !== 0;
-    return true;
+    if (isList(o)) return o.length !== 0;
+    const kind = kindOf(o);
+    return kind === 0 || o.size !== 0;
   } catch (e) { return fail(e); }
 }
 
 export function hasIn(b, ...args) {
   try {
-    const o = unbox(b), x = values(args)[0];
-    if (o instanceof Map || o instanceof Set) return o.has(x);
-    if (isArrayLike(o)) return Array.prototype.includes.call(o, x);
+    const o = unbox(b), x = values(args)[0], kind = kindOf(o);
+    if (kind !== 0) return o.has(x);
+    if (isList(o) || (typeof o === "object" && o !== null && "length" in o && typeof o.length === "number")) {
+      return Array.prototype.includes.call(o, x);
+    }
     if (!isObject(o)) return "tin needs an object, not a " + typeof o;
     return x in o;
   } catch (e) { return fail(e); }
@@ -168,7 +182,7 @@ export function instanceOf(b, cls) {
 export function iterOf(b) {
   try {
     const o = unbox(b);
-    if (o instanceof Map) return out(o.keys());
+    if (kindOf(o) === IS_MAP) return out(o.keys());
     const f = isObject(o) ? o[Symbol.iterator] : undefined;
     if (typeof f !== "function") return isObject(o) && typeof o.then === "function" ? "p" : "tJS object is not iterable";
     return out(Reflect.apply(f, o, []));
@@ -209,7 +223,7 @@ export function awaitOf(b) { return settleOut(() => unbox(b)); }
 
 export function reprOf(b) {
   const o = unbox(b);
-  try { return "s" + String(o); } catch (_) {
+  try { return text(String(o)); } catch (_) {
     try { return "s[object " + (typeof o) + "]"; } catch (_e) { return "s[object]"; }
   }
 }

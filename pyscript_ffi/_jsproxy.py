@@ -23,6 +23,7 @@ js.JSON.parse("{bad")    # raises JsException (SyntaxError)
 import json
 
 from ._backend import backend
+from ._bigint import BigInt
 from ._bridge import GLOBAL_HANDLE, helpers, use_reader, wire
 from ._errors import ConversionError, JsException
 
@@ -114,6 +115,10 @@ def read(r):
             return r[1:]
         if c == "i":
             return int(r[1:])
+        if c == "b":
+            return BigInt(int(r[1:]))
+        if c == "j":
+            return json.loads(r[1:])
         if c == "e":
             _fail(r)
         if c == "m":

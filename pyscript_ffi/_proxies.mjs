@@ -1,6 +1,7 @@
 // JS functions that call Python callables (pyscript_ffi/_proxies.py).
 
-import { weakHolders } from "./_box.mjs";
+import { weakHolders, wellFormed } from "./_box.mjs";
+import { JSON_TAPES } from "./_tape.mjs";
 import { toJs } from "./_to_js.mjs";
 import { toPy } from "./_to_py.mjs";
 
@@ -68,11 +69,12 @@ export function unwire(reply) {
 }
 
 // Arguments every interpreter converts exactly by itself: booleans, strings
-// without NUL, int32 numbers (not -0) and non-integral numbers.
+// without NUL (on MicroPython: without a lone surrogate, see `text` in _box.mjs),
+// int32 numbers (not -0) and non-integral numbers.
 export function plainArgs(args) {
   for (const a of args) {
     const t = typeof a;
-    if (t === "boolean" || (t === "string" && a.indexOf("\0") < 0)) continue;
+    if (t === "boolean" || (t === "string" && a.indexOf("\0") < 0 && (!JSON_TAPES || wellFormed(a)))) continue;
     if (t === "number" && (a === (a | 0) ? !Object.is(a, -0) : !Number.isInteger(a))) continue;
     return false;
   }

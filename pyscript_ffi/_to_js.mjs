@@ -2,7 +2,7 @@
 // that `encode` made; `fromMarshal` is Pyodide's fast route for JSON-shaped data.
 
 import { fromBase64, heap, retype } from "./_binary.mjs";
-import { out, unbox, weakHolders } from "./_box.mjs";
+import { boxed, out, unbox, weakHolders } from "./_box.mjs";
 import { conversionError, jsError, pathOf } from "./_errors.mjs";
 import {
   AGAIN, ARR, BIG, BYTES, FALSE, FLOAT, INF, INT, MAP, NAN, NEGZERO, NINF, NULL, OBJ, OTHER, REF, SET, STR,
@@ -110,6 +110,22 @@ export function toJs(tape, refs) {
       v = built[f.at] = r[1];
     }
   }
+}
+
+// `to_js`'s answer: `toJs` of the tape, where a container `toJs` built itself
+// (Array, Object, Set, typed array) crosses as it is and any other value as
+// `out` gives it: a JS object it did not build (a JsProxy's, a dict_converter's
+// result) may be a revoked or trapping Proxy, which MicroPython's own
+// conversion would probe (a Box instead), and a BigInt stays one ("b").
+// `keep` (depth 0): an object in a Box even when it is a proxy of a Python
+// object, so that Python holds the JS value, not the object again.
+export function toJsValue(tape, refs, keep) {
+  const r = toJs(tape, refs);
+  if (r[0] !== 0) return r;
+  const tag = tape[0];
+  if (tag === ARR || tag === OBJ || tag === SET || tag === BYTES || tag === TYPED) return r;
+  const v = r[1];
+  return [0, keep && v !== null && (typeof v === "object" || typeof v === "function") ? boxed(v) : out(v)];
 }
 
 // UTF-8 bytes -> string, by hand: a leading U+FEFF stays, and a lone

@@ -15,7 +15,7 @@ from ._bigint import BigInt
 from ._bridge import checked, helpers
 from ._errors import ConversionError, JsException, format_path
 from ._jsproxy import JsProxy as _Ours
-from ._jsproxy import handle_of, use_encoder
+from ._jsproxy import handle_of, read, use_encoder
 from ._tags import (
     AGAIN,
     ARR,
@@ -371,12 +371,14 @@ def convert_value(value, opts):
         if -_SAFE_MAX <= value <= _SAFE_MAX:
             return float(value)
     tape, refs = encode(value, opts)
-    return build(tape, refs)
+    return build(tape, refs, opts.depth == 0)
 
 
-def build(tape, refs):
-    """Rebuild a tape in JS; the JS value (a JsProxy for objects)."""
-    return checked(helpers().toJs(backend.to_array(tape), backend.refs_array(refs)))[1]
+def build(tape, refs, keep=False):
+    """Rebuild a tape in JS (`toJsValue`); the JS value as Python reads it: a
+    JsProxy for objects (with `keep`, a proxy of a Python object too), a
+    `BigInt` for a JS BigInt."""
+    return read(checked(helpers().toJsValue(backend.to_array(tape), backend.refs_array(refs), keep))[1])
 
 
 def to_js(obj, *, depth=-1, create_pyproxies=True, dict_converter=None, default_converter=None):
@@ -413,8 +415,7 @@ def to_js(obj, *, depth=-1, create_pyproxies=True, dict_converter=None, default_
         temporary = dict_converter = _proxy_makers[1](dict_converter, False, None)[1]
     try:
         opts = Options(depth, create_pyproxies, dict_converter, default_converter, backend, _proxy_makers[0])
-        value = convert_value(obj, opts)
-        return _Ours(value) if isinstance(value, backend.JsProxy) else value
+        return convert_value(obj, opts)
     finally:
         if temporary is not None:
             temporary.destroy()

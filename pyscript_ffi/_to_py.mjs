@@ -3,7 +3,7 @@
 // JSON text) or the tape.
 
 import { codeOf, heap, toHeap } from "./_binary.mjs";
-import { out, unbox } from "./_box.mjs";
+import { out, unbox, wellFormed } from "./_box.mjs";
 import { conversionError, jsError } from "./_errors.mjs";
 import {
   AGAIN, ARR, BIG, BYTES, FALSE, FLOAT, INF, INT, JSON_FLOATS, JSON_TAPES, NAN, NEGZERO, NINF, NULL, OBJ, OTHER, REF,
@@ -56,8 +56,9 @@ export function toPy(value, depth) {
   const tape = [], refs = [], stack = [], active = new Set();
   const done = new Map();  // container -> its index in tape order: reached again, it is AGAIN index
   const put = (x) => { tape.push(x); };
-  // JSON tapes: long strings go by reference (MicroPython's json.loads slows down badly on them)
-  const putStr = (s) => { if (JSON_TAPES && s.length > 1024) { put(REF); put(refs.length); refs.push(s); } else { put(STR); put(s); } };
+  // JSON tapes: long strings go by reference (MicroPython's json.loads slows down badly on them),
+  // but one holding a lone surrogate stays in the JSON text (see `text` in _box.mjs)
+  const putStr = (s) => { if (JSON_TAPES && s.length > 1024 && wellFormed(s)) { put(REF); put(refs.length); refs.push(s); } else { put(STR); put(s); } };
   let v = unbox(value), total = 0;
   let asKey = false;  // v is a Map key or a Set value: an object there stays a JsProxy (hashable)
   try {
@@ -150,7 +151,6 @@ export function toPy(value, depth) {
 
 const NOT_PY = false;
 const utf8Out = typeof TextEncoder === "function" ? new TextEncoder() : null;
-const wellFormed = typeof "".isWellFormed === "function" ? (s) => s.isWellFormed() : (s) => !/[\ud800-\udfff]/.test(s);
 
 // Pyodide's fast route: `marshal.loads` bytes of a JSON-shaped `value`, read in
 // one pass: each length, key list and element read is pushed on `log` in the
