@@ -284,6 +284,9 @@ def encode(value, opts):
                         active.add(id(v))
                         tape.append(0)  # the count, patched when the container closes
                         stack.append(_Frame(it, v, tag, len(tape) - 1))
+                elif tag is not None and id(v) in done and id(v) not in active:
+                    tape.append(AGAIN)  # beyond `depth`, a container converted before is that JS object, as in Pyodide
+                    tape.append(done[id(v)][0])
                 elif t is _Ours:
                     tape.append(REF)
                     tape.append(len(refs))
@@ -300,11 +303,12 @@ def encode(value, opts):
                 elif tag is None and isinstance(v, (int, float, str)):
                     v = _plain(v)
                     continue
-                elif tag is None and opts.default_converter is not None and not asked:
+                # no rule converts v (or it lies beyond `depth`, as in Pyodide): the converter, or a proxy
+                elif opts.default_converter is not None and not asked:
                     asked = True
                     v = opts.default_converter(v, _converter(opts), _cacher(opts))
                     continue
-                elif tag is None and not opts.create_pyproxies:
+                elif not opts.create_pyproxies:
                     raise ConversionError(
                         "cannot convert " + _type_name(v) + " (create_pyproxies=False)", _encode_path(stack)
                     )

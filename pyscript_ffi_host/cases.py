@@ -309,6 +309,31 @@ def _string_cases() -> list[Case]:
     return cases
 
 
+#: Values converted with `depth=0..4`, and what JS sees at each depth (Pyodide's own `to_js`
+#: gives the same, see tests/test_conformance.py): N levels converted, deeper ones proxies.
+DEPTHS = {
+    "list": ("[1, [2, [3, [4]]]]", ["<PyProxy>", "[1,<PyProxy>]", "[1,[2,<PyProxy>]]", "[1,[2,[3,<PyProxy>]]]", "[1,[2,[3,[4]]]]"]),
+    "dict": (
+        '{"a": {"b": {"c": [1]}}}',
+        ["<PyProxy>", '{"a":<PyProxy>}', '{"a":{"b":<PyProxy>}}', '{"a":{"b":{"c":<PyProxy>}}}', '{"a":{"b":{"c":[1]}}}'],
+    ),
+    "set-and-tuple": ("[{1}, (2, (3,))]", ["<PyProxy>", "[<PyProxy>,<PyProxy>]", "[Set{1},[2,<PyProxy>]]", "[Set{1},[2,[3]]]", "[Set{1},[2,[3]]]"]),
+    "bytes": (
+        '[b"a", [b"b"]]',
+        ["<PyProxy>", "[<PyProxy>,<PyProxy>]", "[Uint8Array[97],[<PyProxy>]]", "[Uint8Array[97],[Uint8Array[98]]]", "[Uint8Array[97],[Uint8Array[98]]]"],
+    ),
+    "primitives": ('[2**60, "s", None]', ["<PyProxy>", '[1152921504606846976n,"s",null]', '[1152921504606846976n,"s",null]', '[1152921504606846976n,"s",null]', '[1152921504606846976n,"s",null]']),
+}
+
+
+def _depth_cases() -> list[Case]:
+    return [
+        _js("depth-" + str(depth) + "-of-" + name, "to_js.depth", source, seen[depth], kwargs={"depth": str(depth)})
+        for name, (source, seen) in DEPTHS.items()
+        for depth in range(5)
+    ]
+
+
 def _js(cid: str, spec: str, source: str, expect: Any = None, **more: Any) -> Case:
     return Case(cid, spec, "to_js", source, expect, **more)
 
@@ -814,8 +839,41 @@ CASES: list[Case] = [
         observe="[" + IS_PLAIN + ", jsf('v', 'return Object.getPrototypeOf(v.a) === Object.prototype')(v),"
         " jsf('v', 'return Object.getPrototypeOf(v.a.b) === Object.prototype')(v)]",
     ),
-    _js("depth-0", DEPTH, "x", True, setup="x = [1]", kwargs={"depth": "0"}, observe="v is x"),
+    _js(
+        "depth-0",
+        DEPTH,
+        "x",
+        ["<PyProxy>", True],
+        setup="x = [1]",
+        kwargs={"depth": "0"},
+        observe="[show(v), jsf('v', 'return v')(v) is x]",
+    ),
     _js("depth-minus-1-all", DEPTH, "[[[[1]]]]", "[[[[1]]]]", kwargs={"depth": "-1"}),
+    *_depth_cases(),
+    _js(
+        "depth-2-shared-beyond",
+        DEPTH,
+        "[s, [s, [s]]]",
+        ["[[1],[[1],<PyProxy>]]", True],
+        setup="s = [1]",
+        kwargs={"depth": "2"},
+        observe="[show(v), jsf('v', 'return v[0] === v[1][0]')(v)]",
+    ),
+    _js(
+        "depth-1-default-converter-beyond",
+        DEPTH,
+        '[Thing(), [1], {"a": 2}, b"x"]',
+        '["D","D","D","D"]',
+        setup=THING,
+        kwargs={"depth": "1", "default_converter": "lambda v, c, k: 'D'"},
+    ),
+    _js(
+        "depth-0-default-converter",
+        DEPTH,
+        "[1]",
+        '"D"',
+        kwargs={"depth": "0", "default_converter": "lambda v, c, k: 'D'"},
+    ),
     # dict_converter
     _js("dict-converter-map", DICTCONV, '{"a": 1}', 'Map{"a"=>1}', kwargs={"dict_converter": "js.Map.new"}),
     _js(
