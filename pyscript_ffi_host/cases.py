@@ -334,6 +334,190 @@ def _depth_cases() -> list[Case]:
     ]
 
 
+#: Setup: BigInts that reached Python every way (`n` from `call`, `p` from `to_py` of an Array,
+#: `m` a Map value, `r` a call result read by a JsProxy, `a` an attribute read, `big` beyond 2**64).
+BIGINTS = (
+    FROM_BIGINT + "\np = to_py(jsf('return [5n]')())[0]\nm = to_py(jsf('return new Map([[1, 5n]])')())[1]"
+    "\nr = jsf('return 5n')()\na = jsf('return {b: 5n}')().b\nbig = to_py(jsf('return [-(2n ** 70n)]')())[0]"
+    "\nfrom pyscript_ffi import assign\no = jsf('return {}')()\nbox = jsf('return [0]')()"
+)
+#: Where each BigInt goes back to JS (Python source, `B` the BigInt) and what JS sees there (`B` 5n).
+BIGINT_ROUTES = {
+    "list": ("[B]", "[Bn]"),
+    "tuple": ("(B, 1)", "[Bn,1]"),
+    "set": ("{B}", "Set{Bn}"),
+    "dict": ('{"k": B}', '{"k":Bn}'),
+    "nested": ('[[[B]], {"a": {"b": B}}]', '[[[Bn]],{"a":{"b":Bn}}]'),
+    "shared": ("[s, s]", "[[Bn],[Bn]]"),
+    "tape": ("[B, {1}]", "[Bn,Set{1}]"),
+    "dict-converter": ('to_js({"k": B}, dict_converter=js.Map.new)', 'Map{"k"=>Bn}'),
+    "depth-1": ("to_js([B, [B]], depth=1)", "[Bn,<PyProxy>]"),
+    "top-result-in-list": ("[to_js(B)]", "[Bn]"),
+    "to-py-again": ("[to_py(B)]", "[Bn]"),
+    "callback-result": ("jsf('f', 'return f()')(lambda: [B])", "[Bn]"),
+    "callback-result-top": ("jsf('f', 'return [f()]')(lambda: B)", "[Bn]"),
+    "call-argument": ("jsf('v', 'return [v]')(B)", "[Bn]"),
+    "call-argument-in-list": ("call(jsf('v', 'return v'), [B])", "[Bn]"),
+    "keyword-argument": ("jsf('o', 'return o')(k=B)", '{"k":Bn}'),
+    "attribute-written": ("setattr(o, 'x', [B]) or o.x", "[Bn]"),
+    "attribute-written-top": ("setattr(o, 'x', B) or jsf('o', 'return [o.x]')(o)", "[Bn]"),
+    "item-written": ("box.__setitem__(0, B) or box", "[Bn]"),
+    "assign": ('assign(o, {"k": B})', '{"k":Bn}'),
+}
+
+
+def _bigint_cases() -> list[Case]:
+    cases = []
+    for name, spelled in (("n", "5"), ("p", "5"), ("m", "5"), ("r", "5"), ("a", "5"), ("big", "-1180591620717411303424")):
+        for route, (source, seen) in BIGINT_ROUTES.items():
+            cases.append(
+                _js(
+                    "bigint-" + name + "-" + route,
+                    "to_js.bigint-round-trip",
+                    source.replace("B", name),
+                    seen.replace("B", spelled),
+                    setup=BIGINTS + "\ns = [" + name + "]",
+                )
+            )
+    return cases
+
+
+#: Strings that a route could alter, as (head, unit, tail): made `head + unit * n + tail` for each
+#: n of STRING_SIZES, the same in Python and in JS, so that each size lies beyond one route's
+#: threshold (MicroPython decodes more than 16 UTF-8 bytes with a TextDecoder; tapes carry
+#: strings of more than 1,024 characters by reference there; JSON text of 64 KB goes through
+#: the heap; marshal's short strings end at 64 bytes).
+TEXTS = {
+    "lone-high-first": ("\ud800", "x", ""),
+    "lone-low-last": ("", "y", "\udfff"),
+    "lone-inside": ("a", "\udc00b", ""),
+    "bom-nul-astral": ("\ufeff", "\x00\U0001f600", "\ufeff"),
+    "mixed": ("\ufeff\x00", "\U0001f600\ud800\xe9", "\udfff"),
+}
+STRING_SIZES = (0, 1, 8, 600, 20000)
+#: JS `__digest(s)`: the length and a 32-bit FNV-1a hash of a string's UTF-16 code units.
+DIGEST_JS = (
+    "globalThis.__digest = (s) => { let h = 2166136261; for (let i = 0; i < s.length; i++)"
+    " { h ^= s.charCodeAt(i); h = Math.imul(h, 16777619) >>> 0 } return s.length + ':' + h };"
+)
+#: The same digest of a Python str, inside the interpreter (a lone surrogate is one code unit).
+DIGEST_PY = (
+    "def digest(s):\n    h = 2166136261\n    n = 0\n    for c in s:\n        o = ord(c)\n"
+    "        units = (o,) if o < 0x10000 else (0xD800 | ((o - 0x10000) >> 10), 0xDC00 | ((o - 0x10000) & 0x3FF))\n"
+    "        for u in units:\n            h = ((h ^ u) * 16777619) & 0xFFFFFFFF\n            n += 1\n"
+    "    return str(n) + ':' + str(h)\n"
+)
+
+
+def _digest(text: str) -> str:
+    units = struct.unpack("<" + "H" * (len(text.encode("utf-16-le", "surrogatepass")) // 2), text.encode("utf-16-le", "surrogatepass"))
+    h = 2166136261
+    for u in units:
+        h = ((h ^ u) * 16777619) & 0xFFFFFFFF
+    return f"{len(units)}:{h}"
+
+
+def _js_text(text: str) -> str:
+    units = struct.unpack("<" + "H" * (len(text.encode("utf-16-le", "surrogatepass")) // 2), text.encode("utf-16-le", "surrogatepass"))
+    return '"' + "".join("\\u%04x" % u for u in units) + '"'
+
+
+#: How a string `s` goes Python -> JS: a Python expression giving a JS value (a JsProxy), and
+#: the JS expression, on that value `v`, of the string JS got (digested in JS).
+TEXT_TO_JS = {
+    "to-js-in-list": ("to_js([s])", "v[0]"),
+    "to-js-in-list-tape": ("to_js([s, {1}])", "v[0]"),
+    "to-js-dict-value": ("to_js({'k': s})", "v.k"),
+    "to-js-key": ("to_js({s: 1})", "Object.keys(v)[0]"),
+    "to-js-key-tape": ("to_js({s: {1}})", "Object.keys(v)[0]"),
+    "to-js-set": ("to_js({s})", "[...v][0]"),
+    "to-js-dict-converter-key": ("to_js({s: 1}, dict_converter=js.Map.new)", "[...v.keys()][0]"),
+    "call-argument": ("wrap(s)", "v[0]"),
+    "call-argument-in-list": ("ident([s])", "v[0]"),
+    "call-argument-keyword": ("ident(k=s)", "v.k"),
+    "guarded-call-argument": ("call(wrap, s)", "v[0]"),
+    "new-argument": ("new(js.Array, 1, s)", "v[1]"),
+    "callback-result": ("jsf('f', 'return [f()]')(lambda: s)", "v[0]"),
+    "callback-result-in-list": ("jsf('f', 'return f()')(lambda: [s])", "v[0]"),
+    "attribute-written": ("setattr(o, 'x', s) or o", "v.x"),
+    "item-key-written": ("o.__setitem__(s, 1) or o", "Object.keys(v).pop()"),
+    "assign": ("assign(js.Object.new(), {'k': s})", "v.k"),
+}
+#: How a JS string (`t.texts[i]`) reaches Python: a Python expression giving its digest (`D`).
+TEXT_FROM_JS = {
+    "attribute-read": "D(t.texts[i])",
+    "item-read": "D(t.texts[i + 0])",
+    "call-result": "D(t.at(i))",
+    "guarded-call-result": "D(call(t.at, i))",
+    "callback-argument": "t.give(i, D)",
+    "callback-argument-tape": "t.giveMany(i, lambda x, y: D(x))",
+    "to-py-in-list": "D(to_py(t.inList(i))[0])",
+    "to-py-in-object": "D(to_py(t.inObject(i))['k'])",
+    "to-py-object-key": "D(list(to_py(t.asKey(i)))[0])",
+    "to-py-many-as-json-text": "D(to_py(t.many(i))[-1])",
+    "to-py-tape": "D(to_py(t.inMap(i))['k'])",
+    "to-py-map-key": "D(list(to_py(t.mapKey(i)))[0])",
+    "to-py-set": "D(list(to_py(t.inSet(i)))[0])",
+    "to-py-depth": "D(to_py(t.inList(i), depth=1)[0])",
+    "iteration": "D(list(t.inList(i))[0])",
+    "query": "D(query(t, 'texts.' + str(i)))",
+    "gather": "D(gather(t.texts, str(i))[0])",
+    "exception-message": "D(catch(lambda: t.fail(i)))",
+    "jsproxy-repr": "D(repr(t.boxed(i))[9:-1])",
+}
+TEXT_HELPERS_JS = (
+    "return {texts: globalThis.__texts, at(i) { return this.texts[i] }, give(i, f) { return f(this.texts[i]) },"
+    " giveMany(i, f) { return f(this.texts[i], [1]) }, inList(i) { return [this.texts[i]] },"
+    " inObject(i) { return {k: this.texts[i]} }, asKey(i) { return {[this.texts[i]]: 1} },"
+    " many(i) { return new Array(120).fill(this.texts[i]) },"
+    " inMap(i) { return new Map([['k', this.texts[i]]]) }, mapKey(i) { return new Map([[this.texts[i], 1]]) },"
+    " inSet(i) { return new Set([this.texts[i]]) }, fail(i) { throw new Error(this.texts[i]) },"
+    " boxed(i) { const s = this.texts[i]; return {toString() { return s }} }}"
+)
+
+
+def _text_cases() -> list[Case]:
+    cases = []
+    for name, (head, unit, tail) in TEXTS.items():
+        texts = [head + unit * n + tail for n in STRING_SIZES]
+        digests = [_digest(t) for t in texts]
+        py_texts = "[" + ", ".join(f"{ascii(head)} + {ascii(unit)} * {n} + {ascii(tail)}" for n in STRING_SIZES) + "]"
+        js_texts = (
+            "["
+            + ", ".join(_js_text(head) + " + " + _js_text(unit) + ".repeat(" + str(n) + ") + " + _js_text(tail) for n in STRING_SIZES)
+            + "]"
+        )
+        for route, (send, read) in TEXT_TO_JS.items():
+            cases.append(
+                Case(
+                    "text-" + name + "-" + route,
+                    "to_js.str-every-route",
+                    "js",
+                    "[dig(" + send + ") for s in texts]",
+                    digests,
+                    setup="from pyscript_ffi import assign, call, new\nident = jsf('x', 'return x')\n"
+                    "wrap = jsf('x', 'return [x]')\no = js.Object.new()\ntexts = " + py_texts + "\n"
+                    "dig = jsf('v', " + repr(DIGEST_JS + " return __digest(" + read + ")") + ")",
+                    observe="v",
+                )
+            )
+        for route, receive in TEXT_FROM_JS.items():
+            cases.append(
+                Case(
+                    "text-" + name + "-" + route,
+                    "to_py.str-every-route",
+                    "js",
+                    "[" + receive + " for i in range(" + str(len(texts)) + ")]",
+                    digests,
+                    setup="from pyscript_ffi import JsException, call, gather, query\n" + DIGEST_PY + "D = digest\n"
+                    "def catch(f):\n    try:\n        f()\n    except JsException as e:\n        return e.message\n"
+                    "jsf(" + repr("globalThis.__texts = " + js_texts) + ")()\nt = jsf(" + repr(TEXT_HELPERS_JS) + ")()",
+                    observe="v",
+                )
+            )
+    return cases
+
+
 def _js(cid: str, spec: str, source: str, expect: Any = None, **more: Any) -> Case:
     return Case(cid, spec, "to_js", source, expect, **more)
 
@@ -614,6 +798,7 @@ CASES: list[Case] = [
     _js("bigint-round-trip-in-dict", BIG_BACK, '{"k": [n]}', '{"k":[5n]}', setup=FROM_BIGINT),
     _js("bigint-arithmetic-is-plain", BIG_BACK, "[n + 1, n * 1, int(n)]", "[6,5,5]", setup=FROM_BIGINT),
     _js("bigint-as-dict-key", BIG_BACK, "{n: 1}", '{"5":1}', setup=FROM_BIGINT),
+    *_bigint_cases(),
     # floats
     _js("float", FLOAT, "[1.5, -2.25]", "[1.5,-2.25]"),
     _js("float-integral", FLOAT, "[2.0]", "[2]"),
@@ -731,6 +916,7 @@ CASES: list[Case] = [
     _js("shared-list-shows-twice", SHARED, "[s, s]", "[[1],[1]]", setup="s = [1]"),
     # strings on every route
     *_string_cases(),
+    *_text_cases(),
     # anything else
     _js(
         "object-becomes-proxy",
