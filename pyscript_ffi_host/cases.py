@@ -384,7 +384,7 @@ def _bigint_cases() -> list[Case]:
 
 #: Strings that a route could alter, as (head, unit, tail): made `head + unit * n + tail` for each
 #: n of STRING_SIZES, the same in Python and in JS, so that each size lies beyond one route's
-#: threshold (MicroPython decodes more than 16 UTF-8 bytes with a TextDecoder; tapes carry
+#: threshold (MicroPython decodes more than 16 UTF-8 bytes with a TextDecoder; its tapes carry
 #: strings of more than 1,024 characters by reference there; JSON text of 64 KB goes through
 #: the heap; marshal's short strings end at 64 bytes).
 TEXTS = {
@@ -394,26 +394,28 @@ TEXTS = {
     "bom-nul-astral": ("\ufeff", "\x00\U0001f600", "\ufeff"),
     "mixed": ("\ufeff\x00", "\U0001f600\ud800\xe9", "\udfff"),
 }
-STRING_SIZES = (0, 1, 8, 600, 20000)
-#: JS `__digest(s)`: the length and a 32-bit FNV-1a hash of a string's UTF-16 code units.
+STRING_SIZES = (0, 1, 8, 600, 3000)
+#: JS `__digest(s)`: the length and a 20-bit polynomial hash of a string's UTF-16 code units
+#: (small numbers: quick in MicroPython too).
 DIGEST_JS = (
-    "globalThis.__digest = (s) => { let h = 2166136261; for (let i = 0; i < s.length; i++)"
-    " { h ^= s.charCodeAt(i); h = Math.imul(h, 16777619) >>> 0 } return s.length + ':' + h };"
+    "globalThis.__digest = (s) => { let h = 0; for (let i = 0; i < s.length; i++)"
+    " h = (h * 31 + s.charCodeAt(i)) & 0xfffff; return s.length + ':' + h };"
 )
 #: The same digest of a Python str, inside the interpreter (a lone surrogate is one code unit).
 DIGEST_PY = (
-    "def digest(s):\n    h = 2166136261\n    n = 0\n    for c in s:\n        o = ord(c)\n"
-    "        units = (o,) if o < 0x10000 else (0xD800 | ((o - 0x10000) >> 10), 0xDC00 | ((o - 0x10000) & 0x3FF))\n"
-    "        for u in units:\n            h = ((h ^ u) * 16777619) & 0xFFFFFFFF\n            n += 1\n"
+    "def digest(s):\n    h = 0\n    n = len(s)\n    for c in s:\n        o = ord(c)\n"
+    "        if o < 0x10000:\n            h = (h * 31 + o) & 0xFFFFF\n        else:\n            n += 1\n"
+    "            h = (h * 31 + (0xD800 | ((o - 0x10000) >> 10))) & 0xFFFFF\n"
+    "            h = (h * 31 + (0xDC00 | ((o - 0x10000) & 0x3FF))) & 0xFFFFF\n"
     "    return str(n) + ':' + str(h)\n"
 )
 
 
 def _digest(text: str) -> str:
     units = struct.unpack("<" + "H" * (len(text.encode("utf-16-le", "surrogatepass")) // 2), text.encode("utf-16-le", "surrogatepass"))
-    h = 2166136261
+    h = 0
     for u in units:
-        h = ((h ^ u) * 16777619) & 0xFFFFFFFF
+        h = (h * 31 + u) & 0xFFFFF
     return f"{len(units)}:{h}"
 
 
@@ -469,7 +471,7 @@ TEXT_HELPERS_JS = (
     "return {texts: globalThis.__texts, at(i) { return this.texts[i] }, give(i, f) { return f(this.texts[i]) },"
     " giveMany(i, f) { return f(this.texts[i], [1]) }, inList(i) { return [this.texts[i]] },"
     " inObject(i) { return {k: this.texts[i]} }, asKey(i) { return {[this.texts[i]]: 1} },"
-    " many(i) { return new Array(120).fill(this.texts[i]) },"
+    " many(i) { const s = this.texts[i]; return new Array(s.length <= 1024 ? 120 : 1).fill(s) },"
     " inMap(i) { return new Map([['k', this.texts[i]]]) }, mapKey(i) { return new Map([[this.texts[i], 1]]) },"
     " inSet(i) { return new Set([this.texts[i]]) }, fail(i) { throw new Error(this.texts[i]) },"
     " boxed(i) { const s = this.texts[i]; return {toString() { return s }} }}"
