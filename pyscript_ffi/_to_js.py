@@ -285,7 +285,8 @@ def encode(value, opts):
                         tape.append(0)  # the count, patched when the container closes
                         stack.append(_Frame(it, v, tag, len(tape) - 1))
                 elif tag is not None and id(v) in done and id(v) not in active:
-                    tape.append(AGAIN)  # beyond `depth`, a container converted before is that JS object, as in Pyodide
+                    # beyond `depth`, a container converted before is that JS object, as in Pyodide
+                    tape.append(AGAIN)
                     tape.append(done[id(v)][0])
                 elif t is _Ours:
                     tape.append(REF)

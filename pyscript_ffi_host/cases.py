@@ -312,23 +312,62 @@ def _string_cases() -> list[Case]:
 #: Values converted with `depth=0..4`, and what JS sees at each depth (Pyodide's own `to_js`
 #: gives the same, see tests/test_conformance.py): N levels converted, deeper ones proxies.
 DEPTHS = {
-    "list": ("[1, [2, [3, [4]]]]", ["<PyProxy>", "[1,<PyProxy>]", "[1,[2,<PyProxy>]]", "[1,[2,[3,<PyProxy>]]]", "[1,[2,[3,[4]]]]"]),
+    "list": (
+        "[1, [2, [3, [4]]]]",
+        ["<PyProxy>", "[1,<PyProxy>]", "[1,[2,<PyProxy>]]", "[1,[2,[3,<PyProxy>]]]", "[1,[2,[3,[4]]]]"],
+    ),
     "dict": (
         '{"a": {"b": {"c": [1]}}}',
-        ["<PyProxy>", '{"a":<PyProxy>}', '{"a":{"b":<PyProxy>}}', '{"a":{"b":{"c":<PyProxy>}}}', '{"a":{"b":{"c":[1]}}}'],
+        [
+            "<PyProxy>",
+            '{"a":<PyProxy>}',
+            '{"a":{"b":<PyProxy>}}',
+            '{"a":{"b":{"c":<PyProxy>}}}',
+            '{"a":{"b":{"c":[1]}}}',
+        ],
     ),
-    "set-and-tuple": ("[{1}, (2, (3,))]", ["<PyProxy>", "[<PyProxy>,<PyProxy>]", "[Set{1},[2,<PyProxy>]]", "[Set{1},[2,[3]]]", "[Set{1},[2,[3]]]"]),
+    "set-and-tuple": (
+        "[{1}, (2, (3,))]",
+        [
+            "<PyProxy>",
+            "[<PyProxy>,<PyProxy>]",
+            "[Set{1},[2,<PyProxy>]]",
+            "[Set{1},[2,[3]]]",
+            "[Set{1},[2,[3]]]",
+        ],
+    ),
     "bytes": (
         '[b"a", [b"b"]]',
-        ["<PyProxy>", "[<PyProxy>,<PyProxy>]", "[Uint8Array[97],[<PyProxy>]]", "[Uint8Array[97],[Uint8Array[98]]]", "[Uint8Array[97],[Uint8Array[98]]]"],
+        [
+            "<PyProxy>",
+            "[<PyProxy>,<PyProxy>]",
+            "[Uint8Array[97],[<PyProxy>]]",
+            "[Uint8Array[97],[Uint8Array[98]]]",
+            "[Uint8Array[97],[Uint8Array[98]]]",
+        ],
     ),
-    "primitives": ('[2**60, "s", None]', ["<PyProxy>", '[1152921504606846976n,"s",null]', '[1152921504606846976n,"s",null]', '[1152921504606846976n,"s",null]', '[1152921504606846976n,"s",null]']),
+    "primitives": (
+        '[2**60, "s", None]',
+        [
+            "<PyProxy>",
+            '[1152921504606846976n,"s",null]',
+            '[1152921504606846976n,"s",null]',
+            '[1152921504606846976n,"s",null]',
+            '[1152921504606846976n,"s",null]',
+        ],
+    ),
 }
 
 
 def _depth_cases() -> list[Case]:
     return [
-        _js("depth-" + str(depth) + "-of-" + name, "to_js.depth", source, seen[depth], kwargs={"depth": str(depth)})
+        _js(
+            "depth-" + str(depth) + "-of-" + name,
+            "to_js.depth",
+            source,
+            seen[depth],
+            kwargs={"depth": str(depth)},
+        )
         for name, (source, seen) in DEPTHS.items()
         for depth in range(5)
     ]
@@ -368,7 +407,14 @@ BIGINT_ROUTES = {
 
 def _bigint_cases() -> list[Case]:
     cases = []
-    for name, spelled in (("n", "5"), ("p", "5"), ("m", "5"), ("r", "5"), ("a", "5"), ("big", "-1180591620717411303424")):
+    for name, spelled in (
+        ("n", "5"),
+        ("p", "5"),
+        ("m", "5"),
+        ("r", "5"),
+        ("a", "5"),
+        ("big", "-1180591620717411303424"),
+    ):
         for route, (source, seen) in BIGINT_ROUTES.items():
             cases.append(
                 _js(
@@ -412,7 +458,10 @@ DIGEST_PY = (
 
 
 def _digest(text: str) -> str:
-    units = struct.unpack("<" + "H" * (len(text.encode("utf-16-le", "surrogatepass")) // 2), text.encode("utf-16-le", "surrogatepass"))
+    units = struct.unpack(
+        "<" + "H" * (len(text.encode("utf-16-le", "surrogatepass")) // 2),
+        text.encode("utf-16-le", "surrogatepass"),
+    )
     h = 0
     for u in units:
         h = (h * 31 + u) & 0xFFFFF
@@ -420,8 +469,11 @@ def _digest(text: str) -> str:
 
 
 def _js_text(text: str) -> str:
-    units = struct.unpack("<" + "H" * (len(text.encode("utf-16-le", "surrogatepass")) // 2), text.encode("utf-16-le", "surrogatepass"))
-    return '"' + "".join("\\u%04x" % u for u in units) + '"'
+    units = struct.unpack(
+        "<" + "H" * (len(text.encode("utf-16-le", "surrogatepass")) // 2),
+        text.encode("utf-16-le", "surrogatepass"),
+    )
+    return '"' + "".join(f"\\u{u:04x}" for u in units) + '"'
 
 
 #: How a string `s` goes Python -> JS: a Python expression giving a JS value (a JsProxy), and
@@ -468,11 +520,13 @@ TEXT_FROM_JS = {
     "jsproxy-repr": "D(repr(t.boxed(i))[9:-1])",
 }
 TEXT_HELPERS_JS = (
-    "return {texts: globalThis.__texts, at(i) { return this.texts[i] }, give(i, f) { return f(this.texts[i]) },"
+    "return {texts: globalThis.__texts, at(i) { return this.texts[i] },"
+    " give(i, f) { return f(this.texts[i]) },"
     " giveMany(i, f) { return f(this.texts[i], [1]) }, inList(i) { return [this.texts[i]] },"
     " inObject(i) { return {k: this.texts[i]} }, asKey(i) { return {[this.texts[i]]: 1} },"
     " many(i) { const s = this.texts[i]; return new Array(s.length <= 1024 ? 120 : 1).fill(s) },"
-    " inMap(i) { return new Map([['k', this.texts[i]]]) }, mapKey(i) { return new Map([[this.texts[i], 1]]) },"
+    " inMap(i) { return new Map([['k', this.texts[i]]]) },"
+    " mapKey(i) { return new Map([[this.texts[i], 1]]) },"
     " inSet(i) { return new Set([this.texts[i]]) }, fail(i) { throw new Error(this.texts[i]) },"
     " boxed(i) { const s = this.texts[i]; return {toString() { return s }} }}"
 )
@@ -483,10 +537,17 @@ def _text_cases() -> list[Case]:
     for name, (head, unit, tail) in TEXTS.items():
         texts = [head + unit * n + tail for n in STRING_SIZES]
         digests = [_digest(t) for t in texts]
-        py_texts = "[" + ", ".join(f"{ascii(head)} + {ascii(unit)} * {n} + {ascii(tail)}" for n in STRING_SIZES) + "]"
+        py_texts = (
+            "["
+            + ", ".join(f"{ascii(head)} + {ascii(unit)} * {n} + {ascii(tail)}" for n in STRING_SIZES)
+            + "]"
+        )
         js_texts = (
             "["
-            + ", ".join(_js_text(head) + " + " + _js_text(unit) + ".repeat(" + str(n) + ") + " + _js_text(tail) for n in STRING_SIZES)
+            + ", ".join(
+                _js_text(head) + " + " + _js_text(unit) + ".repeat(" + str(n) + ") + " + _js_text(tail)
+                for n in STRING_SIZES
+            )
             + "]"
         )
         for route, (send, read) in TEXT_TO_JS.items():
@@ -511,9 +572,16 @@ def _text_cases() -> list[Case]:
                     "js",
                     "[" + receive + " for i in range(" + str(len(texts)) + ")]",
                     digests,
-                    setup="from pyscript_ffi import JsException, call, gather, query\n" + DIGEST_PY + "D = digest\n"
-                    "def catch(f):\n    try:\n        f()\n    except JsException as e:\n        return e.message\n"
-                    "jsf(" + repr("globalThis.__texts = " + js_texts) + ")()\nt = jsf(" + repr(TEXT_HELPERS_JS) + ")()",
+                    setup="from pyscript_ffi import JsException, call, gather, query\n"
+                    + DIGEST_PY
+                    + "D = digest\n"
+                    "def catch(f):\n    try:\n        f()\n    except JsException as e:\n"
+                    "        return e.message\n"
+                    "jsf("
+                    + repr("globalThis.__texts = " + js_texts)
+                    + ")()\nt = jsf("
+                    + repr(TEXT_HELPERS_JS)
+                    + ")()",
                     observe="v",
                 )
             )

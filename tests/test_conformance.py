@@ -2,9 +2,9 @@
 interpreter: each case proves one row of docs/contract.md with its exact observation."""
 
 import pytest
-from pytest_run_inside import run_inside
 
 from pyscript_ffi_host.cases import CASES, OURS, judge, program
+from pytest_run_inside import run_inside
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
@@ -53,7 +53,9 @@ def test_depth_converts_as_many_levels_as_pyodides_own_to_js():
     for value in (Thing(), [Thing(), [Thing(), [Thing()]]], [[1], {"a": [2]}, {3}, b"x", (4,)]):
         for depth in range(5):
             theirs = raw_js.__show(
-                pyodide_to_js(value, depth=depth, default_converter=lambda v, c, k: "D", dict_converter=from_entries)
+                pyodide_to_js(
+                    value, depth=depth, default_converter=lambda v, c, k: "D", dict_converter=from_entries
+                )
             )
             ours = js.__show(to_js(value, depth=depth, default_converter=lambda v, c, k: "D"))
             assert ours == theirs, (value, depth, ours, theirs)

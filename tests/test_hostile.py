@@ -4,7 +4,6 @@ value correctly afterwards. One table; each row records exactly what it gives
 (the case format is pyscript_ffi_host/cases.py's)."""
 
 import pytest
-from pytest_run_inside import run_inside
 
 from pyscript_ffi_host.cases import (
     COMMON,
@@ -20,6 +19,7 @@ from pyscript_ffi_host.cases import (
     judge,
     program,
 )
+from pytest_run_inside import run_inside
 
 NO_POLLUTION = "jsf('return ({}).polluted === undefined && Object.prototype.polluted === undefined')()"
 #: A class whose __hash__ raises once `build` has put an instance in a dict/set.
@@ -450,8 +450,7 @@ ENTRY_SETUP = (
     "ctor = jsf('x', 'return function () { return x }')\n"
     "gives = jsf('v', 'let d = false; return {[Symbol.iterator]() { return {next() {"
     " const r = {done: d, value: v}; d = true; return r }} }}')\n"
-    "calls = jsf('f', 'try { f(); return \"returned\" } catch (e) { return e.name }')\n"
-    + THING
+    "calls = jsf('f', 'try { f(); return \"returned\" } catch (e) { return e.name }')\n" + THING
 )
 #: Entry points that carry the value without operating on it: each gives back a JsProxy of
 #: the same JS object (`v == X`), and JS receives the object itself.
@@ -466,7 +465,9 @@ CARRY = {
     "default-converter-answer": "to_js(Thing(), default_converter=lambda v, c, k: X)",
     "default-converter-answer-in-list": "to_js([Thing()], default_converter=lambda v, c, k: X)[0]",
     "default-converter-convert": "to_js(Thing(), default_converter=lambda v, c, k: c(X))",
-    "to-py-default-converter-answer": "to_py(jsf('return [new Date(0)]')(), default_converter=lambda o, c, k: X)[0]",
+    "to-py-default-converter-answer": (
+        "to_py(jsf('return [new Date(0)]')(), default_converter=lambda o, c, k: X)[0]"
+    ),
     "to-py-depth-1": "to_py(wrap(X), depth=1)[0]",
     "to-py-map-key": "list(to_py(jsf('x', 'return new Map([[x, 1]])')(X)))[0]",
     "to-py-set-value": "list(to_py(jsf('x', 'return new Set([x])')(X)))[0]",
@@ -493,26 +494,66 @@ CARRY = {
 #: Entry points that operate on the value: each raises JsException (the trap's or the
 #: revocation's message; "" where the JS meaning itself fails, e.g. calling an object),
 #: or gives what the JS meaning gives ("JsProxy": to_py of a function stays a JsProxy).
-REVOKED, TRAP, ANY = Err("JsException", None, "revoked"), Err("JsException", None, "trap"), Err("JsException", None, "")
+REVOKED, TRAP, ANY = (
+    Err("JsException", None, "revoked"),
+    Err("JsException", None, "trap"),
+    Err("JsException", None, ""),
+)
 OPERATE = {
-    "to-py": ("to_py(X)", {"revoked": Err("JsException", "$", "revoked"), "trap": Err("JsException", "$", "trap")}),
-    "to-py-in-list": ("to_py(wrap(X))", {"revoked": Err("JsException", "$[0]", "revoked"), "trap": Err("JsException", "$[0]", "trap")}),
-    "to-py-default-converter": ("to_py(X, default_converter=lambda o, c, k: 'asked')", {"revoked": Err("JsException", "$", "revoked"), "trap": Err("JsException", "$", "trap")}),
+    "to-py": (
+        "to_py(X)",
+        {"revoked": Err("JsException", "$", "revoked"), "trap": Err("JsException", "$", "trap")},
+    ),
+    "to-py-in-list": (
+        "to_py(wrap(X))",
+        {"revoked": Err("JsException", "$[0]", "revoked"), "trap": Err("JsException", "$[0]", "trap")},
+    ),
+    "to-py-default-converter": (
+        "to_py(X, default_converter=lambda o, c, k: 'asked')",
+        {"revoked": Err("JsException", "$", "revoked"), "trap": Err("JsException", "$", "trap")},
+    ),
     "call": ("call(X)", {"revoked": ANY, "revokedFn": REVOKED, "trap": ANY, "ftrap": TRAP}),
-    "call-method": ("call_method(X, 'm')", {"revoked": REVOKED, "revokedFn": REVOKED, "trap": TRAP, "ftrap": TRAP}),
+    "call-method": (
+        "call_method(X, 'm')",
+        {"revoked": REVOKED, "revokedFn": REVOKED, "trap": TRAP, "ftrap": TRAP},
+    ),
     "new": ("new(X)", {"revoked": ANY, "revokedFn": REVOKED, "trap": ANY, "ftrap": TRAP}),
     "jsproxy-call": ("X()", {"revoked": ANY, "revokedFn": REVOKED, "trap": ANY, "ftrap": TRAP}),
-    "assign-source": ("assign(js.Object.new(), X)", {"revoked": REVOKED, "revokedFn": REVOKED, "trap": TRAP, "ftrap": TRAP}),
-    "assign-target": ("assign(X, {'a': 1})", {"revoked": REVOKED, "revokedFn": REVOKED, "trap": TRAP, "ftrap": TRAP}),
-    "query-target": ("query(X, 'a.b')", {"revoked": REVOKED, "revokedFn": REVOKED, "trap": TRAP, "ftrap": TRAP}),
-    "gather-target": ("gather(X, 'a', 'b')", {"revoked": REVOKED, "revokedFn": REVOKED, "trap": TRAP, "ftrap": TRAP}),
+    "assign-source": (
+        "assign(js.Object.new(), X)",
+        {"revoked": REVOKED, "revokedFn": REVOKED, "trap": TRAP, "ftrap": TRAP},
+    ),
+    "assign-target": (
+        "assign(X, {'a': 1})",
+        {"revoked": REVOKED, "revokedFn": REVOKED, "trap": TRAP, "ftrap": TRAP},
+    ),
+    "query-target": (
+        "query(X, 'a.b')",
+        {"revoked": REVOKED, "revokedFn": REVOKED, "trap": TRAP, "ftrap": TRAP},
+    ),
+    "gather-target": (
+        "gather(X, 'a', 'b')",
+        {"revoked": REVOKED, "revokedFn": REVOKED, "trap": TRAP, "ftrap": TRAP},
+    ),
     "iteration": ("list(X)", {"revoked": REVOKED, "revokedFn": REVOKED, "trap": TRAP, "ftrap": TRAP}),
     "item": ("X[0]", {"revoked": REVOKED, "revokedFn": REVOKED, "trap": TRAP, "ftrap": TRAP}),
-    "item-set": ("X.__setitem__(0, 1)", {"revoked": REVOKED, "revokedFn": REVOKED, "trap": TRAP, "ftrap": TRAP}),
-    "item-del": ("X.__delitem__('k')", {"revoked": REVOKED, "revokedFn": REVOKED, "trap": TRAP, "ftrap": TRAP}),
-    "as-argument-operated": ("js.Object.keys(X)", {"revoked": REVOKED, "revokedFn": REVOKED, "trap": TRAP, "ftrap": TRAP}),
+    "item-set": (
+        "X.__setitem__(0, 1)",
+        {"revoked": REVOKED, "revokedFn": REVOKED, "trap": TRAP, "ftrap": TRAP},
+    ),
+    "item-del": (
+        "X.__delitem__('k')",
+        {"revoked": REVOKED, "revokedFn": REVOKED, "trap": TRAP, "ftrap": TRAP},
+    ),
+    "as-argument-operated": (
+        "js.Object.keys(X)",
+        {"revoked": REVOKED, "revokedFn": REVOKED, "trap": TRAP, "ftrap": TRAP},
+    ),
     # a proxy of a JS function calls it: JS sees the failure as a PythonError; an object is no callable
-    "create-proxy-called": ("calls(create_proxy(X))", {"revoked": Err("TypeError", None, "callable"), "trap": Err("TypeError", None, "callable")}),
+    "create-proxy-called": (
+        "calls(create_proxy(X))",
+        {"revoked": Err("TypeError", None, "callable"), "trap": Err("TypeError", None, "callable")},
+    ),
 }
 #: What an OPERATE entry gives where its table names no error.
 OPERATE_RESULTS = {"to-py": "JsProxy", "to-py-in-list": "[JsProxy]", "to-py-default-converter": '"asked"'}
@@ -698,10 +739,12 @@ async def test_awaiting_hostile_values_raises_js_exception_and_async_iteration_y
     from pyscript_ffi import JsException, await_js, js
 
     h = jsf(
-        "const r = Proxy.revocable({}, {}); r.revoke(); const rf = Proxy.revocable(function () {}, {}); rf.revoke();"
+        "const r = Proxy.revocable({}, {}); r.revoke();"
+        " const rf = Proxy.revocable(function () {}, {}); rf.revoke();"
         " const boom = () => { throw new Error('trap') };"
         " const all = {get: boom, has: boom, getPrototypeOf: boom, ownKeys: boom, apply: boom};"
-        " return {revoked: r.proxy, revokedFn: rf.proxy, trap: new Proxy({}, all), ftrap: new Proxy(function () {}, all)}"
+        " return {revoked: r.proxy, revokedFn: rf.proxy, trap: new Proxy({}, all),"
+        " ftrap: new Proxy(function () {}, all)}"
     )()
     yields = jsf(
         "x",
@@ -711,9 +754,9 @@ async def test_awaiting_hostile_values_raises_js_exception_and_async_iteration_y
     for name in ("revoked", "revokedFn", "trap", "ftrap"):
         value = h[name]
         want = "revoked" if name.startswith("revoked") else "trap"
-        for attempt in (lambda: value, lambda: await_js(value), lambda: await_js(js.Promise.resolve(value))):
+        for attempt in (value, await_js(value), await_js(js.Promise.resolve(value))):
             try:
-                await attempt()
+                await attempt
                 raise AssertionError(name + ": no error")
             except JsException as e:
                 assert want in e.message, (name, e.message)
