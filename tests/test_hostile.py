@@ -499,6 +499,7 @@ REVOKED, TRAP, ANY = (
     Err("JsException", None, "trap"),
     Err("JsException", None, ""),
 )
+EVERY = {"revoked": REVOKED, "revokedFn": REVOKED, "trap": TRAP, "ftrap": TRAP}  # each fails as itself
 OPERATE = {
     "to-py": (
         "to_py(X)",
@@ -515,39 +516,39 @@ OPERATE = {
     "call": ("call(X)", {"revoked": ANY, "revokedFn": REVOKED, "trap": ANY, "ftrap": TRAP}),
     "call-method": (
         "call_method(X, 'm')",
-        {"revoked": REVOKED, "revokedFn": REVOKED, "trap": TRAP, "ftrap": TRAP},
+        EVERY,
     ),
     "new": ("new(X)", {"revoked": ANY, "revokedFn": REVOKED, "trap": ANY, "ftrap": TRAP}),
     "jsproxy-call": ("X()", {"revoked": ANY, "revokedFn": REVOKED, "trap": ANY, "ftrap": TRAP}),
     "assign-source": (
         "assign(js.Object.new(), X)",
-        {"revoked": REVOKED, "revokedFn": REVOKED, "trap": TRAP, "ftrap": TRAP},
+        EVERY,
     ),
     "assign-target": (
         "assign(X, {'a': 1})",
-        {"revoked": REVOKED, "revokedFn": REVOKED, "trap": TRAP, "ftrap": TRAP},
+        EVERY,
     ),
     "query-target": (
         "query(X, 'a.b')",
-        {"revoked": REVOKED, "revokedFn": REVOKED, "trap": TRAP, "ftrap": TRAP},
+        EVERY,
     ),
     "gather-target": (
         "gather(X, 'a', 'b')",
-        {"revoked": REVOKED, "revokedFn": REVOKED, "trap": TRAP, "ftrap": TRAP},
+        EVERY,
     ),
-    "iteration": ("list(X)", {"revoked": REVOKED, "revokedFn": REVOKED, "trap": TRAP, "ftrap": TRAP}),
-    "item": ("X[0]", {"revoked": REVOKED, "revokedFn": REVOKED, "trap": TRAP, "ftrap": TRAP}),
+    "iteration": ("list(X)", EVERY),
+    "item": ("X[0]", EVERY),
     "item-set": (
         "X.__setitem__(0, 1)",
-        {"revoked": REVOKED, "revokedFn": REVOKED, "trap": TRAP, "ftrap": TRAP},
+        EVERY,
     ),
     "item-del": (
         "X.__delitem__('k')",
-        {"revoked": REVOKED, "revokedFn": REVOKED, "trap": TRAP, "ftrap": TRAP},
+        EVERY,
     ),
     "as-argument-operated": (
         "js.Object.keys(X)",
-        {"revoked": REVOKED, "revokedFn": REVOKED, "trap": TRAP, "ftrap": TRAP},
+        EVERY,
     ),
     # a proxy of a JS function calls it: JS sees the failure as a PythonError; an object is no callable
     "create-proxy-called": (
