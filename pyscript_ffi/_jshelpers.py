@@ -1140,10 +1140,10 @@ return vs;
 }
 const IS_MAP = 1, IS_SET = 2;
 function isObject(o) { return (typeof o === "object" && o !== null) || typeof o === "function"; }
-function kindOf(o) {
-try { return o instanceof Map ? IS_MAP : o instanceof Set ? IS_SET : 0; } catch (_) { return 0; }
-}
 function isList(o) { return Array.isArray(o) || (ArrayBuffer.isView(o) && !(o instanceof DataView)); }
+function kindOf(o) {
+try { return isList(o) ? 0 : o instanceof Map ? IS_MAP : o instanceof Set ? IS_SET : 0; } catch (_) { return 0; }
+}
 function isArrayLike(o, kind) {
 return isList(o) || (kind === 0 && typeof o === "object" && o !== null && typeof o.length === "number");
 }

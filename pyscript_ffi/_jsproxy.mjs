@@ -47,11 +47,12 @@ const IS_MAP = 1, IS_SET = 2;
 
 function isObject(o) { return (typeof o === "object" && o !== null) || typeof o === "function"; }
 
-function kindOf(o) {
-  try { return o instanceof Map ? IS_MAP : o instanceof Set ? IS_SET : 0; } catch (_) { return 0; }
-}
-
 function isList(o) { return Array.isArray(o) || (ArrayBuffer.isView(o) && !(o instanceof DataView)); }
+
+// IS_MAP, IS_SET or 0 (an Array or a typed array is neither: no prototype asked).
+function kindOf(o) {
+  try { return isList(o) ? 0 : o instanceof Map ? IS_MAP : o instanceof Set ? IS_SET : 0; } catch (_) { return 0; }
+}
 
 // An Array, a typed array, or an object (not a Map or Set: `kind` 0) with a numeric `length`.
 function isArrayLike(o, kind) {

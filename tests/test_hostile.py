@@ -755,9 +755,14 @@ async def test_awaiting_hostile_values_raises_js_exception_and_async_iteration_y
     for name in ("revoked", "revokedFn", "trap", "ftrap"):
         value = h[name]
         want = "revoked" if name.startswith("revoked") else "trap"
-        for attempt in (value, await_js(value), await_js(js.Promise.resolve(value))):
+        # (each made when awaited: a rejected JS promise nobody awaits yet is an unhandled rejection)
+        for attempt in (
+            lambda v=value: v,
+            lambda v=value: await_js(v),
+            lambda v=value: await_js(js.Promise.resolve(v)),
+        ):
             try:
-                await attempt
+                await attempt()
                 raise AssertionError(name + ": no error")
             except JsException as e:
                 assert want in e.message, (name, e.message)
