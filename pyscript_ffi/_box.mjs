@@ -7,7 +7,7 @@
 //   strings as text carriers ("i" + decimal integer, "F" + decimal integer of an
 //   integral double beyond 2**53 - 1, "z" for -0, "b" + decimal BigInt, "s" + the
 //   string; on MicroPython a string holding a lone surrogate as "j" + its JSON
-//   text, which the port's own conversion would alter before 1.25); any other
+//   text, which the port's own conversion would alter); any other
 //   value (objects, functions, symbols, revoked or trapping Proxies) in a `Box`,
 //   an ordinary object the interpreter may probe safely. Failures are text too:
 //   "e" + JSON [name, message] (the thrown value waits in `lastThrown`), "m"
@@ -87,8 +87,9 @@ function none() { return JSON_TAPES ? null : undefined; }
 // A string holds no lone surrogate (String.prototype.isWellFormed where the engine has it).
 export const wellFormed = typeof "".isWellFormed === "function" ? (s) => s.isWellFormed() : (s) => !/[\ud800-\udfff]/.test(s);
 
-// The carrier of a string: MicroPython before 1.25 encodes a lone surrogate
-// together with the code unit after it (Emscripten's old stringToUTF8), so
+// The carrier of a string: MicroPython's port encodes a lone surrogate together
+// with the code unit after it (1.24, 1.25: Emscripten's older stringToUTF8) and
+// counts it as 4 bytes where it writes 3 (every version: lengthBytesUTF8), so
 // there such a string crosses as JSON text (`\ud800`), which json.loads reads exactly.
 export function text(s) { return JSON_TAPES && !wellFormed(s) ? "j" + JSON.stringify(s) : "s" + s; }
 
