@@ -420,7 +420,8 @@ def to_js(obj, *, depth=-1, create_pyproxies=True, dict_converter=None, default_
         temporary = dict_converter = _proxy_makers[1](dict_converter, False, None)[1]
     try:
         opts = Options(depth, create_pyproxies, dict_converter, default_converter, backend, _proxy_makers[0])
-        return convert_value(obj, opts)
+        value = convert_value(obj, opts)
+        return value
     finally:
         if temporary is not None:
             temporary.destroy()
