@@ -6,15 +6,18 @@
 //   numbers, NaN and the infinities as they are; every other number, BigInts and
 //   strings as text carriers (A_INT "i" + decimal integer, A_BIGFLOAT "F" +
 //   decimal integer of an integral double beyond 2**53 - 1, A_NEGZERO "z" for
-//   -0, A_STR "s" + the string); any other value (objects, functions, symbols,
-//   revoked or trapping Proxies) in a `Box`, an ordinary object the interpreter
-//   may probe safely. Failures and the other answers are text too (every letter
-//   is in _protocol.mjs): A_FAILED "e" + JSON [name, message] (the thrown value
-//   waits in `lastThrown`), A_MISSING "m", A_TYPEERROR "t" + message, A_DONE "d"...
+//   -0, A_BIGINT "b" + decimal BigInt, A_STR "s" + the string; on MicroPython a
+//   string holding a lone surrogate as A_JSON_STR "j" + its JSON text, which the
+//   port's own conversion would alter); any other value (objects, functions,
+//   symbols, revoked or trapping Proxies) in a `Box`, an ordinary object the
+//   interpreter may probe safely. Failures and the other answers are text too
+//   (every letter is in _protocol.mjs): A_FAILED "e" + JSON [name, message] (the
+//   thrown value waits in `lastThrown`), A_MISSING "m", A_TYPEERROR "t" + message, A_DONE "d"...
 // `unbox(x)` is what Python handed back: a Box's value, or x itself (an
 // interpreter's raw proxy crosses as its JS object).
 
-import { A_BIGFLOAT, A_FAILED, A_INT, A_NEGZERO, A_STR } from "./_protocol.mjs";
+import { A_BIGFLOAT, A_BIGINT, A_FAILED, A_INT, A_JSON_STR, A_NEGZERO, A_STR } from "./_protocol.mjs";
+import { wellFormed } from "./_strings.mjs";
 import { JSON_TAPES } from "./_tape.mjs";
 
 // `[name, message]` of any thrown value, never throwing itself: an Error's own
@@ -83,20 +86,29 @@ function isPyProxy(v) {
 
 function none() { return JSON_TAPES ? null : undefined; }
 
+// The carrier of a string: MicroPython's port encodes a lone surrogate together
+// with the code unit after it (1.24, 1.25: Emscripten's older stringToUTF8) and
+// counts it as 4 bytes where it writes 3 (every version: lengthBytesUTF8), so
+// there such a string crosses as JSON text (`\ud800`), which json.loads reads exactly.
+export function text(s) { return JSON_TAPES && !wellFormed(s) ? A_JSON_STR + JSON.stringify(s) : A_STR + s; }
+
 export function out(v) {
   switch (typeof v) {
-    case "string": return A_STR + v;
+    case "string": return text(v);
     case "number":
       if ((v | 0) === v) return Object.is(v, -0) ? A_NEGZERO : v;
       if (!Number.isInteger(v)) return v;
       return (Number.isSafeInteger(v) ? A_INT : A_BIGFLOAT) + BigInt(v).toString();
     case "boolean": return v;
     case "undefined": return none();
-    case "bigint": return A_INT + v.toString();
+    case "bigint": return A_BIGINT + v.toString();
     case "object": if (v === null) return none(); return isPyProxy(v) ? v : new Box(v);
     default: return typeof v === "function" && isPyProxy(v) ? v : new Box(v);  // Pyodide's are functions
   }
 }
+
+// `v` in a Box whatever it is (a proxy of a Python object included): `to_js(x, depth=0)`.
+export function boxed(v) { return new Box(v); }
 
 export function fail(e) {
   thrown = e;

@@ -3,7 +3,7 @@
 // does ONE thing inside try/catch and answers as `out` (./_box.mjs) does:
 // never a throw, never a raw JS object.
 
-import { fail, out, outFrom, thisOf, unbox } from "./_box.mjs";
+import { fail, out, outFrom, text, thisOf, unbox } from "./_box.mjs";
 import { PENDING, takeWritten } from "./_bridge.mjs";
 import { A_DONE, A_MISSING, A_STR, A_THENABLE, A_TYPEERROR } from "./_protocol.mjs";
 
@@ -22,11 +22,24 @@ function values(args) {
 }
 
 // ---- shapes -------------------------------------------------------------------
+// A shape test touches only what the operation's own JS meaning touches: it
+// never reports an error of its own (`instanceof` asks a Proxy's getPrototypeOf
+// trap: one that throws is no Map or Set), and `in` asks `"length" in o` (the
+// has trap, as `x in o` itself) before it reads `length`.
+const IS_MAP = 1, IS_SET = 2;
+
 function isObject(o) { return (typeof o === "object" && o !== null) || typeof o === "function"; }
 
-function isArrayLike(o) {
-  if (Array.isArray(o) || (ArrayBuffer.isView(o) && !(o instanceof DataView))) return true;
-  return typeof o === "object" && o !== null && !(o instanceof Map) && !(o instanceof Set) && typeof o.length === "number";
+function isList(o) { return Array.isArray(o) || (ArrayBuffer.isView(o) && !(o instanceof DataView)); }
+
+// IS_MAP, IS_SET or 0 (an Array or a typed array is neither: no prototype asked).
+function kindOf(o) {
+  try { return isList(o) ? 0 : o instanceof Map ? IS_MAP : o instanceof Set ? IS_SET : 0; } catch (_) { return 0; }
+}
+
+// An Array, a typed array, or an object (not a Map or Set: `kind` 0) with a numeric `length`.
+function isArrayLike(o, kind) {
+  return isList(o) || (kind === 0 && typeof o === "object" && o !== null && typeof o.length === "number");
 }
 
 // ---- operations ---------------------------------------------------------------
@@ -44,12 +57,12 @@ export function getProp(b, key) {
 // `p[key]`; `withThis`: the key is a Python str (a function read so is called with `this` = `p`).
 export function getItem(b, withThis, ...args) {
   try {
-    const o = unbox(b), k = values(args)[0];
+    const o = unbox(b), k = values(args)[0], kind = kindOf(o);
     let v;
-    if (o instanceof Map) {
+    if (kind === IS_MAP) {
       if (!o.has(k)) return A_MISSING;
       v = o.get(k);
-    } else if (typeof k === "number" && Number.isInteger(k) && isArrayLike(o)) {
+    } else if (typeof k === "number" && Number.isInteger(k) && isArrayLike(o, kind)) {
       const n = o.length, i = k < 0 ? k + n : k;
       if (!(i >= 0 && i < n)) return A_MISSING;
       v = o[i];
@@ -67,9 +80,9 @@ export function setProp(b, key, ...args) {
 
 export function setItem(b, ...args) {
   try {
-    const o = unbox(b), [k, v] = values(args);
-    if (o instanceof Map) { o.set(k, v); return null; }
-    if (typeof k === "number" && Number.isInteger(k) && k < 0 && isArrayLike(o)) {
+    const o = unbox(b), [k, v] = values(args), kind = kindOf(o);
+    if (kind === IS_MAP) { o.set(k, v); return null; }
+    if (typeof k === "number" && Number.isInteger(k) && k < 0 && isArrayLike(o, kind)) {
       const i = k + o.length;
       if (i < 0) return A_MISSING;
       o[i] = v;
@@ -91,9 +104,9 @@ export function delProp(b, key) {
 
 export function delItem(b, ...args) {
   try {
-    const o = unbox(b), k = values(args)[0];
-    if (o instanceof Map || o instanceof Set) return o.delete(k) ? null : A_MISSING;
-    if (typeof k === "number" && Number.isInteger(k) && isArrayLike(o)) {
+    const o = unbox(b), k = values(args)[0], kind = kindOf(o);
+    if (kind !== 0) return o.delete(k) ? null : A_MISSING;
+    if (typeof k === "number" && Number.isInteger(k) && isArrayLike(o, kind)) {
       const n = o.length, i = k < 0 ? k + n : k;
       if (i < 0 || i >= n) return A_MISSING;
       if (Array.isArray(o)) o.splice(i, 1); else delete o[i];
@@ -116,9 +129,9 @@ export function newWith(fb, ...args) {
 
 export function lenOf(b) {
   try {
-    const o = unbox(b);
-    if (o instanceof Map || o instanceof Set) return o.size;
-    if (isArrayLike(o)) return out(o.length);
+    const o = unbox(b), kind = kindOf(o);
+    if (kind !== 0) return o.size;
+    if (isArrayLike(o, kind)) return out(o.length);
     return A_TYPEERROR + "object of JS type " + (typeof o === "function" ? "function" : Object.prototype.toString.call(o)) + " has no len()";
   } catch (e) { return fail(e); }
 }
@@ -126,17 +139,19 @@ export function lenOf(b) {
 export function truthOf(b) {
   try {
     const o = unbox(b);
-    if (o instanceof Map || o instanceof Set) return o.size !== 0;
-    if (Array.isArray(o) || (ArrayBuffer.isView(o) && !(o instanceof DataView))) return o.length !== 0;
-    return true;
+    if (isList(o)) return o.length !== 0;
+    const kind = kindOf(o);
+    return kind === 0 || o.size !== 0;
   } catch (e) { return fail(e); }
 }
 
 export function hasIn(b, ...args) {
   try {
-    const o = unbox(b), x = values(args)[0];
-    if (o instanceof Map || o instanceof Set) return o.has(x);
-    if (isArrayLike(o)) return Array.prototype.includes.call(o, x);
+    const o = unbox(b), x = values(args)[0], kind = kindOf(o);
+    if (kind !== 0) return o.has(x);
+    if (isList(o) || (typeof o === "object" && o !== null && "length" in o && typeof o.length === "number")) {
+      return Array.prototype.includes.call(o, x);
+    }
     if (!isObject(o)) return A_TYPEERROR + "in needs an object, not a " + typeof o;
     return x in o;
   } catch (e) { return fail(e); }
@@ -151,7 +166,7 @@ export function instanceOf(b, cls) {
 export function iterOf(b) {
   try {
     const o = unbox(b);
-    if (o instanceof Map) return out(o.keys());
+    if (kindOf(o) === IS_MAP) return out(o.keys());
     const f = isObject(o) ? o[Symbol.iterator] : undefined;
     if (typeof f !== "function") return isObject(o) && typeof o.then === "function" ? A_THENABLE : A_TYPEERROR + "JS object is not iterable";
     return out(Reflect.apply(f, o, []));
@@ -192,7 +207,7 @@ export function awaitOf(b) { return settleOut(() => unbox(b)); }
 
 export function reprOf(b) {
   const o = unbox(b);
-  try { return A_STR + String(o); } catch (_) {
+  try { return text(String(o)); } catch (_) {
     try { return A_STR + "[object " + (typeof o) + "]"; } catch (_e) { return A_STR + "[object]"; }
   }
 }

@@ -24,14 +24,17 @@ import json
 
 from . import _hooks
 from ._backend import backend
+from ._bigint import BigInt
 from ._bridge import GLOBAL_HANDLE, helpers, wire
 from ._errors import ConversionError, JsException
 from ._protocol import (
     A_BIGFLOAT,
+    A_BIGINT,
     A_CONVERSION,
     A_DONE,
     A_FAILED,
     A_INT,
+    A_JSON_STR,
     A_MISSING,
     A_NEGZERO,
     A_STR,
@@ -123,6 +126,10 @@ def read(r):
             return r[1:]
         if c == A_INT:
             return int(r[1:])
+        if c == A_BIGINT:
+            return BigInt(int(r[1:]))
+        if c == A_JSON_STR:
+            return json.loads(r[1:])
         if c == A_FAILED:
             _fail(r)
         if c == A_MISSING:

@@ -37,7 +37,9 @@ export const RAISED_MESSAGE = 2; // its str()
 // themselves, any other object as a Box (or a proxy of a Python object as
 // itself); everything else is text starting with one of these letters:
 export const A_STR = "s"; // "s" + a string
-export const A_INT = "i"; // "i" + decimal: an integral number beyond int32 (within 2**53 - 1), or a BigInt
+export const A_JSON_STR = "j"; // "j" + JSON text of a string (MicroPython: one with a lone surrogate)
+export const A_INT = "i"; // "i" + decimal: an integral number beyond int32 (within 2**53 - 1)
+export const A_BIGINT = "b"; // "b" + decimal: a BigInt (read as the `BigInt` int subclass)
 export const A_BIGFLOAT = "F"; // "F" + decimal: an integral number beyond 2**53 - 1 (a float)
 export const A_NEGZERO = "z"; // -0
 export const A_FAILED = "e"; // "e" + JSON [name, message]: JS threw; the thrown value waits in `lastThrown`

@@ -5,6 +5,8 @@ import { unwire } from "./_bridge.mjs";
 import {
   MESSAGE, NAME, OK, PATH, PROMISE, RAISED_MESSAGE, RAISED_TYPE, THROWN_VALUE,
 } from "./_protocol.mjs";
+import { wellFormed } from "./_strings.mjs";
+import { JSON_TAPES } from "./_tape.mjs";
 import { toJs } from "./_to_js.mjs";
 import { toPy } from "./_to_py.mjs";
 
@@ -57,11 +59,12 @@ export function recordError(r) {
 }
 
 // Arguments every interpreter converts exactly by itself: booleans, strings
-// without NUL, int32 numbers (not -0) and non-integral numbers.
+// without NUL (on MicroPython: without a lone surrogate, see `text` in _box.mjs),
+// int32 numbers (not -0) and non-integral numbers.
 export function plainArgs(args) {
   for (const a of args) {
     const t = typeof a;
-    if (t === "boolean" || (t === "string" && a.indexOf("\0") < 0)) continue;
+    if (t === "boolean" || (t === "string" && a.indexOf("\0") < 0 && (!JSON_TAPES || wellFormed(a)))) continue;
     if (t === "number" && (a === (a | 0) ? !Object.is(a, -0) : !Number.isInteger(a))) continue;
     return false;
   }

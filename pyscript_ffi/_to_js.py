@@ -16,7 +16,7 @@ from ._backend import backend
 from ._bigint import BigInt
 from ._bridge import checked, helpers
 from ._errors import ConversionError, JsException, format_path
-from ._jsproxy import JsProxy, handle_of
+from ._jsproxy import JsProxy, handle_of, read
 from ._tags import (
     AGAIN,
     ARR,
@@ -286,6 +286,10 @@ def encode(value, opts):
                         active.add(id(v))
                         tape.append(0)  # the count, patched when the container closes
                         stack.append(_Frame(it, v, tag, len(tape) - 1))
+                elif tag is not None and id(v) in done and id(v) not in active:
+                    # beyond `depth`, a container converted before is that JS object, as in Pyodide
+                    tape.append(AGAIN)
+                    tape.append(done[id(v)][0])
                 elif t is JsProxy:
                     tape.append(REF)
                     tape.append(len(refs))
@@ -304,11 +308,12 @@ def encode(value, opts):
                     continue
                 elif tag is None and _hooks.TYPES and _put_typed(tape, v, t):
                     pass  # a conversion type's value (`_hooks.add_type`)
-                elif tag is None and opts.default_converter is not None and not asked:
+                # no rule converts v (or it lies beyond `depth`, as in Pyodide): the converter, or a proxy
+                elif opts.default_converter is not None and not asked:
                     asked = True
                     v = opts.default_converter(v, _converter(opts), _cacher(opts))
                     continue
-                elif tag is None and not opts.create_pyproxies:
+                elif not opts.create_pyproxies:
                     raise ConversionError(
                         "cannot convert " + _type_name(v) + " (create_pyproxies=False)", _encode_path(stack)
                     )
@@ -375,12 +380,14 @@ def convert_value(value, opts):
         if -_SAFE_MAX <= value <= _SAFE_MAX:
             return float(value)
     tape, refs = encode(value, opts)
-    return build(tape, refs)
+    return build(tape, refs, opts.depth == 0)
 
 
-def build(tape, refs):
-    """Rebuild a tape in JS; the JS value (a JsProxy for objects)."""
-    return checked(helpers().toJs(backend.to_array(tape), backend.refs_array(refs)))[1]
+def build(tape, refs, keep=False):
+    """Rebuild a tape in JS (`toJsValue`); the JS value as Python reads it: a
+    JsProxy for objects (with `keep`, a proxy of a Python object too), a
+    `BigInt` for a JS BigInt."""
+    return read(checked(helpers().toJsValue(backend.to_array(tape), backend.refs_array(refs), keep))[1])
 
 
 def to_js(obj, *, depth=-1, create_pyproxies=True, dict_converter=None, default_converter=None):
@@ -418,7 +425,7 @@ def to_js(obj, *, depth=-1, create_pyproxies=True, dict_converter=None, default_
     try:
         opts = Options(depth, create_pyproxies, dict_converter, default_converter, backend, _hooks.proxy_for)
         value = convert_value(obj, opts)
-        return JsProxy(value) if isinstance(value, backend.JsProxy) else value
+        return value
     finally:
         if temporary is not None:
             temporary.destroy()

@@ -9,7 +9,7 @@ import { conversionError, jsError } from "./_errors.mjs";
 import { backendJs } from "./_hooks.mjs";
 import { FAST, OK } from "./_protocol.mjs";
 import { MAX_DEPTH, MAX_ITEMS, MAX_TOTAL, NOT_FAST, THROWN, defineOwn, isPlain, thrownBy } from "./_shapes.mjs";
-import { spell } from "./_strings.mjs";
+import { spell, wellFormed } from "./_strings.mjs";
 import {
   AGAIN, ARR, BIG, BYTES, FALSE, FLOAT, INF, INT, JSON_FLOATS, JSON_TAPES, NAN, NEGZERO, NINF, NULL, OBJ, OTHER, REF,
   SET, STR, TRUE, TYPED,
@@ -49,8 +49,9 @@ export function toPy(value, depth) {
   const tape = [], refs = [], stack = [], active = new Set();
   const done = new Map();  // container -> its index in tape order: reached again, it is AGAIN index
   const put = (x) => { tape.push(x); };
-  // JSON tapes: long strings go by reference (MicroPython's json.loads slows down badly on them)
-  const putStr = (s) => { if (JSON_TAPES && s.length > 1024) { put(REF); put(refs.length); refs.push(s); } else { put(STR); put(s); } };
+  // JSON tapes: long strings go by reference (MicroPython's json.loads slows down badly on them),
+  // but one holding a lone surrogate stays in the JSON text (see `text` in _box.mjs)
+  const putStr = (s) => { if (JSON_TAPES && s.length > 1024 && wellFormed(s)) { put(REF); put(refs.length); refs.push(s); } else { put(STR); put(s); } };
   let v = unbox(value), total = 0;
   let asKey = false;  // v is a Map key or a Set value: an object there stays a JsProxy (hashable)
   try {

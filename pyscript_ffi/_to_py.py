@@ -229,7 +229,7 @@ def to_py(value, *, depth=-1, default_converter=None):
     ```
     """
     t = type(value)
-    if t is str or t is int or t is float or t is bool or value is None:
+    if t is str or t is int or t is float or t is bool or value is None or t is BigInt:
         return value  # already Python (e.g. read from a JsProxy)
     value = handle_of(value)
     if default_converter is not None:  # the tape: its objects go to the converter

@@ -19,6 +19,7 @@ from pyscript_ffi_host.cases import (
     judge,
     program,
 )
+from pytest_run_inside import run_inside
 
 NO_POLLUTION = "jsf('return ({}).polluted === undefined && Object.prototype.polluted === undefined')()"
 #: A class whose __hash__ raises once `build` has put an instance in a dict/set.
@@ -437,7 +438,272 @@ HOSTILE_JS = [
     ),
 ]
 
-HOSTILE += HOSTILE_JS
+#: Every entry point that takes a JS value from Python or hands one back, met by each hostile
+#: value (`X`: `h.revoked`, a revoked Proxy of an object; `h.revokedFn`, of a function; `h.trap`,
+#: `h.ftrap`, Proxies whose every trap throws "trap"; `h.refFn`, a function carrying `_ref`).
+HOSTILE_VALUES = ("revoked", "revokedFn", "trap", "ftrap", "refFn")
+ENTRY_SETUP = (
+    ZOO + "\nfrom pyscript_ffi import assign, call_method, create_proxy, gather, new\n"
+    "ident = jsf('x', 'return x')\n"
+    "wrap = jsf('x', 'return [x]')\n"
+    "holder = jsf('x', 'return {x, ident(y) { return y }}')\n"
+    "ctor = jsf('x', 'return function () { return x }')\n"
+    "gives = jsf('v', 'let d = false; return {[Symbol.iterator]() { return {next() {"
+    " const r = {done: d, value: v}; d = true; return r }} }}')\n"
+    "calls = jsf('f', 'try { f(); return \"returned\" } catch (e) { return e.name }')\n" + THING
+)
+#: Entry points that carry the value without operating on it: each gives back a JsProxy of
+#: the same JS object (`v == X`), and JS receives the object itself.
+CARRY = {
+    "to-js": "to_js(X)",
+    "to-js-depth-0": "to_js(X, depth=0)",
+    "to-js-in-list": "to_js([X])[0]",
+    "to-js-in-list-tape": "to_js([X, {1}])[0]",
+    "to-js-in-dict": "to_js({'k': X})['k']",
+    "dict-converter-result": "to_js({'a': 1}, dict_converter=lambda e: X)",
+    "dict-converter-result-nested": "to_js({'a': {'b': 1}}, dict_converter=lambda e: X)",
+    "default-converter-answer": "to_js(Thing(), default_converter=lambda v, c, k: X)",
+    "default-converter-answer-in-list": "to_js([Thing()], default_converter=lambda v, c, k: X)[0]",
+    "default-converter-convert": "to_js(Thing(), default_converter=lambda v, c, k: c(X))",
+    "to-py-default-converter-answer": (
+        "to_py(jsf('return [new Date(0)]')(), default_converter=lambda o, c, k: X)[0]"
+    ),
+    "to-py-depth-1": "to_py(wrap(X), depth=1)[0]",
+    "to-py-map-key": "list(to_py(jsf('x', 'return new Map([[x, 1]])')(X)))[0]",
+    "to-py-set-value": "list(to_py(jsf('x', 'return new Set([x])')(X)))[0]",
+    "call-argument-and-result": "call(ident, X)",
+    "call-argument-in-list": "call(wrap, [X])[0][0]",
+    "call-method-result": "call_method(holder(X), 'ident', X)",
+    "new-result": "new(ctor(X))",
+    "jsproxy-call-result": "ident(X)",
+    "jsproxy-keyword-argument": "ident(a=X).a",
+    "jsproxy-written-in-dict": "ident({'k': [X]}).k[0]",
+    "jsproxy-method-result": "holder(X).ident(X)",
+    "attribute-written-and-read": "setattr(h, 'w', X) or h.w",
+    "item-written-and-read": "h.__setitem__('w', X) or h['w']",
+    "array-item-written-and-read": "a.__setitem__(0, X) or a[0]",
+    "callback-result": "jsf('f', 'return f()')(lambda: X)",
+    "callback-result-in-list": "jsf('f', 'return f()[0]')(lambda: [X])",
+    "callback-argument": "jsf('f', 'x', 'return f(x)')(lambda y: y, X)",
+    "iteration-yields": "list(gives(X))[0]",
+    "query-result": "query(holder(X), 'x')",
+    "gather-result": "gather(holder(X), 'x')[0]",
+    "assign-value": "assign(js.Object.new(), {'k': X}).k",
+    "thrown-and-caught": "catch(lambda: h.throwIt(X))",
+}
+#: Entry points that operate on the value: each raises JsException (the trap's or the
+#: revocation's message; "" where the JS meaning itself fails, e.g. calling an object),
+#: or gives what the JS meaning gives ("JsProxy": to_py of a function stays a JsProxy).
+REVOKED, TRAP, ANY = (
+    Err("JsException", None, "revoked"),
+    Err("JsException", None, "trap"),
+    Err("JsException", None, ""),
+)
+EVERY = {"revoked": REVOKED, "revokedFn": REVOKED, "trap": TRAP, "ftrap": TRAP}  # each fails as itself
+OPERATE = {
+    "to-py": (
+        "to_py(X)",
+        {"revoked": Err("JsException", "$", "revoked"), "trap": Err("JsException", "$", "trap")},
+    ),
+    "to-py-in-list": (
+        "to_py(wrap(X))",
+        {"revoked": Err("JsException", "$[0]", "revoked"), "trap": Err("JsException", "$[0]", "trap")},
+    ),
+    "to-py-default-converter": (
+        "to_py(X, default_converter=lambda o, c, k: 'asked')",
+        {"revoked": Err("JsException", "$", "revoked"), "trap": Err("JsException", "$", "trap")},
+    ),
+    "call": ("call(X)", {"revoked": ANY, "revokedFn": REVOKED, "trap": ANY, "ftrap": TRAP}),
+    "call-method": (
+        "call_method(X, 'm')",
+        EVERY,
+    ),
+    "new": ("new(X)", {"revoked": ANY, "revokedFn": REVOKED, "trap": ANY, "ftrap": TRAP}),
+    "jsproxy-call": ("X()", {"revoked": ANY, "revokedFn": REVOKED, "trap": ANY, "ftrap": TRAP}),
+    "assign-source": (
+        "assign(js.Object.new(), X)",
+        EVERY,
+    ),
+    "assign-target": (
+        "assign(X, {'a': 1})",
+        EVERY,
+    ),
+    "query-target": (
+        "query(X, 'a.b')",
+        EVERY,
+    ),
+    "gather-target": (
+        "gather(X, 'a', 'b')",
+        EVERY,
+    ),
+    "iteration": ("list(X)", EVERY),
+    "item": ("X[0]", EVERY),
+    "item-set": (
+        "X.__setitem__(0, 1)",
+        EVERY,
+    ),
+    "item-del": (
+        "X.__delitem__('k')",
+        EVERY,
+    ),
+    "as-argument-operated": (
+        "js.Object.keys(X)",
+        EVERY,
+    ),
+    # a proxy of a JS function calls it: JS sees the failure as a PythonError; an object is no callable
+    "create-proxy-called": (
+        "calls(create_proxy(X))",
+        {"revoked": Err("TypeError", None, "callable"), "trap": Err("TypeError", None, "callable")},
+    ),
+}
+#: What an OPERATE entry gives where its table names no error.
+OPERATE_RESULTS = {"to-py": "JsProxy", "to-py-in-list": "[JsProxy]", "to-py-default-converter": '"asked"'}
+
+
+def _entry_cases():
+    cases = []
+    for value in HOSTILE_VALUES:
+        x = "h." + value
+        for name, source in CARRY.items():
+            cases.append(
+                Case(
+                    "entry-" + name + "-" + value,
+                    "jsproxy.safety",
+                    "js",
+                    source.replace("X", x),
+                    ["JsProxy", True],
+                    setup=ENTRY_SETUP + "\na = js.Array.new(1)",
+                    observe="[pyshow(v), v == " + x + "]",
+                )
+            )
+        if value == "refFn":
+            continue  # nothing hostile to operate on: a plain function
+        for name, (source, errors) in OPERATE.items():
+            error = errors.get(value)  # (to_py of a function: it stays a JsProxy, never probed)
+            if name == "create-proxy-called" and error is None:
+                expect = '"PythonError"'
+            elif error is None:
+                expect = OPERATE_RESULTS[name]
+            else:
+                expect = None
+            cases.append(
+                Case(
+                    "entry-" + name + "-" + value,
+                    "jsproxy.safety",
+                    "js",
+                    source.replace("X", x),
+                    expect,
+                    error=error,
+                    setup=ENTRY_SETUP,
+                )
+            )
+    return cases
+
+
+ENTRY_CASES = _entry_cases()
+
+#: A Proxy whose every trap throws an Error named after the trap (`n`, `nf` of a function), and
+#: one that records the traps it is asked (`rec`, `recf`; `log()` empties the record).
+TRAPS = (
+    "get set has deleteProperty getPrototypeOf setPrototypeOf ownKeys getOwnPropertyDescriptor"
+    " defineProperty isExtensible preventExtensions apply construct"
+).split()
+NAMED_SETUP = (
+    "t = jsf('const named = {}, record = {}, asked = [];"
+    " for (const trap of " + repr(TRAPS).replace("'", '"') + ") {"
+    " named[trap] = () => { throw new Error(trap) };"
+    " record[trap] = (...a) => { asked.push(trap); return Reflect[trap](...a) } }"
+    " return {n: new Proxy({}, named), nf: new Proxy(function () {}, named),"
+    " rec: new Proxy({a: 1}, record), recf: new Proxy(function () {}, record),"
+    " log() { return asked.splice(0).join() }}')()\n"
+    "from pyscript_ffi import JsException, assign, call_method, gather, query\n"
+    "n, nf = t.n, t.nf\n"
+    "def trap(f):\n    try:\n        f()\n    except JsException as e:\n        return e.message\n"
+    "    return 'none'\n"
+)
+#: Each JsProxy operation on `n`: the trap its JS meaning reaches first (the one reported).
+FIRST_TRAP = {
+    "'x' in n": "has",
+    "n.x": "get",
+    "n['x']": "get",
+    "n[0]": "get",
+    "n[-1]": "get",
+    "setattr(n, 'x', 1)": "set",
+    "n.__setitem__('x', 1)": "set",
+    "n.__setitem__(0, 1)": "set",
+    "delattr(n, 'x')": "has",
+    "n.__delitem__('x')": "has",
+    "len(n)": "get",
+    "iter(n)": "get",
+    "nf()": "apply",
+    "nf.new()": "construct",
+    "n.instanceof(js.Object)": "getPrototypeOf",
+    "js.Object.keys(n)": "ownKeys",
+    "assign(n, {'a': 1})": "set",
+    "assign(js.Object.new(), n)": "ownKeys",
+    "query(n, 'a')": "get",
+    "gather(n, 'a')": "get",
+    "call_method(n, 'm')": "get",
+}
+#: The traps each operation on `rec` (a Proxy of `{a: 1}`) asks: those of its JS meaning, and
+#: nothing else but the prototype (what `instanceof Map` asks, to tell a Map or a Set). (Reading
+#: a value asks it once whether it is a proxy of a Python object, see `out` in _box.mjs: `rec`
+#: and `rec2` are read before the record starts.)
+ASKED = {
+    "'a' in rec": "getPrototypeOf,getPrototypeOf,has,has",
+    "rec.a": "get",
+    "rec['a']": "getPrototypeOf,getPrototypeOf,get",
+    "bool(rec)": "getPrototypeOf,getPrototypeOf",
+    "rec.typeof": "",
+    "rec == rec2 and hash(rec) == hash(rec2)": "",
+    "repr(recf)": "get,get",
+    "setattr(rec, 'a', 2)": "set,getOwnPropertyDescriptor,defineProperty",
+    "recf()": "apply",
+    "recf.new()": "construct,get",
+}
+
+
+def _trap_cases():
+    cases = [
+        Case(
+            "first-trap-" + str(i),
+            "jsproxy.safety",
+            "js",
+            "trap(lambda: " + source + ")",
+            want,
+            setup=NAMED_SETUP,
+            observe="v",
+        )
+        for i, (source, want) in enumerate(FIRST_TRAP.items())
+    ]
+    cases += [
+        Case("no-trap-" + name, "jsproxy.safety", "js", source, want, setup=NAMED_SETUP, observe="v")
+        for name, source, want in (
+            ("bool", "bool(n) and bool(nf)", True),
+            ("typeof", "[n.typeof, nf.typeof]", ["object", "function"]),
+            ("eq-hash", "n == t.n and hash(n) == hash(t.n) and n != nf", True),
+            ("repr", "repr(n)[:8]", "<JsProxy"),
+            ("to-js", "to_js(n) == n and to_js([n])[0] == n", True),
+        )
+    ]
+    for i, (source, want) in enumerate(ASKED.items()):
+        cases.append(
+            Case(
+                "asked-traps-" + str(i),
+                "jsproxy.safety",
+                "js",
+                "[t.log(), " + source + ", t.log()][2]",
+                want,
+                setup=NAMED_SETUP + "rec, recf, rec2 = t.rec, t.recf, t.rec",
+                observe="v",
+            )
+        )
+    return cases
+
+
+TRAP_CASES = _trap_cases()
+
+HOSTILE += HOSTILE_JS + ENTRY_CASES + TRAP_CASES
 
 SANITY = (
     COMMON
@@ -464,3 +730,50 @@ def test_corpus_has_at_least_30_inputs():
 @pytest.mark.contract("jsproxy.safety")
 def test_hostile_js_corpus_has_at_least_50_inputs():
     assert len(HOSTILE_JS) >= 50
+
+
+@pytest.mark.contract("jsproxy.safety")
+@run_inside
+async def test_awaiting_hostile_values_raises_js_exception_and_async_iteration_yields_them():
+    from probes import jsf
+
+    from pyscript_ffi import JsException, await_js, js
+
+    h = jsf(
+        "const r = Proxy.revocable({}, {}); r.revoke();"
+        " const rf = Proxy.revocable(function () {}, {}); rf.revoke();"
+        " const boom = () => { throw new Error('trap') };"
+        " const all = {get: boom, has: boom, getPrototypeOf: boom, ownKeys: boom, apply: boom};"
+        " return {revoked: r.proxy, revokedFn: rf.proxy, trap: new Proxy({}, all),"
+        " ftrap: new Proxy(function () {}, all)}"
+    )()
+    yields = jsf(
+        "x",
+        "return {[Symbol.asyncIterator]() { let d = false; return {next() {"
+        " const r = {done: d, value: x}; d = true; return Promise.resolve(r) }} }}",
+    )
+    for name in ("revoked", "revokedFn", "trap", "ftrap"):
+        value = h[name]
+        want = "revoked" if name.startswith("revoked") else "trap"
+        # (each made when awaited: a rejected JS promise nobody awaits yet is an unhandled rejection)
+        for attempt in (
+            lambda v=value: v,
+            lambda v=value: await_js(v),
+            lambda v=value: await_js(js.Promise.resolve(v)),
+        ):
+            try:
+                await attempt()
+                raise AssertionError(name + ": no error")
+            except JsException as e:
+                assert want in e.message, (name, e.message)
+        try:
+            async for _ in value:
+                pass
+            raise AssertionError(name + ": iterated")
+        except JsException as e:
+            assert want in e.message, (name, e.message)
+        seen = []
+        async for x in yields(value):
+            seen.append(x)
+        assert seen == [value], name
+    assert await js.Promise.resolve(2**40) == 2**40  # the interpreter keeps working

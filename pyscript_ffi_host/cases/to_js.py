@@ -7,6 +7,7 @@ entries sorted); JS itself puts integer-like keys first in ascending order, whic
 sees the same everywhere.
 """
 
+import struct
 from typing import Any
 
 from .model import Case, Err
@@ -115,6 +116,285 @@ DATES_RECIPE = (
     "    return obj"
 )
 # ---- end of datetime (arch) ----
+
+
+#: Values converted with `depth=0..4`, and what JS sees at each depth (Pyodide's own `to_js`
+#: gives the same, see tests/test_conformance.py): N levels converted, deeper ones proxies.
+DEPTHS = {
+    "list": (
+        "[1, [2, [3, [4]]]]",
+        ["<PyProxy>", "[1,<PyProxy>]", "[1,[2,<PyProxy>]]", "[1,[2,[3,<PyProxy>]]]", "[1,[2,[3,[4]]]]"],
+    ),
+    "dict": (
+        '{"a": {"b": {"c": [1]}}}',
+        [
+            "<PyProxy>",
+            '{"a":<PyProxy>}',
+            '{"a":{"b":<PyProxy>}}',
+            '{"a":{"b":{"c":<PyProxy>}}}',
+            '{"a":{"b":{"c":[1]}}}',
+        ],
+    ),
+    "set-and-tuple": (
+        "[{1}, (2, (3,))]",
+        [
+            "<PyProxy>",
+            "[<PyProxy>,<PyProxy>]",
+            "[Set{1},[2,<PyProxy>]]",
+            "[Set{1},[2,[3]]]",
+            "[Set{1},[2,[3]]]",
+        ],
+    ),
+    "bytes": (
+        '[b"a", [b"b"]]',
+        [
+            "<PyProxy>",
+            "[<PyProxy>,<PyProxy>]",
+            "[Uint8Array[97],[<PyProxy>]]",
+            "[Uint8Array[97],[Uint8Array[98]]]",
+            "[Uint8Array[97],[Uint8Array[98]]]",
+        ],
+    ),
+    "primitives": (
+        '[2**60, "s", None]',
+        [
+            "<PyProxy>",
+            '[1152921504606846976n,"s",null]',
+            '[1152921504606846976n,"s",null]',
+            '[1152921504606846976n,"s",null]',
+            '[1152921504606846976n,"s",null]',
+        ],
+    ),
+}
+
+
+def _depth_cases() -> list[Case]:
+    return [
+        _js(
+            "depth-" + str(depth) + "-of-" + name,
+            "to_js.depth",
+            source,
+            seen[depth],
+            kwargs={"depth": str(depth)},
+        )
+        for name, (source, seen) in DEPTHS.items()
+        for depth in range(5)
+    ]
+
+
+#: Setup: BigInts that reached Python every way (`n` from `call`, `p` from `to_py` of an Array,
+#: `m` a Map value, `r` a call result read by a JsProxy, `a` an attribute read, `big` beyond 2**64).
+BIGINTS = (
+    FROM_BIGINT + "\np = to_py(jsf('return [5n]')())[0]\nm = to_py(jsf('return new Map([[1, 5n]])')())[1]"
+    "\nr = jsf('return 5n')()\na = jsf('return {b: 5n}')().b\nbig = to_py(jsf('return [-(2n ** 70n)]')())[0]"
+    "\nfrom pyscript_ffi import assign\no = jsf('return {}')()\nbox = jsf('return [0]')()"
+)
+#: Where each BigInt goes back to JS (Python source, `B` the BigInt) and what JS sees there (`B` 5n).
+BIGINT_ROUTES = {
+    "list": ("[B]", "[Bn]"),
+    "tuple": ("(B, 1)", "[Bn,1]"),
+    "set": ("{B}", "Set{Bn}"),
+    "dict": ('{"k": B}', '{"k":Bn}'),
+    "nested": ('[[[B]], {"a": {"b": B}}]', '[[[Bn]],{"a":{"b":Bn}}]'),
+    "shared": ("[s, s]", "[[Bn],[Bn]]"),
+    "tape": ("[B, {1}]", "[Bn,Set{1}]"),
+    "dict-converter": ('to_js({"k": B}, dict_converter=js.Map.new)', 'Map{"k"=>Bn}'),
+    "depth-1": ("to_js([B, [B]], depth=1)", "[Bn,<PyProxy>]"),
+    "top-result-in-list": ("[to_js(B)]", "[Bn]"),
+    "to-py-again": ("[to_py(B)]", "[Bn]"),
+    "callback-result": ("jsf('f', 'return f()')(lambda: [B])", "[Bn]"),
+    "callback-result-top": ("jsf('f', 'return [f()]')(lambda: B)", "[Bn]"),
+    "call-argument": ("jsf('v', 'return [v]')(B)", "[Bn]"),
+    "call-argument-in-list": ("call(jsf('v', 'return v'), [B])", "[Bn]"),
+    "keyword-argument": ("jsf('o', 'return o')(k=B)", '{"k":Bn}'),
+    "attribute-written": ("setattr(o, 'x', [B]) or o.x", "[Bn]"),
+    "attribute-written-top": ("setattr(o, 'x', B) or jsf('o', 'return [o.x]')(o)", "[Bn]"),
+    "item-written": ("box.__setitem__(0, B) or box", "[Bn]"),
+    "assign": ('assign(o, {"k": B})', '{"k":Bn}'),
+}
+
+
+def _bigint_cases() -> list[Case]:
+    cases = []
+    for name, spelled in (
+        ("n", "5"),
+        ("p", "5"),
+        ("m", "5"),
+        ("r", "5"),
+        ("a", "5"),
+        ("big", "-1180591620717411303424"),
+    ):
+        for route, (source, seen) in BIGINT_ROUTES.items():
+            cases.append(
+                _js(
+                    "bigint-" + name + "-" + route,
+                    "to_js.bigint-round-trip",
+                    source.replace("B", name),
+                    seen.replace("B", spelled),
+                    setup=BIGINTS + "\ns = [" + name + "]",
+                )
+            )
+    return cases
+
+
+#: Strings that a route could alter, as (head, unit, tail): made `head + unit * n + tail` for each
+#: n of STRING_SIZES, the same in Python and in JS, so that each size lies beyond one route's
+#: threshold (MicroPython decodes more than 16 UTF-8 bytes with a TextDecoder; its tapes carry
+#: strings of more than 1,024 characters by reference there; JSON text of 64 KB goes through
+#: the heap; marshal's short strings end at 64 bytes).
+TEXTS = {
+    "lone-high-first": ("\ud800", "x", ""),
+    "lone-low-last": ("", "y", "\udfff"),
+    "lone-inside": ("a", "\udc00b", ""),
+    "bom-nul-astral": ("\ufeff", "\x00\U0001f600", "\ufeff"),
+    "mixed": ("\ufeff\x00", "\U0001f600\ud800\xe9", "\udfff"),
+}
+STRING_SIZES = (0, 1, 8, 600, 3000)
+#: JS `__digest(s)`: the length and a 20-bit polynomial hash of a string's UTF-16 code units
+#: (small numbers: quick in MicroPython too).
+DIGEST_JS = (
+    "globalThis.__digest = (s) => { let h = 0; for (let i = 0; i < s.length; i++)"
+    " h = (h * 31 + s.charCodeAt(i)) & 0xfffff; return s.length + ':' + h };"
+)
+#: The same digest of a Python str, inside the interpreter (a lone surrogate is one code unit).
+DIGEST_PY = (
+    "def digest(s):\n    h = 0\n    n = len(s)\n    for c in s:\n        o = ord(c)\n"
+    "        if o < 0x10000:\n            h = (h * 31 + o) & 0xFFFFF\n        else:\n            n += 1\n"
+    "            h = (h * 31 + (0xD800 | ((o - 0x10000) >> 10))) & 0xFFFFF\n"
+    "            h = (h * 31 + (0xDC00 | ((o - 0x10000) & 0x3FF))) & 0xFFFFF\n"
+    "    return str(n) + ':' + str(h)\n"
+)
+
+
+def _digest(text: str) -> str:
+    units = struct.unpack(
+        "<" + "H" * (len(text.encode("utf-16-le", "surrogatepass")) // 2),
+        text.encode("utf-16-le", "surrogatepass"),
+    )
+    h = 0
+    for u in units:
+        h = (h * 31 + u) & 0xFFFFF
+    return f"{len(units)}:{h}"
+
+
+def _js_text(text: str) -> str:
+    units = struct.unpack(
+        "<" + "H" * (len(text.encode("utf-16-le", "surrogatepass")) // 2),
+        text.encode("utf-16-le", "surrogatepass"),
+    )
+    return '"' + "".join(f"\\u{u:04x}" for u in units) + '"'
+
+
+#: How a string `s` goes Python -> JS: a Python expression giving a JS value (a JsProxy), and
+#: the JS expression, on that value `v`, of the string JS got (digested in JS).
+TEXT_TO_JS = {
+    "to-js-in-list": ("to_js([s])", "v[0]"),
+    "to-js-in-list-tape": ("to_js([s, {1}])", "v[0]"),
+    "to-js-dict-value": ("to_js({'k': s})", "v.k"),
+    "to-js-key": ("to_js({s: 1})", "Object.keys(v)[0]"),
+    "to-js-key-tape": ("to_js({s: {1}})", "Object.keys(v)[0]"),
+    "to-js-set": ("to_js({s})", "[...v][0]"),
+    "to-js-dict-converter-key": ("to_js({s: 1}, dict_converter=js.Map.new)", "[...v.keys()][0]"),
+    "call-argument": ("wrap(s)", "v[0]"),
+    "call-argument-in-list": ("ident([s])", "v[0]"),
+    "call-argument-keyword": ("ident(k=s)", "v.k"),
+    "guarded-call-argument": ("call(wrap, s)", "v[0]"),
+    "new-argument": ("new(js.Array, 1, s)", "v[1]"),
+    "callback-result": ("jsf('f', 'return [f()]')(lambda: s)", "v[0]"),
+    "callback-result-in-list": ("jsf('f', 'return f()')(lambda: [s])", "v[0]"),
+    "attribute-written": ("setattr(o, 'x', s) or o", "v.x"),
+    "item-key-written": ("o.__setitem__(s, 1) or o", "Object.keys(v).pop()"),
+    "assign": ("assign(js.Object.new(), {'k': s})", "v.k"),
+}
+#: How a JS string (`t.texts[i]`) reaches Python: a Python expression giving its digest (`D`).
+TEXT_FROM_JS = {
+    "attribute-read": "D(t.texts[i])",
+    "item-read": "D(t.texts[i + 0])",
+    "call-result": "D(t.at(i))",
+    "guarded-call-result": "D(call(t.at, i))",
+    "callback-argument": "t.give(i, D)",
+    "callback-argument-tape": "t.giveMany(i, lambda x, y: D(x))",
+    "to-py-in-list": "D(to_py(t.inList(i))[0])",
+    "to-py-in-object": "D(to_py(t.inObject(i))['k'])",
+    "to-py-object-key": "D(list(to_py(t.asKey(i)))[0])",
+    "to-py-many-as-json-text": "D(to_py(t.many(i))[-1])",
+    "to-py-tape": "D(to_py(t.inMap(i))['k'])",
+    "to-py-map-key": "D(list(to_py(t.mapKey(i)))[0])",
+    "to-py-set": "D(list(to_py(t.inSet(i)))[0])",
+    "to-py-depth": "D(to_py(t.inList(i), depth=1)[0])",
+    "iteration": "D(list(t.inList(i))[0])",
+    "query": "D(query(t, 'texts.' + str(i)))",
+    "gather": "D(gather(t.texts, str(i))[0])",
+    "exception-message": "D(catch(lambda: t.fail(i)))",
+    "jsproxy-repr": "D(repr(t.boxed(i))[9:-1])",
+}
+TEXT_HELPERS_JS = (
+    "return {texts: globalThis.__texts, at(i) { return this.texts[i] },"
+    " give(i, f) { return f(this.texts[i]) },"
+    " giveMany(i, f) { return f(this.texts[i], [1]) }, inList(i) { return [this.texts[i]] },"
+    " inObject(i) { return {k: this.texts[i]} }, asKey(i) { return {[this.texts[i]]: 1} },"
+    " many(i) { const s = this.texts[i]; return new Array(s.length <= 1024 ? 120 : 1).fill(s) },"
+    " inMap(i) { return new Map([['k', this.texts[i]]]) },"
+    " mapKey(i) { return new Map([[this.texts[i], 1]]) },"
+    " inSet(i) { return new Set([this.texts[i]]) }, fail(i) { throw new Error(this.texts[i]) },"
+    " boxed(i) { const s = this.texts[i]; return {toString() { return s }} }}"
+)
+
+
+def _text_cases() -> list[Case]:
+    cases = []
+    for name, (head, unit, tail) in TEXTS.items():
+        texts = [head + unit * n + tail for n in STRING_SIZES]
+        digests = [_digest(t) for t in texts]
+        py_texts = (
+            "["
+            + ", ".join(f"{ascii(head)} + {ascii(unit)} * {n} + {ascii(tail)}" for n in STRING_SIZES)
+            + "]"
+        )
+        js_texts = (
+            "["
+            + ", ".join(
+                _js_text(head) + " + " + _js_text(unit) + ".repeat(" + str(n) + ") + " + _js_text(tail)
+                for n in STRING_SIZES
+            )
+            + "]"
+        )
+        for route, (send, read) in TEXT_TO_JS.items():
+            cases.append(
+                Case(
+                    "text-" + name + "-" + route,
+                    "to_js.str-every-route",
+                    "js",
+                    "[dig(" + send + ") for s in texts]",
+                    digests,
+                    setup="from pyscript_ffi import assign, call, new\nident = jsf('x', 'return x')\n"
+                    "wrap = jsf('x', 'return [x]')\no = js.Object.new()\ntexts = " + py_texts + "\n"
+                    "dig = jsf('v', " + repr(DIGEST_JS + " return __digest(" + read + ")") + ")",
+                    observe="v",
+                )
+            )
+        for route, receive in TEXT_FROM_JS.items():
+            cases.append(
+                Case(
+                    "text-" + name + "-" + route,
+                    "to_py.str-every-route",
+                    "js",
+                    "[" + receive + " for i in range(" + str(len(texts)) + ")]",
+                    digests,
+                    setup="from pyscript_ffi import JsException, call, gather, query\n"
+                    + DIGEST_PY
+                    + "D = digest\n"
+                    "def catch(f):\n    try:\n        f()\n    except JsException as e:\n"
+                    "        return e.message\n"
+                    "jsf("
+                    + repr("globalThis.__texts = " + js_texts)
+                    + ")()\nt = jsf("
+                    + repr(TEXT_HELPERS_JS)
+                    + ")()",
+                    observe="v",
+                )
+            )
+    return cases
 
 
 def _js(cid: str, spec: str, source: str, expect: Any = None, **more: Any) -> Case:
@@ -385,6 +665,7 @@ CASES: list[Case] = [
     _js("bigint-round-trip-in-dict", BIG_BACK, '{"k": [n]}', '{"k":[5n]}', setup=FROM_BIGINT),
     _js("bigint-arithmetic-is-plain", BIG_BACK, "[n + 1, n * 1, int(n)]", "[6,5,5]", setup=FROM_BIGINT),
     _js("bigint-as-dict-key", BIG_BACK, "{n: 1}", '{"5":1}', setup=FROM_BIGINT),
+    *_bigint_cases(),
     # floats
     _js("float", FLOAT, "[1.5, -2.25]", "[1.5,-2.25]"),
     _js("float-integral", FLOAT, "[2.0]", "[2]"),
@@ -502,6 +783,7 @@ CASES: list[Case] = [
     _js("shared-list-shows-twice", SHARED, "[s, s]", "[[1],[1]]", setup="s = [1]"),
     # strings on every route
     *_string_cases(),
+    *_text_cases(),
     # anything else
     _js(
         "object-becomes-proxy",
@@ -610,8 +892,41 @@ CASES: list[Case] = [
         observe="[" + IS_PLAIN + ", jsf('v', 'return Object.getPrototypeOf(v.a) === Object.prototype')(v),"
         " jsf('v', 'return Object.getPrototypeOf(v.a.b) === Object.prototype')(v)]",
     ),
-    _js("depth-0", DEPTH, "x", True, setup="x = [1]", kwargs={"depth": "0"}, observe="v is x"),
+    _js(
+        "depth-0",
+        DEPTH,
+        "x",
+        ["<PyProxy>", True],
+        setup="x = [1]",
+        kwargs={"depth": "0"},
+        observe="[show(v), jsf('v', 'return v')(v) is x]",
+    ),
     _js("depth-minus-1-all", DEPTH, "[[[[1]]]]", "[[[[1]]]]", kwargs={"depth": "-1"}),
+    *_depth_cases(),
+    _js(
+        "depth-2-shared-beyond",
+        DEPTH,
+        "[s, [s, [s]]]",
+        ["[[1],[[1],<PyProxy>]]", True],
+        setup="s = [1]",
+        kwargs={"depth": "2"},
+        observe="[show(v), jsf('v', 'return v[0] === v[1][0]')(v)]",
+    ),
+    _js(
+        "depth-1-default-converter-beyond",
+        DEPTH,
+        '[Thing(), [1], {"a": 2}, b"x"]',
+        '["D","D","D","D"]',
+        setup=THING,
+        kwargs={"depth": "1", "default_converter": "lambda v, c, k: 'D'"},
+    ),
+    _js(
+        "depth-0-default-converter",
+        DEPTH,
+        "[1]",
+        '"D"',
+        kwargs={"depth": "0", "default_converter": "lambda v, c, k: 'D'"},
+    ),
     # dict_converter
     _js("dict-converter-map", DICTCONV, '{"a": 1}', 'Map{"a"=>1}', kwargs={"dict_converter": "js.Map.new"}),
     _js(
