@@ -35,7 +35,7 @@ def helpers():
     """The JS helper object, made on first use (once per interpreter)."""
     if not _helpers:
         made = backend.js.Function.new(SOURCE)()
-        made.configure(backend.JSON_TAPES, backend.JSON_FLOATS)
+        made.configure(backend.JSON_TAPES, backend.JSON_FLOATS, backend.SHARED_REFS)
         made.learnPyProxy(_Sample())  # how a proxy of a Python object looks (see `out`)
         made.learnGlobal(GLOBAL_HANDLE)
         _helpers.append(made)

@@ -1,7 +1,7 @@
 // Guarded calls into arbitrary JS (pyscript_ffi/_calls.py): a throw or a
 // rejection comes back as an error record, never as a JS exception.
 
-import { thisOf, unbox } from "./_box.mjs";
+import { outFrom, thisOf, unbox } from "./_box.mjs";
 import { jsError } from "./_errors.mjs";
 import { unwire } from "./_proxies.mjs";
 import { toJs } from "./_to_js.mjs";
@@ -42,12 +42,13 @@ export function construct(cls, wired) {
 
 export function settledError(e) { return jsError(e, null); }
 
-// MicroPython >= 1.26 hands `obj.method` to Python as a bound_method; these are
-// the JS function and object its repr names, from the port's table of JsProxy refs.
+// MicroPython >= 1.26 hands `obj.method` to Python as a bound_method; this is
+// the JS function its repr names, from the port's table of JsProxy refs, as a
+// handle (`outFrom`: a Box carrying the object as `this`), or null without that table.
 export function boundParts(fnRef, selfRef) {
   const table = globalThis.proxy_js_ref;
-  if (!Array.isArray(table)) return [1, "js", "Error", "no proxy_js_ref table", null, null];
-  return [0, table[fnRef], selfRef < 0 ? undefined : table[selfRef]];
+  if (!Array.isArray(table)) return null;
+  return outFrom(table[fnRef], selfRef < 0 ? undefined : table[selfRef]);
 }
 
 // A promise that never rejects: it resolves to [0, tape, refs] or an error record.

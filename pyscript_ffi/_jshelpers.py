@@ -115,9 +115,11 @@ const TYPED = 19; // next: typecode ("h", "f", ...), then as BYTES: the bytes of
 const OTHER = 20; // next: ref index of an object no rule converts (a JsProxy, or default_converter's)
 let JSON_TAPES = false;
 let JSON_FLOATS = true;
-function configure(jsonTapes, jsonFloats) {
+let SHARED_REFS = false;
+function configure(jsonTapes, jsonFloats, sharedRefs) {
 JSON_TAPES = jsonTapes === true;
 JSON_FLOATS = jsonFloats === true;
+SHARED_REFS = sharedRefs === true;
 return 0;
 }
 
@@ -151,6 +153,20 @@ return r;
 }
 function thisOf(x) {
 try { return x instanceof Box ? x.t : undefined; } catch (_) { return undefined; }
+}
+const PROTO_STEPS = 10000;
+function handOut(v) {
+if (v === null || (typeof v !== "object" && typeof v !== "function")) return null;
+try {
+let o = v, n = 0;
+while (o !== null && n++ < PROTO_STEPS) o = Object.getPrototypeOf(o);
+if (o !== null) return new TypeError("a JS object whose prototype chain never ends cannot be handed to Python as itself");
+if (typeof v === "function" && "_ref" in v) return new TypeError("a JS function carrying a _ref property cannot be handed to Python as itself");
+} catch (e) { return e; }
+if (SHARED_REFS) {
+try { globalThis.proxy_js_ref_map.delete(v); } catch (_) { /* no such map: nothing shared */ }
+}
+return null;
 }
 let thrown = null;
 let pyodideProxies = false, pyProto = null;
@@ -227,6 +243,11 @@ try { return [0, unbox(refs[f.conv])(f.c)]; }
 catch (e) { return jsError(e, partsOf(stack)); }
 }
 return [0, f.c];
+}
+function toJsValue(tape, refs) {
+const built = toJs(tape, refs);
+const refused = built[0] === 0 ? handOut(built[1]) : null;
+return refused === null ? built : jsError(refused, null);
 }
 function toJs(tape, refs) {
 let i = 0;
@@ -546,7 +567,7 @@ built.set(v, c);
 return c;
 };
 const value = read(address >>> 0, 0);
-if (pendingQstrs.length === 0) return out(value);
+if (pendingQstrs.length === 0) return value;  // a fresh Array or Object: Python's as itself
 const slots = u32[(qstrs >>> 2) + 3] >>> 2;
 for (let i = 0; i < pendingQstrs.length; i++) u32[slots + i] = pendingQstrs[i];
 return pendingQstrs.length;
@@ -1011,6 +1032,7 @@ const fn = holder.ref === null ? undefined : holder.ref.deref();
 if (fn === undefined || !aliveTokens.has(holder.token)) return null;
 collected.unregister(fn);
 holder.ref = null;
+handOut(fn);  // (ours: never refused) JS may have handed it to Python raw before
 return fn;
 }
 function isAlive(token) { return aliveTokens.has(token) ? 1 : 0; }
@@ -1096,8 +1118,8 @@ return toPy(v, 0);
 function settledError(e) { return jsError(e, null); }
 function boundParts(fnRef, selfRef) {
 const table = globalThis.proxy_js_ref;
-if (!Array.isArray(table)) return [1, "js", "Error", "no proxy_js_ref table", null, null];
-return [0, table[fnRef], selfRef < 0 ? undefined : table[selfRef]];
+if (!Array.isArray(table)) return null;
+return outFrom(table[fnRef], selfRef < 0 ? undefined : table[selfRef]);
 }
 function settled(value) {
 try {
@@ -1287,7 +1309,10 @@ if (id === undefined) { id = nextId++; table.set(o, id); }
 return id;
 }
 function boxSample() { return out({}); }
-function unboxed(b) { return unbox(b); }
+function unboxed(b) {
+const v = unbox(b), refused = handOut(v);
+return refused === null ? v : fail(refused);
+}
 
 // ---- pyscript_ffi/_worker_utils.mjs ----
 const BRACKET = /\[('|")?(.+?)\1\]/g;
@@ -1404,6 +1429,7 @@ return {
   gather,
   getItem,
   getProp,
+  handOut,
   hasIn,
   heap,
   idOf,
@@ -1455,6 +1481,7 @@ return {
   toBytes,
   toHeap,
   toJs,
+  toJsValue,
   toMarshal,
   toPy,
   toPyFast,

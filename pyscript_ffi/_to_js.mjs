@@ -2,7 +2,7 @@
 // that `encode` made; `fromMarshal` is Pyodide's fast route for JSON-shaped data.
 
 import { fromBase64, heap, retype } from "./_binary.mjs";
-import { out, unbox, weakHolders } from "./_box.mjs";
+import { handOut, unbox, weakHolders } from "./_box.mjs";
 import { conversionError, jsError, pathOf } from "./_errors.mjs";
 import {
   AGAIN, ARR, BIG, BYTES, FALSE, FLOAT, INF, INT, MAP, NAN, NEGZERO, NINF, NULL, OBJ, OTHER, REF, SET, STR,
@@ -34,6 +34,13 @@ function finish(f, refs, stack) {
     catch (e) { return jsError(e, partsOf(stack)); }
   }
   return [0, f.c];
+}
+
+// `to_js` itself (`build` in _to_js.py): its value reaches Python as itself (`handOut`).
+export function toJsValue(tape, refs) {
+  const built = toJs(tape, refs);
+  const refused = built[0] === 0 ? handOut(built[1]) : null;
+  return refused === null ? built : jsError(refused, null);
 }
 
 export function toJs(tape, refs) {
@@ -346,7 +353,7 @@ export function learnObjects(spec) {
   }
 }
 
-// The JS value of the Python value at `address` (`out`: a Box), built from the
+// The JS value of the Python value at `address` (a fresh object), built from the
 // heap; -1 if it is not exactly JSON-shaped data (or no route); n > 0 if it
 // holds interned strings JS does not know yet, n of them (at most QSTRS)
 // written as objects into the first n slots of the Python list at `qstrs`:
@@ -408,7 +415,7 @@ export function fromObjects(address, qstrs) {
       return c;
     };
     const value = read(address >>> 0, 0);
-    if (pendingQstrs.length === 0) return out(value);
+    if (pendingQstrs.length === 0) return value;  // a fresh Array or Object: Python's as itself
     const slots = u32[(qstrs >>> 2) + 3] >>> 2;
     for (let i = 0; i < pendingQstrs.length; i++) u32[slots + i] = pendingQstrs[i];
     return pendingQstrs.length;

@@ -311,7 +311,8 @@ def encode(value, opts):
                 else:
                     tape.append(REF)
                     tape.append(len(refs))
-                    refs.append(opts.make_proxy(v))
+                    fn = backend.js_function(v, helpers)[0]  # MicroPython >= 1.26: a JS `obj.method`
+                    refs.append(opts.make_proxy(v) if fn is v else fn)
             asked = False
 
             # ---- find the next value to emit --------------------------------
@@ -375,8 +376,8 @@ def convert_value(value, opts):
 
 
 def build(tape, refs):
-    """Rebuild a tape in JS; the JS value (a JsProxy for objects)."""
-    return checked(helpers().toJs(backend.to_array(tape), backend.refs_array(refs)))[1]
+    """Rebuild a tape in JS; the JS value (the interpreter's own proxy for objects)."""
+    return checked(helpers().toJsValue(backend.to_array(tape), backend.refs_array(refs)))[1]
 
 
 def to_js(obj, *, depth=-1, create_pyproxies=True, dict_converter=None, default_converter=None):
@@ -386,22 +387,33 @@ def to_js(obj, *, depth=-1, create_pyproxies=True, dict_converter=None, default_
     set -> Set, bytes -> Uint8Array, `array.array`/typed memoryviews -> the
     typed array of their typecode (see `_binary`), None -> null, big ints ->
     BigInt (and so does an int `to_py` made from a BigInt), `undefined` ->
-    undefined, other
-    objects -> proxies (or `ConversionError` with `create_pyproxies=False`).
+    undefined, a JsProxy -> the JS object itself, other objects -> proxies
+    (or `ConversionError` with `create_pyproxies=False`).
+
+    A JS object is returned as the interpreter's own handle to it (Pyodide's
+    `pyodide.ffi.JsProxy`, MicroPython's `jsffi.JsProxy`), as `create_proxy`
+    returns its function: made FOR JavaScript, it is the JS value itself to
+    every route that takes it (a raw `import js`, PyScript's `window`,
+    `pyodide.ffi`/`jsffi`, this package). `JsProxy.wrap(v)` is the portable view.
 
     ```python
     to_js({1: None, "a": (1, 2)})        # {"1": null, a: [1, 2]}
     to_js({"a": 1}, dict_converter=js.Map.new)
+    js.Array.isArray(to_js([1, 2]))      # True, with a raw `import js` too
     ```
     """
     if obj is undefined:
         return obj  # written to JS (an argument, an item), it is JS undefined
+    t = type(obj)
     if depth < 0 and dict_converter is None and default_converter is None:
-        t = type(obj)
         if t is dict or t is list or t is tuple:  # JSON-shaped data: the backend's fast route
             fast = backend.fast_to_js(obj, helpers)
             if fast is not None:
-                return _Ours(fast)
+                return fast
+    if t is _Ours:
+        return _Ours.unwrap(obj)
+    if isinstance(obj, backend.JsProxy):
+        return obj  # already the interpreter's own handle (no second proxy of it)
     temporary = None
     if dict_converter is not None:
         dict_converter = backend.js_function(dict_converter, helpers)[0]  # MicroPython >= 1.26: `obj.method`
@@ -413,8 +425,7 @@ def to_js(obj, *, depth=-1, create_pyproxies=True, dict_converter=None, default_
         temporary = dict_converter = _proxy_makers[1](dict_converter, False, None)[1]
     try:
         opts = Options(depth, create_pyproxies, dict_converter, default_converter, backend, _proxy_makers[0])
-        value = convert_value(obj, opts)
-        return _Ours(value) if isinstance(value, backend.JsProxy) else value
+        return convert_value(obj, opts)
     finally:
         if temporary is not None:
             temporary.destroy()
