@@ -1354,7 +1354,16 @@ TAG_RAW = "raw_fn('v', 'return Object.prototype.toString.call(v)')(v)"
 
 
 def _raw(cid: str, spec: str, source: str, expect: Any, observe: str, **more: Any) -> Case:
-    return Case(cid, spec, "to_js", source, expect, setup=USE_RAW + "\n" + more.pop("setup", ""), observe=observe, **more)
+    return Case(
+        cid,
+        spec,
+        "to_js",
+        source,
+        expect,
+        setup=USE_RAW + "\n" + more.pop("setup", ""),
+        observe=observe,
+        **more,
+    )
 
 
 def _mixed(cid: str, spec: str, source: str, expect: Any = None, **more: Any) -> Case:
@@ -1383,7 +1392,14 @@ CASES += [
     ),
     _raw("mix-raw-uint8array", MIX_FOR_JS, 'b"abc"', "[object Uint8Array]", TAG_RAW),
     _raw("mix-raw-set", MIX_FOR_JS, "{1, 2}", "[object Set]", TAG_RAW),
-    _raw("mix-raw-map", MIX_FOR_JS, '{"a": 1}', "[object Map]", TAG_RAW, kwargs={"dict_converter": "js.Map.new"}),
+    _raw(
+        "mix-raw-map",
+        MIX_FOR_JS,
+        '{"a": 1}',
+        "[object Map]",
+        TAG_RAW,
+        kwargs={"dict_converter": "js.Map.new"},
+    ),
     _raw(
         "mix-raw-typed-array",
         MIX_FOR_JS,
@@ -1398,7 +1414,8 @@ CASES += [
         MIX_FOR_JS,
         '{"s": {1}, "b": b"x"}',
         "[object Set] [object Uint8Array]",
-        "raw_fn('v', 'const t = (x) => Object.prototype.toString.call(x); return t(v.s) + \" \" + t(v.b)')(v)",
+        "raw_fn('v', 'const t = (x) => Object.prototype.toString.call(x);"
+        ' return t(v.s) + " " + t(v.b)\')(v)',
     ),
     _raw(
         "mix-raw-of-jsproxy",
@@ -1427,14 +1444,34 @@ CASES += [
         "[1]",
         [True, True],
         "[isinstance(v, RAW_PROXY), type(v) is not JsProxy]",
-        setup="try:\n    from pyodide.ffi import JsProxy as RAW_PROXY\nexcept ImportError:\n    from jsffi import JsProxy as RAW_PROXY",
+        setup="try:\n    from pyodide.ffi import JsProxy as RAW_PROXY\n"
+        "except ImportError:\n    from jsffi import JsProxy as RAW_PROXY",
     ),
     _raw("mix-ours-take-it-back", MIX_FOR_JS, '{"a": [1, None]}', '{"a":[1,None]}', "pyshow(to_py(v))"),
     # the portable view of such a value, and the way back
-    _raw("mix-wrap-to-js", MIX_VIEW, "[1, 2, 3]", [3, 3, True], "[len(w), w[-1], type(w) is JsProxy]", after="w = JsProxy.wrap(v)"),
-    _raw("mix-unwrap-same-each-time", MIX_VIEW, "[1]", True, "JsProxy.unwrap(w) is JsProxy.unwrap(w)", after="w = JsProxy.wrap(v)"),
+    _raw(
+        "mix-wrap-to-js",
+        MIX_VIEW,
+        "[1, 2, 3]",
+        [3, 3, True],
+        "[len(w), w[-1], type(w) is JsProxy]",
+        after="w = JsProxy.wrap(v)",
+    ),
+    _raw(
+        "mix-unwrap-same-each-time",
+        MIX_VIEW,
+        "[1]",
+        True,
+        "JsProxy.unwrap(w) is JsProxy.unwrap(w)",
+        after="w = JsProxy.wrap(v)",
+    ),
     # our JsProxy into the raw FFI: JsProxy.unwrap is the way (neither interpreter lets ours through)
-    _mixed("mix-unwrap-into-raw", MIX_OURS_RAW, "raw_fn('v', 'return v instanceof Date')(JsProxy.unwrap(js.Date.new(0)))", "True"),
+    _mixed(
+        "mix-unwrap-into-raw",
+        MIX_OURS_RAW,
+        "raw_fn('v', 'return v instanceof Date')(JsProxy.unwrap(js.Date.new(0)))",
+        "True",
+    ),
     _mixed(
         "mix-ours-into-raw-is-a-python-object",
         MIX_OURS_RAW,
@@ -1459,7 +1496,8 @@ CASES += [
     _mixed(
         "callback-returns-generator",
         "proxy.generator",
-        "raw_fn('f', 'const r = f(); return r instanceof Promise ? \"a Promise\" : typeof r.next')(create_proxy(gen))",
+        "raw_fn('f', 'const r = f(); return r instanceof Promise ? \"a Promise\" : typeof r.next')"
+        "(create_proxy(gen))",
         "as documented",
         setup="import sys\nfrom pyscript_ffi import create_proxy\n\ndef gen():\n    yield 1\n",
         observe="'as documented' if v == {'cpython': 'function', 'micropython': 'a Promise'}"

@@ -69,7 +69,9 @@ async def test_raw_js_takes_to_js_results_as_the_js_values_and_keeps_them_alive(
         kept.push(to_js({"i": i, "l": [i]}))  # dropped by Python at once
     await collect_garbage()
     assert raw.JSON.stringify(kept[49]) == '{"i":49,"l":[49]}'
-    assert raw.Function.new("a", "return a.map((o) => o.i).join()")(kept) == ",".join(str(i) for i in range(50))
+    assert raw.Function.new("a", "return a.map((o) => o.i).join()")(kept) == ",".join(
+        str(i) for i in range(50)
+    )
 
 
 @pytest.mark.contract("mixing.made-for-js")
@@ -113,7 +115,6 @@ def test_the_interpreters_own_ffi_takes_to_js_results():
     v = to_js({"a": [1, 2]})
     if sys.implementation.name == "micropython":
         import jsffi
-
         from probes import same
 
         assert same(jsffi.to_js(v), v)  # a JsProxy is already JS: the same JS object
@@ -379,13 +380,16 @@ async def test_a_callback_returning_a_generator():
 
     probe = jsf(
         "f",
-        "const r = f(); if (r instanceof Promise) return r.then((v) => 'resolved ' + v, (e) => 'rejected ' + e.message);"
+        "const r = f(); if (r instanceof Promise)"
+        " return r.then((v) => 'resolved ' + v, (e) => 'rejected ' + e.message);"
         " return 'iterable ' + JSON.stringify([...r])",
     )
     if sys.implementation.name == "micropython":  # driven as a coroutine (micropython#8614)
         assert (await probe(create_proxy(returns_at_once))) == "resolved 3"
         answer = await probe(create_proxy(gen))
-        assert answer.startswith("rejected TypeError: a generator returned to JavaScript is driven as a coroutine")
+        assert answer.startswith(
+            "rejected TypeError: a generator returned to JavaScript is driven as a coroutine"
+        )
     else:  # a proxy of the generator
         assert probe(create_proxy(gen)) == "iterable [1,2]"
         assert probe(create_proxy(returns_at_once)) == "iterable []"
