@@ -33,6 +33,13 @@ class Backend:
     - `JS`: the helper factory's body for this interpreter (`_bridge.helpers`):
       the shared JS and this backend's own (`_pyodide.mjs`, `_micropython.mjs`),
       joined by the build into `_pyodide_js.py` / `_micropython_js.py`.
+    - `JsExceptionBase`: the class `JsException` extends: the interpreter's
+      own class of JS errors where it takes subclasses (MicroPython's
+      `jsffi.JsException`: its `except` then catches ours too), else
+      `Exception` (Pyodide's `pyodide.ffi.JsException` refuses them).
+    - `SHARED_REFS`: every proxy the interpreter makes of one JS object
+      shares one ref, freed when any of them is collected (MicroPython 1.26):
+      a JS object handed to Python as itself gets its own (`handOut` in JS).
     """
 
     NAME = ""
@@ -44,6 +51,8 @@ class Backend:
     js = None
     JsProxy = None
     JS = ""
+    JsExceptionBase = Exception
+    SHARED_REFS = False
 
     def is_none(self, value):
         """True for Python `None`, the package's `undefined` (`_undefined`),
@@ -119,7 +128,9 @@ class Backend:
         """`(function, owner)`: the JS function `value` stands for and the JS
         object it was read from (or None). MicroPython >= 1.26 hands `obj.method`
         to Python as a `bound_method`, which would cross back into JS as a
-        Python proxy; every other value is itself, with no owner."""
+        Python proxy: its function is a handle carrying that object as `this`
+        (what `_jsproxy.JsProxy` holds); every other value is itself, with no
+        owner."""
         raise NotImplementedError
 
     def stash(self, helpers, refs):

@@ -18,7 +18,7 @@
 
 import { A_BIGFLOAT, A_BIGINT, A_FAILED, A_INT, A_JSON_STR, A_NEGZERO, A_STR } from "./_protocol.mjs";
 import { wellFormed } from "./_strings.mjs";
-import { JSON_TAPES } from "./_tape.mjs";
+import { JSON_TAPES, SHARED_REFS } from "./_tape.mjs";
 
 // `[name, message]` of any thrown value, never throwing itself: an Error's own
 // fields, a primitive as `[typeof, String(value)]`, hostile getters ignored.
@@ -66,6 +66,32 @@ export function outFrom(v, o) {
 // The `this` a handle carries for a call: the object a Box's value was read from.
 export function thisOf(x) {
   try { return x instanceof Box ? x.t : undefined; } catch (_) { return undefined; }
+}
+
+// `handOut(v)`: the JS value `v` is about to reach Python as itself, the
+// interpreter's own proxy of it (`JsProxy.unwrap`, a `to_js` result): null when
+// it may, else the error to raise instead. The interpreter's conversion probes an
+// object outside any try (MicroPython: its prototype chain for `instanceof
+// PyProxy`, `"_ref" in fn`), so a value whose probe throws or never ends (a
+// revoked or trapping Proxy) or that would pass for a Python proxy (a function
+// carrying `_ref`) is refused, on every interpreter alike. With SHARED_REFS
+// (MicroPython 1.26) the port would give that proxy the ref of any proxy Python
+// already holds for `v` and free it when either is collected: the port's map from
+// objects to refs forgets `v`, so its proxy gets a ref of its own.
+const PROTO_STEPS = 10000;
+
+export function handOut(v) {
+  if (v === null || (typeof v !== "object" && typeof v !== "function")) return null;
+  try {
+    let o = v, n = 0;
+    while (o !== null && n++ < PROTO_STEPS) o = Object.getPrototypeOf(o);
+    if (o !== null) return new TypeError("a JS object whose prototype chain never ends cannot be handed to Python as itself");
+    if (typeof v === "function" && "_ref" in v) return new TypeError("a JS function carrying a _ref property cannot be handed to Python as itself");
+  } catch (e) { return e; }
+  if (SHARED_REFS) {
+    try { globalThis.proxy_js_ref_map.delete(v); } catch (_) { /* no such map: nothing shared */ }
+  }
+  return null;
 }
 
 let thrown = null;

@@ -31,7 +31,7 @@ def helpers():
     """The JS helper object, made on first use (once per interpreter)."""
     if not _helpers:
         made = backend.js.Function.new(backend.JS)()
-        made.configure(backend.JSON_TAPES, backend.JSON_FLOATS)
+        made.configure(backend.JSON_TAPES, backend.JSON_FLOATS, backend.SHARED_REFS)
         made.learnPyProxy(_Sample())  # how a proxy of a Python object looks (see `out`)
         made.learnGlobal(GLOBAL_HANDLE)
         _helpers.append(made)

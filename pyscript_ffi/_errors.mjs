@@ -26,11 +26,6 @@ export function jsError(e, parts) {
   return [FAILED, KIND_JS, name, message, parts === null ? null : pathOf(parts), out(e), e];
 }
 
-// A JS failure that threw nothing Python needs to see (no value to carry).
-export function plainError(name, message) {
-  return [FAILED, KIND_JS, name, message, null, null, null];
-}
-
 export function conversionError(message, parts) {
   return [FAILED, KIND_CONVERSION, "ConversionError", message, pathOf(parts), null, null];
 }

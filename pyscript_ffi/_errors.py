@@ -1,5 +1,7 @@
 """The two exceptions of the package: `ConversionError` and `JsException`."""
 
+from ._backend import backend
+
 
 class ConversionError(TypeError):
     """A value could not be converted; `path` says where it sits (`$.a[3]`).
@@ -18,12 +20,16 @@ class ConversionError(TypeError):
         self.reason = message
 
 
-class JsException(Exception):
+class JsException(backend.JsExceptionBase):
     """A JavaScript error thrown during an operation of this package.
 
     `name` and `message` are the JS error's; `error` is the thrown JS value
     itself (a `JsProxy`, or a primitive if something other than an object was
     thrown). `path` is set when the error happened while converting a value.
+
+    On MicroPython it is a subclass of `jsffi.JsException`, so code that
+    catches the interpreter's own class catches it too; Pyodide's
+    `pyodide.ffi.JsException` takes no subclasses (catch ours, or both).
     """
 
     def __init__(self, name, message, error=None, path=None):

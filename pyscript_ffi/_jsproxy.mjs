@@ -3,7 +3,7 @@
 // does ONE thing inside try/catch and answers as `out` (./_box.mjs) does:
 // never a throw, never a raw JS object.
 
-import { fail, out, outFrom, text, thisOf, unbox } from "./_box.mjs";
+import { fail, handOut, out, outFrom, text, thisOf, unbox } from "./_box.mjs";
 import { PENDING, takeWritten } from "./_bridge.mjs";
 import { A_DONE, A_MISSING, A_STR, A_THENABLE, A_TYPEERROR } from "./_protocol.mjs";
 
@@ -227,6 +227,10 @@ export function idOf(b) {
 // A handle as `out` gives one (Python learns the type its interpreter gives handles).
 export function boxSample() { return out({}); }
 
-// The JS value itself, for `JsProxy.unwrap` (the interpreter converts it its own way).
-export function unboxed(b) { return unbox(b); }
+// The JS value itself, for `JsProxy.unwrap` (the interpreter converts it its own
+// way), or a failure where it cannot be handed out (`handOut`).
+export function unboxed(b) {
+  const v = unbox(b), refused = handOut(v);
+  return refused === null ? v : fail(refused);
+}
 

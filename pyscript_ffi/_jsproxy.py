@@ -152,7 +152,7 @@ def read(r):
         return JsProxy(r)
     if t is _int or t is _float or t is _bool or r is None:
         return r
-    if isinstance(r, _Raw):
+    if t is not JsProxy and isinstance(r, _Raw):  # (ours pass Pyodide's isinstance too)
         return JsProxy(r)
     return r  # the Python object a JS proxy of it stood for
 
@@ -232,9 +232,18 @@ class JsProxy:
 
     The names `new`, `typeof`, `instanceof`, `wrap` and `unwrap` are the
     proxy's own; read a JS property of such a name as `p["new"]`.
+
+    Handed to the interpreter's own FFI (a raw `import js`, `pyodide.ffi`,
+    `jsffi`), a JsProxy is a Python object to it, not the JS object: pass
+    `JsProxy.unwrap(p)` there. On Pyodide `isinstance(p, pyodide.ffi.JsProxy)`
+    holds (not for its subclasses, `JsArray`, ...).
     """
 
     _js_i = None  # the JS object's identity number, asked for once (`==`, `hash`)
+    _js_raw = None  # the interpreter's own proxy of the JS object (`unwrap`), once asked for
+    # Pyodide's `isinstance(x, pyodide.ffi.JsProxy)` asks the class for its JS type
+    # flags; none (0) makes ours a JsProxy to it (and no more specific type).
+    _js_type_flags = 0
 
     def __init__(self, handle):
         _set(self, "_js_handle", handle)  # what the helpers take (a Box carries `this` too)
@@ -242,22 +251,37 @@ class JsProxy:
     @staticmethod
     def wrap(raw):
         """Our `JsProxy` for an interpreter's own proxy (`import js`, PyScript's
-        `window` and `document`, an event from `pyscript.web`); a JsProxy stays itself."""
+        `window` and `document`, an event from `pyscript.web`, a `to_js` result,
+        a `create_proxy` function; MicroPython's `bound_method` of a JS function
+        read as an attribute is that function, its `this` the object it was read
+        from); a JsProxy stays itself."""
         if type(raw) is JsProxy:
             return raw
         if raw is backend.js:  # MicroPython's `js` module (PyScript's main-thread `window`)
             return JsProxy(GLOBAL_HANDLE)
+        handle = backend.js_function(raw, helpers)[0]
+        if handle is not raw:  # MicroPython's bound_method: a handle of the function
+            return JsProxy(handle)
         if not isinstance(raw, _Raw):
             raise TypeError("JsProxy.wrap needs a JS object, not " + type(raw).__name__)
-        return JsProxy(raw)
+        made = JsProxy(raw)
+        _set(made, "_js_raw", raw)
+        return made
 
     @staticmethod
     def unwrap(proxy):
-        """The interpreter's own proxy of the same JS object (the raw escape
-        hatch: its operations follow the interpreter's rules, not this package's)."""
+        """The interpreter's own proxy of the same JS object, the one to hand to
+        the interpreter's own FFI (the raw escape hatch: its operations follow
+        the interpreter's rules, not this package's). The same one each time."""
         if type(proxy) is not JsProxy:
             raise TypeError("JsProxy.unwrap needs a JsProxy, not " + type(proxy).__name__)
-        return _fns()["unboxed"](proxy._js_handle)
+        raw = proxy._js_raw
+        if raw is None:
+            raw = _fns()["unboxed"](proxy._js_handle)
+            if type(raw) is str:  # refused (a revoked or trapping Proxy, ...): JsException
+                read(raw)
+            _set(proxy, "_js_raw", raw)
+        return raw
 
     # The hot operations below check the common values inline (as `read` and
     # `_values` would): each Python call costs MicroPython dearly.

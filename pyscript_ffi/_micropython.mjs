@@ -11,10 +11,8 @@
 // at a known address) must read back exactly, else there is no heap route
 // and the caller takes base64 text instead (`fromBase64`/`toBase64`, _strings.mjs).
 
-import { out } from "./_box.mjs";
-import { plainError } from "./_errors.mjs";
+import { outFrom } from "./_box.mjs";
 import { useBackend } from "./_hooks.mjs";
-import { OK } from "./_protocol.mjs";
 import { NOT_FAST, defineOwn } from "./_shapes.mjs";
 import { SHORT, fromWtf8, shortAscii, utf8, utf8Out } from "./_strings.mjs";
 
@@ -172,7 +170,7 @@ export function learnObjects(spec) {
   }
 }
 
-// The JS value of the Python value at `address` (`out`: a Box), built from the
+// The JS value of the Python value at `address` (a fresh object), built from the
 // heap; -1 if it is not exactly JSON-shaped data (or no route); n > 0 if it
 // holds interned strings JS does not know yet, n of them (at most QSTRS)
 // written as objects into the first n slots of the Python list at `qstrs`:
@@ -234,7 +232,7 @@ export function fromObjects(address, qstrs) {
       return c;
     };
     const value = read(address >>> 0, 0);
-    if (pendingQstrs.length === 0) return out(value);
+    if (pendingQstrs.length === 0) return value;  // a fresh Array or Object: Python's as itself
     const slots = u32[(qstrs >>> 2) + 3] >>> 2;
     for (let i = 0; i < pendingQstrs.length; i++) u32[slots + i] = pendingQstrs[i];
     return pendingQstrs.length;
@@ -291,12 +289,13 @@ function jsonOf(copy) {
 }
 
 // ---- calls ------------------------------------------------------------------------------
-// MicroPython >= 1.26 hands `obj.method` to Python as a bound_method; these are
-// the JS function and object its repr names, from the port's table of JsProxy refs.
+// MicroPython >= 1.26 hands `obj.method` to Python as a bound_method; this is
+// the JS function its repr names, from the port's table of JsProxy refs, as a
+// handle (`outFrom`: a Box carrying the object as `this`), or null without that table.
 export function boundParts(fnRef, selfRef) {
   const table = globalThis.proxy_js_ref;
-  if (!Array.isArray(table)) return plainError("Error", "no proxy_js_ref table");
-  return [OK, table[fnRef], selfRef < 0 ? undefined : table[selfRef]];
+  if (!Array.isArray(table)) return null;
+  return outFrom(table[fnRef], selfRef < 0 ? undefined : table[selfRef]);
 }
 
 // What `toPyFast` asks of MicroPython (see _hooks.mjs), registered once: this body's backend.

@@ -18,9 +18,7 @@ from jsffi import JsProxy
 
 from ._backend_base import Backend
 from ._binary import CODES, SIZES
-from ._errors import JsException
 from ._micropython_js import SOURCE
-from ._protocol import MESSAGE, NAME, OK
 from ._undefined import undefined as _undefined
 
 _Undefined = type(js.undefined)
@@ -95,6 +93,9 @@ class MicroPythonBackend(Backend):
     js = js
     JsProxy = JsProxy
     JS = SOURCE
+    JsExceptionBase = jsffi.JsException  # so `except jsffi.JsException` catches ours
+    # 1.26 reuses one ref for every proxy of a JS object and frees it with any of them
+    SHARED_REFS = sys.implementation.version[:2] == (1, 26)
 
     def str_altered(self, s):
         """True if `s` would not reach JS as it is: the port decodes a string
@@ -361,7 +362,9 @@ class MicroPythonBackend(Backend):
         back into JS as a Python proxy: calling that runs the JS function under
         Python, where a JS throw escapes `try/except`. Its repr names the refs of
         both JsProxies (`<bound_method 36160 <JsProxy 2>.<JsProxy 3>>`), so the
-        helper `boundParts` fetches the JS function and object themselves."""
+        helper `boundParts` gives a handle of the JS function carrying the object
+        as its `this` (a Box: no second proxy of a JS object Python holds, which
+        1.26 would free with the first)."""
         if type(value).__name__ != "bound_method":
             return value, None
         text = repr(value)
@@ -374,10 +377,10 @@ class MicroPythonBackend(Backend):
         self_ref = -1
         if head.endswith(">") and "<JsProxy " in head:
             self_ref = int(head[head.rfind("<JsProxy ") + 9 : -1])
-        answer = helpers().boundParts(fn_ref, self_ref)
-        if answer[0] != OK:  # an error record (`plainError`): no proxy_js_ref table
-            raise JsException(answer[NAME], answer[MESSAGE])
-        return answer[1], answer[2]
+        handle = helpers().boundParts(fn_ref, self_ref)
+        if handle is None:  # no table of refs to read: the bound_method as it is
+            return value, None
+        return handle, None
 
     def stash(self, helpers, refs):
         """In chunks of `STASH_CHUNK`: a call with thousands of arguments

@@ -1,6 +1,6 @@
 // JS functions that call Python callables (pyscript_ffi/_proxies.py).
 
-import { weakHolders } from "./_box.mjs";
+import { handOut, weakHolders } from "./_box.mjs";
 import { unwire } from "./_bridge.mjs";
 import {
   MESSAGE, NAME, OK, PATH, PROMISE, RAISED_MESSAGE, RAISED_TYPE, THROWN_VALUE,
@@ -146,6 +146,7 @@ export function strengthenProxy(holder) {
   if (fn === undefined || !aliveTokens.has(holder.token)) return null;
   collected.unregister(fn);
   holder.ref = null;
+  handOut(fn);  // (ours: never refused) JS may have handed it to Python raw before
   return fn;
 }
 

@@ -23,6 +23,7 @@ _alive = {}  # token -> (callable, identity key or None): what JS keeps alive
 _by_key = {}  # identity key -> (token, JS function) or, weak, (token, its holder, True)
 _next_token = [0]
 _ASCII_STR_RESULTS = backend.ASCII_STR_RESULTS
+_AWAIT_ITERATES = backend.AWAIT_ITERATES  # `await x` is `yield from x` (MicroPython)
 _str_altered = backend.str_altered
 _dispatch_ready = []  # [helper `_dispatch` registered with, makeProxy, remakeProxy, isAlive, writtenProxy]
 
@@ -208,8 +209,37 @@ def _run_for_promise(awaitable):
     return pid
 
 
+def _as_coroutine(gen):
+    """`yield from gen` for MicroPython's asyncio, where a generator returned by a
+    callback is driven as a coroutine (micropython#8614: `async def` makes the
+    same generator type). A coroutine in a task yields only None there (every
+    await it makes reschedules the task); a value yielded is a `TypeError`, so
+    the Promise rejects instead of waiting forever for a task nothing resumes."""
+    value = None
+    error = None
+    while True:
+        try:
+            got = gen.send(value) if error is None else gen.throw(error)
+        except StopIteration as stop:
+            return stop.value
+        if got is not None:
+            gen.close()
+            raise TypeError(
+                "a generator returned to JavaScript is driven as a coroutine on MicroPython"
+                " (which cannot tell them apart), and this one yielded a value: return a list"
+                " or an iterator object instead"
+            )
+        value = error = None
+        try:
+            value = yield
+        except BaseException as exc:  # noqa: BLE001 - thrown in by asyncio (cancellation): into gen
+            error = exc
+
+
 async def _settle_when_done(pid, awaitable):
     try:
+        if _AWAIT_ITERATES and hasattr(awaitable, "send"):
+            awaitable = _as_coroutine(awaitable)
         result = await awaitable
         tape, refs = encode(result, default_options())
         helpers().resolvePromise(pid, wire([OK, tape], refs))

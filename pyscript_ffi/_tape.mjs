@@ -36,9 +36,13 @@ export let JSON_TAPES = false;
 // JSON_FLOATS: the interpreter's json.loads parses every double exactly
 // (MicroPython <= 1.25 does not: its fast `to_py` route then carries no floats).
 export let JSON_FLOATS = true;
+// SHARED_REFS (MicroPython 1.26): every proxy of one JS object shares one ref, freed when
+// any of them is collected (see `handOut` in ./_box.mjs).
+export let SHARED_REFS = false;
 
-export function configure(jsonTapes, jsonFloats) {
+export function configure(jsonTapes, jsonFloats, sharedRefs) {
   JSON_TAPES = jsonTapes === true;
   JSON_FLOATS = jsonFloats === true;
+  SHARED_REFS = sharedRefs === true;
   return 0;
 }

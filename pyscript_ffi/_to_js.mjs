@@ -4,7 +4,7 @@
 // the backends' (`fromMarshal` in _pyodide.mjs, `fromObjects` in _micropython.mjs).
 
 import { retype } from "./_binary.mjs";
-import { boxed, fail, out, unbox, weakHolders } from "./_box.mjs";
+import { boxed, fail, handOut, out, unbox, weakHolders } from "./_box.mjs";
 import { putWritten, unwire } from "./_bridge.mjs";
 import { conversionError, jsError } from "./_errors.mjs";
 import { typeBuilder } from "./_hooks.mjs";
@@ -117,20 +117,26 @@ export function toJs(tape, refs) {
   }
 }
 
-// `to_js`'s answer: `toJs` of the tape, where a container `toJs` built itself
-// (Array, Object, Set, typed array) crosses as it is and any other value as
-// `out` gives it: a JS object it did not build (a JsProxy's, a dict_converter's
-// result) may be a revoked or trapping Proxy, which MicroPython's own
-// conversion would probe (a Box instead), and a BigInt stays one (A_BIGINT).
-// `keep` (depth 0): an object in a Box even when it is a proxy of a Python
-// object, so that Python holds the JS value, not the object again.
+// `to_js`'s answer (`build` in _to_js.py): `toJs` of the tape, its value as the
+// interpreter's own handle to it (what the package makes FOR JavaScript is the JS
+// value itself to every route). A container `toJs` built itself (Array, Object,
+// Set, typed array) crosses as it is; any other object only once `handOut` lets
+// it (a JS object it did not build, a JsProxy's or a dict_converter's result, may
+// be a revoked or trapping Proxy that the interpreter's own conversion would probe:
+// a JsException instead); a primitive as `out` gives it (a BigInt stays one,
+// A_BIGINT). `keep` (depth 0): an object in a Box, so that Python holds our view
+// of the JS value even when it is a proxy of a Python object (raw, that would be
+// the Python object again).
 export function toJsValue(tape, refs, keep) {
   const r = toJs(tape, refs);
   if (r[0] !== OK) return r;
+  const v = r[1];
+  if (v === null || (typeof v !== "object" && typeof v !== "function")) return [OK, out(v)];
+  if (keep) return [OK, boxed(v)];
   const tag = tape[0];
   if (tag === ARR || tag === OBJ || tag === SET || tag === BYTES || tag === TYPED) return r;
-  const v = r[1];
-  return [OK, keep && v !== null && (typeof v === "object" || typeof v === "function") ? boxed(v) : out(v)];
+  const refused = handOut(v);
+  return refused === null ? r : jsError(refused, null);
 }
 
 // The values of `wired` (a `wire` reply `[OK, tape]`, refs stashed) built for

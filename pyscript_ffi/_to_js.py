@@ -320,7 +320,8 @@ def encode(value, opts):
                 else:
                     tape.append(REF)
                     tape.append(len(refs))
-                    refs.append(opts.make_proxy(v))
+                    fn = backend.js_function(v, helpers)[0]  # MicroPython >= 1.26: a JS `obj.method`
+                    refs.append(opts.make_proxy(v) if fn is v else fn)
             asked = False
 
             # ---- find the next value to emit --------------------------------
@@ -384,10 +385,14 @@ def convert_value(value, opts):
 
 
 def build(tape, refs, keep=False):
-    """Rebuild a tape in JS (`toJsValue`); the JS value as Python reads it: a
-    JsProxy for objects (with `keep`, a proxy of a Python object too), a
-    `BigInt` for a JS BigInt."""
-    return read(checked(helpers().toJsValue(backend.to_array(tape), backend.refs_array(refs), keep))[1])
+    """Rebuild a tape in JS (`toJsValue`); the JS value: the interpreter's own
+    proxy for an object (made FOR JavaScript: the JS value itself to every
+    route), with `keep` (depth 0) our `JsProxy` of it; a primitive as `read`
+    gives it (a JS BigInt as a `BigInt`)."""
+    v = checked(helpers().toJsValue(backend.to_array(tape), backend.refs_array(refs), keep))[1]
+    if type(v) is str:
+        return read(v)
+    return JsProxy(v) if keep and isinstance(v, backend.JsProxy) else v
 
 
 def to_js(obj, *, depth=-1, create_pyproxies=True, dict_converter=None, default_converter=None):
@@ -397,22 +402,33 @@ def to_js(obj, *, depth=-1, create_pyproxies=True, dict_converter=None, default_
     set -> Set, bytes -> Uint8Array, `array.array`/typed memoryviews -> the
     typed array of their typecode (see `_binary`), None -> null, big ints ->
     BigInt (and so does an int `to_py` made from a BigInt), `undefined` ->
-    undefined, other
-    objects -> proxies (or `ConversionError` with `create_pyproxies=False`).
+    undefined, a JsProxy -> the JS object itself, other objects -> proxies
+    (or `ConversionError` with `create_pyproxies=False`).
+
+    A JS object is returned as the interpreter's own handle to it (Pyodide's
+    `pyodide.ffi.JsProxy`, MicroPython's `jsffi.JsProxy`), as `create_proxy`
+    returns its function: made FOR JavaScript, it is the JS value itself to
+    every route that takes it (a raw `import js`, PyScript's `window`,
+    `pyodide.ffi`/`jsffi`, this package). `JsProxy.wrap(v)` is the portable view.
 
     ```python
     to_js({1: None, "a": (1, 2)})        # {"1": null, a: [1, 2]}
     to_js({"a": 1}, dict_converter=js.Map.new)
+    js.Array.isArray(to_js([1, 2]))      # True, with a raw `import js` too
     ```
     """
     if obj is undefined:
         return obj  # written to JS (an argument, an item), it is JS undefined
+    t = type(obj)
     if depth < 0 and dict_converter is None and default_converter is None:
-        t = type(obj)
         if t is dict or t is list or t is tuple:  # JSON-shaped data: the backend's fast route
             fast = backend.fast_to_js(obj, helpers)
             if fast is not None:
-                return JsProxy(fast)
+                return fast
+    if t is JsProxy:
+        return JsProxy.unwrap(obj)
+    if isinstance(obj, backend.JsProxy):
+        return obj  # already the interpreter's own handle (no second proxy of it)
     temporary = None
     if dict_converter is not None:
         dict_converter = backend.js_function(dict_converter, helpers)[0]  # MicroPython >= 1.26: `obj.method`

@@ -89,3 +89,25 @@ async def live_proxies_after_gc(expected):
         if count == expected:
             break
     return count
+
+
+def live_js_refs():
+    """How many JS values the interpreter itself holds for Python (its table of JS refs:
+    MicroPython's `proxy_js_ref`, Pyodide's hiwire), for leak checks of raw handles."""
+    import sys
+
+    if sys.implementation.name == "micropython":
+        return jsf("return proxy_js_ref.reduce((n, x) => (x === undefined ? n : n + 1), 0)")()
+    import pyodide_js
+
+    return pyodide_js._module._hiwire_num_refs()
+
+
+async def live_js_refs_after_gc(at_most):
+    """`live_js_refs()` once it is `at_most` or fewer, or after 20 rounds of `collect_garbage`."""
+    for _ in range(20):
+        await collect_garbage()
+        count = live_js_refs()
+        if count <= at_most:
+            break
+    return count

@@ -27,7 +27,7 @@ A new case goes into its section's `CASES`; a new section's table is one module 
 `CASES` below.
 """
 
-from . import is_none, jsproxy, to_js, to_py
+from . import is_none, jsproxy, mixing, to_js, to_py
 from .model import Case, Err
 from .runner import COMMON, OURS, SHOW_JS, judge, program
 from .snippets import DAG_DEPTH_JS, DEPTH_OF, IS_PLAIN, KEYS_DEPTH_OF, PY_DEPTH, THING
@@ -52,7 +52,7 @@ __all__ = [
 ]
 
 #: Every case, section by section in the contract's order.
-CASES: list[Case] = [*to_js.CASES, *to_py.CASES, *is_none.CASES, *jsproxy.CASES]
+CASES: list[Case] = [*to_js.CASES, *to_py.CASES, *is_none.CASES, *jsproxy.CASES, *mixing.CASES]
 
 
 def by_id(case_id: str) -> Case:
