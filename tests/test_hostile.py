@@ -453,18 +453,15 @@ ENTRY_SETUP = (
     "calls = jsf('f', 'try { f(); return \"returned\" } catch (e) { return e.name }')\n" + THING
 )
 #: Entry points that carry the value without operating on it: each gives back a JsProxy of
-#: the same JS object (`v == X`), and JS receives the object itself.
+#: the same JS object (`v == X`), and JS receives the object itself. A `to_js` result is the
+#: interpreter's own handle (the direction rule): read through `JsProxy.wrap`.
 CARRY = {
-    "to-js": "to_js(X)",
-    "to-js-depth-0": "to_js(X, depth=0)",
-    "to-js-in-list": "to_js([X])[0]",
-    "to-js-in-list-tape": "to_js([X, {1}])[0]",
-    "to-js-in-dict": "to_js({'k': X})['k']",
-    "dict-converter-result": "to_js({'a': 1}, dict_converter=lambda e: X)",
-    "dict-converter-result-nested": "to_js({'a': {'b': 1}}, dict_converter=lambda e: X)",
-    "default-converter-answer": "to_js(Thing(), default_converter=lambda v, c, k: X)",
-    "default-converter-answer-in-list": "to_js([Thing()], default_converter=lambda v, c, k: X)[0]",
-    "default-converter-convert": "to_js(Thing(), default_converter=lambda v, c, k: c(X))",
+    "to-js-in-list": "JsProxy.wrap(to_js([X]))[0]",
+    "to-js-in-list-tape": "JsProxy.wrap(to_js([X, {1}]))[0]",
+    "to-js-in-dict": "JsProxy.wrap(to_js({'k': X}))['k']",
+    "default-converter-answer-in-list": (
+        "JsProxy.wrap(to_js([Thing()], default_converter=lambda v, c, k: X))[0]"
+    ),
     "to-py-default-converter-answer": (
         "to_py(jsf('return [new Date(0)]')(), default_converter=lambda o, c, k: X)[0]"
     ),
@@ -491,6 +488,19 @@ CARRY = {
     "assign-value": "assign(js.Object.new(), {'k': X}).k",
     "thrown-and-caught": "catch(lambda: h.throwIt(X))",
 }
+#: Entry points that hand the value itself to Python as the interpreter's own handle (a `to_js`
+#: result, `JsProxy.unwrap`): where the interpreter's own conversion would probe it, each is
+#: refused with JsException (the trap's or the revocation's message, "_ref" for a function
+#: carrying one) before the interpreter sees it.
+HANDED_OUT = {
+    "to-js": "to_js(X)",
+    "to-js-depth-0": "to_js(X, depth=0)",
+    "dict-converter-result": "to_js({'a': 1}, dict_converter=lambda e: X)",
+    "dict-converter-result-nested": "to_js({'a': {'b': 1}}, dict_converter=lambda e: X)",
+    "default-converter-answer": "to_js(Thing(), default_converter=lambda v, c, k: X)",
+    "default-converter-convert": "to_js(Thing(), default_converter=lambda v, c, k: c(X))",
+    "unwrap": "JsProxy.unwrap(X)",
+}
 #: Entry points that operate on the value: each raises JsException (the trap's or the
 #: revocation's message; "" where the JS meaning itself fails, e.g. calling an object),
 #: or gives what the JS meaning gives ("JsProxy": to_py of a function stays a JsProxy).
@@ -500,6 +510,7 @@ REVOKED, TRAP, ANY = (
     Err("JsException", None, ""),
 )
 EVERY = {"revoked": REVOKED, "revokedFn": REVOKED, "trap": TRAP, "ftrap": TRAP}  # each fails as itself
+REFUSED = {**EVERY, "refFn": Err("JsException", None, "_ref")}  # HANDED_OUT: never to the interpreter raw
 OPERATE = {
     "to-py": (
         "to_py(X)",
@@ -576,6 +587,17 @@ def _entry_cases():
                     observe="[pyshow(v), v == " + x + "]",
                 )
             )
+        for name, source in HANDED_OUT.items():
+            cases.append(
+                Case(
+                    "entry-" + name + "-" + value,
+                    "jsproxy.safety",
+                    "js",
+                    source.replace("X", x),
+                    error=REFUSED[value],
+                    setup=ENTRY_SETUP,
+                )
+            )
         if value == "refFn":
             continue  # nothing hostile to operate on: a plain function
         for name, (source, errors) in OPERATE.items():
@@ -638,6 +660,7 @@ FIRST_TRAP = {
     "nf()": "apply",
     "nf.new()": "construct",
     "n.instanceof(js.Object)": "getPrototypeOf",
+    "to_js(n)": "getPrototypeOf",  # handed to Python as itself: checked first (`handOut`)
     "js.Object.keys(n)": "ownKeys",
     "assign(n, {'a': 1})": "set",
     "assign(js.Object.new(), n)": "ownKeys",
@@ -683,7 +706,7 @@ def _trap_cases():
             ("typeof", "[n.typeof, nf.typeof]", ["object", "function"]),
             ("eq-hash", "n == t.n and hash(n) == hash(t.n) and n != nf", True),
             ("repr", "repr(n)[:8]", "<JsProxy"),
-            ("to-js", "to_js(n) == n and to_js([n])[0] == n", True),
+            ("to-js", "JsProxy.wrap(to_js([n]))[0] == n", True),
         )
     ]
     for i, (source, want) in enumerate(ASKED.items()):

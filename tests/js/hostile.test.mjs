@@ -20,15 +20,17 @@ function named() {
   return [new Proxy({}, handler), asked];
 }
 
-test("toJsValue: a built container crosses as it is, a foreign object in a Box", () => {
+test("toJsValue: a built container crosses as it is, a foreign object itself once handOut lets it", () => {
   const r = Proxy.revocable({}, {});
   r.revoke();
   const built = toJsValue([ARR, 1, INT, 1], [], false);
   assert.deepEqual(built, [0, [1]]);
-  const [ok, boxed] = toJsValue([REF, 0], [r.proxy], false);
-  assert.equal(ok, 0);
-  assert.equal(typeof boxed, "object");
-  assert.equal(unbox(boxed), r.proxy);  // never probed: a revoked Proxy throws at any probe
+  const o = {};
+  assert.deepEqual(toJsValue([REF, 0], [o], false), [0, o]);  // the interpreter's own handle of it
+  const refused = toJsValue([REF, 0], [r.proxy], false);  // MicroPython's conversion would probe it
+  assert.equal(refused[0], 1);
+  assert.match(refused[3], /revoked/);
+  assert.deepEqual(toJsValue([ARR, 1, REF, 0], [r.proxy], false)[0], 0);  // inside a built Array: never probed
   assert.deepEqual(toJsValue([OBJ, 1, STR, "k", INT, 2], [], false), [0, { k: 2 }]);
 });
 
