@@ -13,10 +13,9 @@ one module per concern (`_to_js`, `_to_py`, `_proxies`, `_calls`,
 """
 
 from ._backend import backend
-from ._bridge import GLOBAL_HANDLE
 from ._calls import await_js, call, call_method, new
 from ._errors import ConversionError, JsException
-from ._jsproxy import JsProxy
+from ._jsproxy import JsProxy, js
 from ._proxies import create_once_callable, create_proxy, live_proxies
 from ._to_js import to_js
 from ._to_py import to_py
@@ -46,9 +45,6 @@ __all__ = [
     "await_js",
     "undefined",
 ]
-
-#: `js`: JavaScript's global scope (the worker's own in a worker) as a `JsProxy`.
-js = JsProxy(GLOBAL_HANDLE)
 
 #: `is_none(value)`: True for Python `None`, `undefined`, JS `null` and JS `undefined`, on
 #: every interpreter. The backend's own method, so a call costs what a raw

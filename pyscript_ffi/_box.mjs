@@ -10,7 +10,8 @@
 //   an ordinary object the interpreter may probe safely. Failures are text too:
 //   "e" + JSON [name, message] (the thrown value waits in `lastThrown`), "m"
 //   (missing property, key or index), "t" + message (a Python TypeError), "d"
-//   (an iterator is done).
+//   (an iterator is done). A JS function the package made for a Python callable
+//   (`makeProxy`) reads back as that callable: "y" + its token.
 // `unbox(x)` is what Python handed back: a Box's value, or x itself (an
 // interpreter's raw proxy crosses as its JS object).
 
@@ -44,6 +45,11 @@ export function learnGlobal(handle) { globalHandle = handle; return 0; }
 // (`writtenProxy` in _proxies.mjs): `toJs` puts `get()`, the live function, in
 // a holder's place.
 export const weakHolders = new WeakSet();
+
+// The live JS functions made for Python callables (`makeProxy`) -> their tokens:
+// `out` hands Python the callable itself ("y" + token), as the interpreters do
+// with a proxy of a Python object.
+export const pyFunctions = new WeakMap();
 
 export function unbox(x) {
   if (x === null || typeof x !== "object") return x;
@@ -82,6 +88,14 @@ function isPyProxy(v) {
 
 function none() { return JSON_TAPES ? null : undefined; }
 
+// A proxy of a Python object, as a helper returns it to Python: Pyodide destroys a
+// PyProxy that a JS call returns (once it has the object), so it gets a copy and the
+// one JS holds stays alive (a Python object stored in JS reads back every time).
+function returned(v) {
+  if (!pyodideProxies) return v;
+  try { return v.copy(); } catch (_) { return new Box(v); }  // destroyed already: a JsProxy of it
+}
+
 export function out(v) {
   switch (typeof v) {
     case "string": return "s" + v;
@@ -92,9 +106,20 @@ export function out(v) {
     case "boolean": return v;
     case "undefined": return none();
     case "bigint": return "i" + v.toString();
-    case "object": if (v === null) return none(); return isPyProxy(v) ? v : new Box(v);
-    default: return typeof v === "function" && isPyProxy(v) ? v : new Box(v);  // Pyodide's are functions
+    case "object": if (v === null) return none(); return isPyProxy(v) ? returned(v) : new Box(v);
+    case "function": {
+      const token = pyFunctions.get(v);
+      if (token !== undefined) return "y" + token;
+      return isPyProxy(v) ? returned(v) : new Box(v);  // Pyodide's PyProxies are functions
+    }
+    default: return new Box(v);
   }
+}
+
+// A JS object or function as it goes into a tape's refs: a proxy of a Python
+// object as itself (Pyodide's are functions), anything else in a Box.
+export function boxed(v) {
+  return isPyProxy(v) ? v : new Box(v);
 }
 
 export function fail(e) {

@@ -139,6 +139,7 @@ constructor(v) { this.v = v; this.t = undefined; }
 let globalHandle = null;
 function learnGlobal(handle) { globalHandle = handle; return 0; }
 const weakHolders = new WeakSet();
+const pyFunctions = new WeakMap();
 function unbox(x) {
 if (x === null || typeof x !== "object") return x;
 if (x === globalHandle) return globalThis;  // the handle of `js` (see _bridge.py)
@@ -163,6 +164,10 @@ function isPyProxy(v) {
 try { return pyodideProxies ? typeof v.$$flags === "number" : Object.getPrototypeOf(v) === pyProto; } catch (_) { return false; }
 }
 function none() { return JSON_TAPES ? null : undefined; }
+function returned(v) {
+if (!pyodideProxies) return v;
+try { return v.copy(); } catch (_) { return new Box(v); }  // destroyed already: a JsProxy of it
+}
 function out(v) {
 switch (typeof v) {
 case "string": return "s" + v;
@@ -173,9 +178,17 @@ return (Number.isSafeInteger(v) ? "i" : "F") + BigInt(v).toString();
 case "boolean": return v;
 case "undefined": return none();
 case "bigint": return "i" + v.toString();
-case "object": if (v === null) return none(); return isPyProxy(v) ? v : new Box(v);
-default: return typeof v === "function" && isPyProxy(v) ? v : new Box(v);  // Pyodide's are functions
+case "object": if (v === null) return none(); return isPyProxy(v) ? returned(v) : new Box(v);
+case "function": {
+const token = pyFunctions.get(v);
+if (token !== undefined) return "y" + token;
+return isPyProxy(v) ? returned(v) : new Box(v);  // Pyodide's PyProxies are functions
 }
+default: return new Box(v);
+}
+}
+function boxed(v) {
+return isPyProxy(v) ? v : new Box(v);
 }
 function fail(e) {
 thrown = e;
@@ -623,10 +636,10 @@ else { put(FLOAT); put(v); }
 }
 else if (t === "string") putStr(v);
 else if (t === "bigint") { put(BIG); put(String(v)); }
-else if (t !== "object") { put(OTHER); put(refs.length); refs.push(out(v)); }
-else if (asKey) { put(REF); put(refs.length); refs.push(out(v)); }
+else if (t !== "object") { put(OTHER); put(refs.length); refs.push(boxed(v)); }
+else if (asKey) { put(REF); put(refs.length); refs.push(boxed(v)); }
 else if (THROWN.has(v)) return jsError(v.e, stack.map((f) => f.part));
-else if (depth >= 0 && stack.length >= depth) { put(REF); put(refs.length); refs.push(out(v)); }
+else if (depth >= 0 && stack.length >= depth) { put(REF); put(refs.length); refs.push(boxed(v)); }
 else if (v instanceof ArrayBuffer || ArrayBuffer.isView(v)) {
 const code = codeOf(v), bytes = toBytes(v);
 if (code === null) put(BYTES); else { put(TYPED); put(code); }
@@ -638,7 +651,7 @@ if (Array.isArray(v)) { tag = ARR; items = v; }
 else if (v instanceof Map) { tag = OBJ; items = v; }
 else if (v instanceof Set) { tag = SET; items = v; }
 else if (isPlain(v)) { tag = OBJ; items = null; }
-else { put(OTHER); put(refs.length); refs.push(out(v)); tag = -1; }
+else { put(OTHER); put(refs.length); refs.push(boxed(v)); tag = -1; }
 if (tag !== -1 && done.has(v)) {
 if (active.has(v)) return conversionError("circular reference", stack.map((f) => f.part));
 put(AGAIN); put(done.get(v));
@@ -953,7 +966,7 @@ function makeProxy(token, once, withThis) {
 let alive = true;
 live++;
 aliveTokens.add(token);
-const end = () => { alive = false; live--; aliveTokens.delete(token); };
+const end = () => { alive = false; live--; aliveTokens.delete(token); pyFunctions.delete(fn); };
 const fn = function (...args) {
 if (!alive) throw new Error("pyscript_ffi: this proxy has been destroyed");
 if (withThis === true) args.unshift(this);
@@ -981,6 +994,7 @@ if (built[0] !== 0) throw recordError(built);
 return built[1];
 };
 fn.destroy = () => { if (alive) { end(); releaseLater(token); } };
+pyFunctions.set(fn, token);
 return fn;
 }
 const collected = new FinalizationRegistry(([holder, ref, token]) => {
@@ -1382,6 +1396,7 @@ return {
   awaitOf,
   boundParts,
   boxSample,
+  boxed,
   callFn,
   callMethod,
   callWith,

@@ -46,6 +46,15 @@ def use_encoder(encode, default_options):
     _encoder[:] = [encode, default_options]
 
 
+_callables = []  # [callable_of], registered by `_proxies`
+
+
+def use_callables(callable_of):
+    """Called once by `_proxies`: the Python callable a JS function it made stands
+    for (its token), which is what reading that function back gives."""
+    _callables[:] = [callable_of]
+
+
 def handle_of(value):
     """What a helper gets for `value`: a JsProxy's handle, anything else as it is."""
     return value._js_b if type(value) is JsProxy else value
@@ -118,6 +127,8 @@ def read(r):
             _fail(r)
         if c == "m":
             return _MISSING
+        if c == "y":
+            return _callables[0](int(r[1:]))
         if c == "d":
             return _DONE
         if c == "p":
@@ -210,8 +221,9 @@ class JsProxy:
     - `p.typeof` is JS `typeof p`; `p.instanceof(cls)` is JS `p instanceof cls`.
 
     Values read from JS: `null`/`undefined` -> `None`, numbers exact (`int` when
-    integral and safe, else `float`), BigInt -> `int`, strings as they are, any
-    other value -> `JsProxy`. Values written to JS convert as by `to_js`; a
+    integral and safe, else `float`), BigInt -> `int`, strings as they are, a
+    Python object written to JS (a callable's JS function included) -> that
+    object, any other value -> `JsProxy`. Values written to JS convert as by `to_js`; a
     Python callable becomes its `create_proxy` function. A JS throw is a
     `JsException`.
 
@@ -434,3 +446,6 @@ class JsAwait:
 
 
 use_reader(read)
+
+#: `js`: JavaScript's global scope (the worker's own in a worker) as a `JsProxy`.
+js = JsProxy(GLOBAL_HANDLE)

@@ -1,6 +1,6 @@
 // JS functions that call Python callables (pyscript_ffi/_proxies.py).
 
-import { weakHolders } from "./_box.mjs";
+import { pyFunctions, weakHolders } from "./_box.mjs";
 import { toJs } from "./_to_js.mjs";
 import { toPy } from "./_to_py.mjs";
 
@@ -86,7 +86,7 @@ export function makeProxy(token, once, withThis) {
   let alive = true;
   live++;
   aliveTokens.add(token);
-  const end = () => { alive = false; live--; aliveTokens.delete(token); };
+  const end = () => { alive = false; live--; aliveTokens.delete(token); pyFunctions.delete(fn); };
   const fn = function (...args) {
     if (!alive) throw new Error("pyscript_ffi: this proxy has been destroyed");
     if (withThis === true) args.unshift(this);
@@ -114,6 +114,7 @@ export function makeProxy(token, once, withThis) {
     return built[1];
   };
   fn.destroy = () => { if (alive) { end(); releaseLater(token); } };
+  pyFunctions.set(fn, token);
   return fn;
 }
 

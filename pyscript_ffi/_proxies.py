@@ -13,7 +13,7 @@ import json
 
 from ._backend import backend
 from ._bridge import helpers, wire
-from ._jsproxy import JsProxy
+from ._jsproxy import JsProxy, use_callables
 from ._tags import REF
 from ._to_js import _put_primitive, default_options, encode, use_proxies
 from ._to_py import from_tape
@@ -336,3 +336,12 @@ def _flush():
 
 
 use_proxies(proxy_for, _make, written_proxy_for)
+
+
+def _callable_of(token):
+    """The Python callable behind the live JS function of `token` (a JsProxy
+    read that finds it gives this, see `out` in `_box.mjs`)."""
+    return _alive[token][0]
+
+
+use_callables(_callable_of)

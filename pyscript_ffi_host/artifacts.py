@@ -66,6 +66,20 @@ def build_wheel() -> Path:
     return wheel
 
 
+#: The page's one line (`<script type="module" src=".../pyscript_ffi.js">`): PyScript on
+#: pyscript_ffi. Shipped beside the wheel and the .mpy, which it installs.
+PAGE_LINE = ROOT / "pyscript_ffi" / "pyscript_ffi.js"
+
+
+def page_line() -> Path:
+    """`wheels/pyscript_ffi.js`: the page's one line (`PAGE_LINE`), beside the artifacts it loads."""
+    out = WHEELS / PAGE_LINE.name
+    WHEELS.mkdir(exist_ok=True)
+    if not out.exists() or out.read_bytes() != PAGE_LINE.read_bytes():
+        shutil.copy2(PAGE_LINE, out)
+    return out
+
+
 def build_all() -> Artifacts:
     return Artifacts(wheel=build_wheel(), mpy=mpy_bundle.build(WHEELS / "pyscript_ffi.mpy"))
 

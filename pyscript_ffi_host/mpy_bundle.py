@@ -51,6 +51,16 @@ def _relative_imports(tree: ast.Module) -> list[ast.ImportFrom]:
     return [n for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.level == 1]
 
 
+def _targets(tree: ast.Module) -> list[tuple[ast.ImportFrom, str]]:
+    """Each relative import with the module it names: `from .x import a` names `x`,
+    `from . import x` names `x` itself."""
+    found = []
+    for node in _relative_imports(tree):
+        names = [node.module] if node.module else [alias.name for alias in node.names]
+        found.extend((node, name) for name in names)
+    return found
+
+
 def check(trees: dict[str, ast.Module]) -> list[str]:
     """The rules; the modules in dependency order (`__init__` last)."""
     order: list[str] = []
@@ -62,8 +72,7 @@ def check(trees: dict[str, ast.Module]) -> list[str]:
         if name in visiting:
             raise BundleError("import cycle through pyscript_ffi/" + name + ".py")
         visiting.add(name)
-        for node in _relative_imports(trees[name]):
-            target = node.module or ""
+        for node, target in _targets(trees[name]):
             if target in EXCLUDED:
                 if name != CHOOSER:
                     raise BundleError(

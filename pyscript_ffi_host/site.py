@@ -69,6 +69,7 @@ def prepare() -> Path:
             old.unlink()
     wheel = Path(shutil.copy2(built.wheel, DIST / built.wheel.name))
     shutil.copy2(built.mpy, DIST / "pyscript_ffi.mpy")
+    shutil.copy2(artifacts.page_line(), DIST / "pyscript_ffi.js")  # PyScript on pyscript_ffi
     configs = {
         "py.json": _config("../pyodide/pyodide.mjs", {"packages": ["./" + wheel.name]}),
         "mpy.json": _config(
