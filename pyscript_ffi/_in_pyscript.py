@@ -84,7 +84,7 @@ def js_modules_module(modules):
 
 def _module_reader(modules, name):
     def read(self):
-        return modules[name]
+        return getattr(modules, name)
 
     return read
 

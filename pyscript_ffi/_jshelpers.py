@@ -588,7 +588,12 @@ return learnt;
 const F64 = new Float64Array(1), U32 = new Uint32Array(F64.buffer);  // a double as its two 32-bit words
 function isPlain(v) {
 const proto = Object.getPrototypeOf(v);
-return proto === Object.prototype || proto === null;
+return proto === Object.prototype || proto === null || isObjectPrototype(proto);
+}
+function isObjectPrototype(proto) {
+if (Object.getPrototypeOf(proto) !== null) return false;
+const c = Reflect.get(proto, "constructor");
+return typeof c === "function" && c.name === "Object" && Reflect.get(c, "prototype") === proto;
 }
 const getter = (proto, name) => Object.getOwnPropertyDescriptor(proto, name).get;
 const TYPED_PROTO = Object.getPrototypeOf(Uint8Array.prototype);  // %TypedArray%.prototype

@@ -14,9 +14,19 @@ import { NOT_FAST, defineOwn, spell } from "./_to_js.mjs";
 // ---- JS -> Python: flatten a value into a tape ------------------------------
 const F64 = new Float64Array(1), U32 = new Uint32Array(F64.buffer);  // a double as its two 32-bit words
 
+// A plain Object: its prototype is Object.prototype or null, or another realm's
+// Object.prototype (a main-thread object seen from a PyScript worker is a
+// reflected-ffi proxy, whose prototype is the main thread's): a prototype with none
+// of its own, whose `constructor` is a function named "Object" with it as `prototype`.
 export function isPlain(v) {
   const proto = Object.getPrototypeOf(v);
-  return proto === Object.prototype || proto === null;
+  return proto === Object.prototype || proto === null || isObjectPrototype(proto);
+}
+
+function isObjectPrototype(proto) {
+  if (Object.getPrototypeOf(proto) !== null) return false;
+  const c = Reflect.get(proto, "constructor");
+  return typeof c === "function" && c.name === "Object" && Reflect.get(c, "prototype") === proto;
 }
 
 // What the engine itself says, read through getters and methods captured at load:

@@ -44,6 +44,7 @@ PAGES = {
     "canvas.html": "canvas pixels from Python through ImageData, Pyodide (`?mpy`: MicroPython)",
     "check.html": "the package's own checks, live, on both interpreters, main thread and worker",
     "bench.html": "the last `nox -s bench` run: chart and table (made by `bash bin/nox -s bench`)",
+    "pyscript.html": "PyScript's API case by case, stock (`?line`: with the one line; `?mpy`, `&worker`)",
 }
 #: Where `nox -s bench` writes its results (`pyscript_ffi_host.bench.OUT`); bench.html reads them.
 BENCH = SITE / "bench"
@@ -77,6 +78,14 @@ def prepare() -> Path:
             {"files": {"./pyscript_ffi.mpy": "./pyscript_ffi.mpy"}},
         ),
     }
+    # pyscript.html (PyScript's API case by case): stock configs list the package, the
+    # line's do not (the line installs it); both name the page's local JS module.
+    modules = {"js_modules": {where: {"../pyscript_module.js": "pyscript_module"} for where in ("main", "worker")}}
+    for name in ("py", "mpy"):
+        line = {"interpreter": configs[name + ".json"]["interpreter"], **modules}
+        configs[f"pyscript-{name}.json"] = {**configs[name + ".json"], **modules}
+        configs[f"pyscript-{name}-line.json"] = line
+        configs[f"{name}-line.json"] = {"interpreter": line["interpreter"]}  # the line and nothing else
     for name, config in configs.items():
         (DIST / name).write_text(json.dumps(config, indent=1) + "\n")
     site_info = {
