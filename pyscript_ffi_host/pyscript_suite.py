@@ -8,7 +8,8 @@ directory and run offline: the interpreters come from node_modules and
 build/pyodide, the endpoints it would reach on the internet are served here
 (`jsonplaceholder.typicode.com` by `_Handler`, `echo.websocket.org` by
 `wsecho`), `packages` (Pillow, not in the offline Pyodide) is dropped, and
-`--websocket` also runs the WebSocket tests PyScript keeps skipped. The "line"
+`--websocket` also runs the WebSocket tests PyScript keeps skipped, and its named
+worker gets the offline Pyodide as its `interpreter`. The "line"
 copy of its page adds `<script type="module" src="/line/pyscript_ffi.js">`.
 
     python -m pyscript_ffi_host.pyscript_suite --tests DIR --upytest FILE [--contexts py,mpy-worker]
@@ -32,11 +33,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from selenium.webdriver.common.by import By
+
 from pytest_run_inside.chrome import browser_log, chrome_driver
 from pytest_run_inside.micropython import MICROPYTHON_PACKAGE, micropython_module
 from pytest_run_inside.npm import find_package
 from pytest_run_inside.server import StaticServer, _Handler
-from selenium.webdriver.common.by import By
 
 from . import artifacts, site, wsecho
 
@@ -113,6 +115,12 @@ def prepare(tests: Path, upytest: Path, work: Path, ws_url: str, websocket: bool
             text = re.sub(r"^SKIP_WEBSOCKET_TESTS = True", "SKIP_WEBSOCKET_TESTS = False", text, flags=re.M)
         test.write_text(text)
     index = (target / "index.html").read_text()
+    # its named worker loads Pyodide from a CDN: offline, the local one
+    index = index.replace(
+        '<script type="py" worker name="testworker"',
+        '<script type="py" worker name="testworker" config=\'{"interpreter": "/pyodide/pyodide.mjs"}\'',
+    )
+    (target / "index.html").write_text(index)
     core = re.search(r'<script type="module" src="[^"]*core\.js"></script>', index)
     assert core is not None, "no core.js tag in the suite's index.html"
     (target / "index-line.html").write_text(index.replace(core.group(0), core.group(0) + "\n" + LINE))

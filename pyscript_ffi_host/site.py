@@ -80,7 +80,8 @@ def prepare() -> Path:
     }
     # pyscript.html (PyScript's API case by case): stock configs list the package, the
     # line's do not (the line installs it); both name the page's local JS module.
-    modules = {"js_modules": {where: {"../pyscript_module.js": "pyscript_module"} for where in ("main", "worker")}}
+    module = {"../pyscript_module.js": "pyscript_module"}
+    modules = {"js_modules": {where: module for where in ("main", "worker")}}
     for name in ("py", "mpy"):
         line = {"interpreter": configs[name + ".json"]["interpreter"], **modules}
         configs[f"pyscript-{name}.json"] = {**configs[name + ".json"], **modules}
