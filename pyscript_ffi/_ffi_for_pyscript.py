@@ -14,9 +14,10 @@ package, and `is_none(jsnull)` is true.
 """
 
 from ._backend import backend
+from ._calls import await_js, call, call_method, new
 from ._errors import ConversionError, JsException
 from ._jsproxy import JsProxy, js
-from ._proxies import create_once_callable, create_proxy
+from ._proxies import create_once_callable, create_proxy, live_proxies
 from ._to_js import to_js
 from ._to_py import to_py
 from ._undefined import undefined
@@ -42,5 +43,10 @@ __all__ = [
     "JsProxy",
     "JsException",
     "ConversionError",
+    "live_proxies",
+    "call",
+    "call_method",
+    "new",
+    "await_js",
     "undefined",
 ]

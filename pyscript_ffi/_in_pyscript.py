@@ -91,24 +91,21 @@ def _module_reader(modules, name):
 
 def keep_raw_js():
     """Answer `import js` with the interpreter's own module inside the
-    interpreter's own packages (`RAW_JS_PACKAGES`), wherever `__import__` can
-    be replaced (CPython; MicroPython has none of those packages)."""
+    interpreter's own packages (`RAW_JS_PACKAGES`), where there are any
+    (Pyodide's), by wrapping `builtins.__import__`."""
     import builtins
 
-    original = getattr(builtins, "__import__", None)
-    if original is None or getattr(original, "_pyscript_ffi", False):
+    original = builtins.__import__
+    if getattr(original, "_pyscript_ffi", False) or not any(p in sys.modules for p in RAW_JS_PACKAGES):
         return
     raw = backend.js
 
-    def __import__(name, globals=None, locals=None, fromlist=(), level=0):
-        if name == "js" and level == 0 and globals is not None:
-            importer = globals.get("__name__") or ""
-            if importer.split(".", 1)[0] in RAW_JS_PACKAGES:
+    def __import__(name, *args, **kwargs):
+        if name == "js" and args and args[0] is not None:
+            level = args[3] if len(args) > 3 else kwargs.get("level", 0)
+            if level == 0 and (args[0].get("__name__") or "").split(".", 1)[0] in RAW_JS_PACKAGES:
                 return raw
-        return original(name, globals, locals, fromlist, level)
+        return original(name, *args, **kwargs)  # the same arguments: `fromlist` changes the answer
 
-    try:
-        __import__._pyscript_ffi = True
-        builtins.__import__ = __import__
-    except (AttributeError, TypeError):
-        pass  # an interpreter that does not let it be replaced
+    __import__._pyscript_ffi = True
+    builtins.__import__ = __import__

@@ -1154,8 +1154,10 @@ return typeof o === "object" && o !== null && !(o instanceof Map) && !(o instanc
 }
 function getProp(b, key) {
 try {
-if (key.length > 1 && key.charCodeAt(0) === 95 && key.charCodeAt(1) === 95 && key.endsWith("__")) return "m";
 const o = unbox(b);
+if (key.length > 1 && key.charCodeAt(0) === 95 && key.charCodeAt(1) === 95 && key.endsWith("__")) {
+if (!(isObject(o) && key in o)) return "m";
+}
 const v = o[key];
 if (v === undefined && !(isObject(o) && key in o)) return "m";
 return outFrom(v, o);

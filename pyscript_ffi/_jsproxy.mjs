@@ -47,11 +47,14 @@ function isArrayLike(o) {
 }
 
 // ---- operations ---------------------------------------------------------------
-// `p.key`: a dunder name (`__x__`, Python's own protocol) is missing without a look.
+// `p.key`: a dunder name (`__x__`, Python's own protocols ask for them) is missing
+// unless the object has it (PyScript's terminal hands over `__py_terminal__` so).
 export function getProp(b, key) {
   try {
-    if (key.length > 1 && key.charCodeAt(0) === 95 && key.charCodeAt(1) === 95 && key.endsWith("__")) return "m";
     const o = unbox(b);
+    if (key.length > 1 && key.charCodeAt(0) === 95 && key.charCodeAt(1) === 95 && key.endsWith("__")) {
+      if (!(isObject(o) && key in o)) return "m";
+    }
     const v = o[key];
     if (v === undefined && !(isObject(o) && key in o)) return "m";
     return outFrom(v, o);

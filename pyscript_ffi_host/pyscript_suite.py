@@ -201,7 +201,11 @@ def main(argv: list[str] | None = None) -> int:
                         counts = {k: len(result.get(k, [])) for k in ("passes", "fails", "skipped")}
                         print(f"{context:<11} {mode:<6} {counts} in {result.get('seconds')} s", flush=True)
                     modes = report[context]
-                    if len(modes) == 2:
+                    for mode, result in modes.items():
+                        if result.get("timeout"):
+                            differ = True
+                            print(f"  {mode}: no result in {TIMEOUT} s; console: {result['console'][-3:]}")
+                    if len(modes) == 2 and not any(r.get("timeout") for r in modes.values()):
                         stock, line = (outcomes(modes[m]) for m in MODES)
                         for name in sorted(set(stock) | set(line)):
                             if stock.get(name) != line.get(name):

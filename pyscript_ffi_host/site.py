@@ -86,7 +86,7 @@ def prepare() -> Path:
         line = {"interpreter": configs[name + ".json"]["interpreter"], **modules}
         configs[f"pyscript-{name}.json"] = {**configs[name + ".json"], **modules}
         configs[f"pyscript-{name}-line.json"] = line
-        configs[f"{name}-line.json"] = {"interpreter": line["interpreter"]}  # the line and nothing else
+        configs[f"{name}-interpreter.json"] = {"interpreter": line["interpreter"]}  # for the line, or stock
     for name, config in configs.items():
         (DIST / name).write_text(json.dumps(config, indent=1) + "\n")
     site_info = {

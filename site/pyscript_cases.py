@@ -350,6 +350,37 @@ async def ffi_round_trips():
     ]
 
 
+# ---- what PyScript hands out: the interpreter's own proxies stock, ours with the line ----
+@case()
+async def what_pyscript_hands_out():
+    import js
+    from pyscript import ffi, js_modules
+
+    import pyscript_ffi
+
+    events = []
+    button = web.button("go", id="pc-types")
+    fresh("pc-handout").append(button)
+
+    @when("click", "#pc-types")
+    def clicked(event):
+        events.append(event)
+
+    button._dom_element.click()
+    await until(lambda: events)
+    response = await fetch(ORIGIN + "/pyscript_data.json")
+    store = await storage("pyscript-cases-types")
+    ws = WebSocket(url=PARAMS.get("ws", "").replace("%3A", ":").replace("%2F", "/"))
+    ws.close()
+    handed = [js, window, document, button._dom_element, events[0], response._response]
+    handed += [store._store, ws._js_websocket, js_modules.pyscript_module]
+    return [
+        [isinstance(x, pyscript_ffi.JsProxy) for x in handed],
+        ffi.create_proxy is pyscript_ffi.create_proxy,
+        ffi.to_js is pyscript_ffi.to_js,
+    ]
+
+
 # Last: on a stock MicroPython worker, a JS throw through PyScript's raw `window`
 # escapes try/except and ends the interpreter (the cases before it have reported).
 @case("worker")

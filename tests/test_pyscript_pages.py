@@ -75,6 +75,9 @@ MAIN_ONLY = {
 }
 WORKER_ONLY = {
     "sync_calls_the_main_thread": [42, "a+b"],
+}
+#: What a PyScript worker meets: main-thread objects are reflected-ffi proxies.
+WORKER_HANDLES = {
     "worker_create_proxy_listener": ["click"],
     "worker_to_py_of_a_main_thread_object": {"a": [1, 2, None], "b": {"c": True}},
     "worker_await_main_thread_promise": [1, 2],
@@ -90,8 +93,24 @@ NEEDS_DIRECTION_RULE = {
 }
 
 
+#: What PyScript hands out: the interpreter's own proxies stock, pyscript_ffi's with the line.
+HANDED_OUT = {"stock": [[False] * 9, False, False], "line": [[True] * 9, True, True]}
+
+
 def _cases(context: str) -> dict[str, Any]:
     return {**EXPECTED, **(WORKER_ONLY if context.endswith("-worker") else MAIN_ONLY)}
+
+
+def _params(cases: Callable[[str], dict[str, Any]]) -> list[Any]:
+    """`(context, case)` for each case of each context; xfail where stock needs the direction rule."""
+    params = []
+    for context in CONTEXTS:
+        for case in cases(context):
+            marks = []
+            if (context, case) in NEEDS_DIRECTION_RULE:
+                marks = [pytest.mark.xfail(strict=True, reason=DIRECTION_RULE)]
+            params.append(pytest.param(context, case, id=f"{context}-{case}", marks=marks))
+    return params
 
 
 @pytest.fixture(scope="module")
@@ -162,6 +181,7 @@ def _pages() -> list[Any]:
     return pages
 
 
+@pytest.mark.contract("pyscript.line")
 @pytest.mark.parametrize(("context", "mode"), _pages())
 def test_page_runs_every_case_offline_without_errors(
     pyscript_results: Callable[[str, str], dict[str, Any]], context: str, mode: str
@@ -171,26 +191,35 @@ def test_page_runs_every_case_offline_without_errors(
     assert page["console"] == [] and page["shown"] == [] and page["elsewhere"] == []
 
 
-@pytest.mark.parametrize(
-    ("context", "case"),
-    [
-        pytest.param(
-            context,
-            case,
-            id=f"{context}-{case}",
-            marks=[pytest.mark.xfail(strict=True, reason=DIRECTION_RULE)]
-            if (context, case) in NEEDS_DIRECTION_RULE
-            else [],
-        )
-        for context in CONTEXTS
-        for case in _cases(context)
-    ],
-)
-def test_case_gives_the_same_result_stock_and_with_the_line(
+def _same_in_both(
+    results: Callable[[str, str], dict[str, Any]], context: str, case: str, expected: Any
+) -> None:
+    assert results(context, "line").get(case) == ["ok", expected], "with the line"
+    assert results(context, "stock").get(case) == ["ok", expected], "stock"
+
+
+@pytest.mark.contract("pyscript.same-results", "pyscript.js-modules")
+@pytest.mark.parametrize(("context", "case"), _params(_cases))
+def test_pyscript_api_gives_the_same_result_stock_and_with_the_line(
     pyscript_results: Callable[[str, str], dict[str, Any]], context: str, case: str
 ) -> None:
-    expected = ["ok", _cases(context)[case]]
-    line = pyscript_results(context, "line").get(case)
-    stock = pyscript_results(context, "stock").get(case)
-    assert line == expected, "with the line"
-    assert stock == expected, "stock"
+    _same_in_both(pyscript_results, context, case, _cases(context)[case])
+
+
+@pytest.mark.contract("pyscript.worker-handles")
+@pytest.mark.parametrize(
+    ("context", "case"), _params(lambda c: WORKER_HANDLES if c.endswith("-worker") else {})
+)
+def test_handles_in_a_worker_work_stock_and_with_the_line(
+    pyscript_results: Callable[[str, str], dict[str, Any]], context: str, case: str
+) -> None:
+    _same_in_both(pyscript_results, context, case, WORKER_HANDLES[case])
+
+
+@pytest.mark.contract("pyscript.portable")
+@pytest.mark.parametrize("context", list(CONTEXTS))
+@pytest.mark.parametrize("mode", ["stock", "line"])
+def test_what_pyscript_hands_out_is_pyscript_ffi_jsproxy_with_the_line(
+    pyscript_results: Callable[[str, str], dict[str, Any]], context: str, mode: str
+) -> None:
+    assert pyscript_results(context, mode).get("what_pyscript_hands_out") == ["ok", HANDED_OUT[mode]]
