@@ -45,13 +45,13 @@ row("js.Date.now() > 2**32", lambda: js.Date.now() > 2**32)
 row("js.Number.MAX_SAFE_INTEGER", lambda: js.Number.MAX_SAFE_INTEGER)
 row("len(js.Array.new(1, 2, 3))", lambda: len(js.Array.new(1, 2, 3)))
 row("bool(js.Array.new())", lambda: bool(js.Array.new()))
-row('js.String("a\\0b").length', lambda: js.String("a\0b").length)
+row('len(js.String("a\\0b"))', lambda: len(js.String("a\0b")))
+row("js.String(None)", lambda: js.String(None))
 row(
     'js.JSON.stringify(to_js({"a": [1, None], 2: 3}))',
     lambda: js.JSON.stringify(to_js({"a": [1, None], 2: 3})),
 )
 row("js.JSON.stringify(to_js([2**40]))", lambda: js.JSON.stringify(to_js([2**40])))
-row("js.Array.new(1, None).indexOf(None)", lambda: js.Array.new(1, None).indexOf(None))
 row("doubler(21) (a create_proxy function)", lambda: doubler(21))
 row("document.title == window.document.title", lambda: document.title == window.document.title)
 row('"title" in document', lambda: "title" in document)

@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
+from selenium.common.exceptions import TimeoutException
 
 from pyscript_ffi_host import wsecho
 from pytest_run_inside.chrome import browser_log, requested_urls
@@ -90,6 +91,7 @@ NEEDS_DIRECTION_RULE = {
     ("py-worker", "worker_text_decoder_of_to_js_bytes"),
     ("py-worker", "worker_await_main_thread_promise"),
     ("mpy-worker", "worker_text_decoder_of_to_js_bytes"),
+    ("mpy-worker", "worker_await_main_thread_promise"),
 }
 
 
@@ -137,6 +139,15 @@ def pyscript_results(
     return results
 
 
+def _script(driver: Any, code: str) -> Any:
+    """`execute_script`, or None while the page is too busy to answer (Pyodide starting
+    in a frame of the same page can hold its main thread past WebDriver's script timeout)."""
+    try:
+        return driver.execute_script(code)
+    except TimeoutException:
+        return None
+
+
 def _load(driver: Any, base: str, ws: str, proxy: Any, context: str, mode: str) -> dict[str, Any]:
     query = "&".join(q for q in (CONTEXTS[context], "line" if mode == "line" else "") if q)
     driver.get("about:blank")
@@ -147,10 +158,11 @@ def _load(driver: Any, base: str, ws: str, proxy: Any, context: str, mode: str) 
     start = time.monotonic()
     text, changed, done = "", time.monotonic(), None
     while time.monotonic() - start < LOAD_TIMEOUT:
-        done, now = driver.execute_script(
+        done, now = _script(
+            driver,
             "return [document.body && document.body.dataset.done || null,"
-            " (document.getElementById('results') || {}).textContent || '']"
-        )
+            " (document.getElementById('results') || {}).textContent || '']",
+        ) or (None, text)
         if now != text:
             text, changed = now, time.monotonic()
         if done or (text and '"running"' in text and time.monotonic() - changed > STUCK_SECONDS):
@@ -223,3 +235,67 @@ def test_what_pyscript_hands_out_is_pyscript_ffi_jsproxy_with_the_line(
     pyscript_results: Callable[[str, str], dict[str, Any]], context: str, mode: str
 ) -> None:
     assert pyscript_results(context, mode).get("what_pyscript_hands_out") == ["ok", HANDED_OUT[mode]]
+
+
+#: side_by_side.html: what each row gives with the line, on both interpreters
+SIDE_BY_SIDE_LINE = {
+    "is_none(js.undefined)": "True",
+    'is_none(js.JSON.parse("null"))': "True",
+    "js.Date.now() > 2**32": "True",
+    "js.Number.MAX_SAFE_INTEGER": "9007199254740991",
+    "len(js.Array.new(1, 2, 3))": "3",
+    "bool(js.Array.new())": "False",
+    'len(js.String("a\\0b"))': "3",
+    "js.String(None)": "'null'",
+    'js.JSON.stringify(to_js({"a": [1, None], 2: 3}))': '\'{"2":3,"a":[1,null]}\'',
+    "js.JSON.stringify(to_js([2**40]))": "'[1099511627776]'",
+    "doubler(21) (a create_proxy function)": "42",
+    "document.title == window.document.title": "True",
+    '"title" in document': "True",
+    'js.JSON.parse("{bad") (a JS throw)': "JsException: SyntaxError: ",
+}
+#: rows where stock differs from the line on at least one interpreter (measured)
+SIDE_BY_SIDE_DIFFER = {
+    "is_none(js.undefined)",
+    "js.Date.now() > 2**32",
+    "js.Number.MAX_SAFE_INTEGER",
+    "len(js.Array.new(1, 2, 3))",
+    "bool(js.Array.new())",
+    'len(js.String("a\\0b"))',
+    "js.String(None)",
+    'js.JSON.stringify(to_js({"a": [1, None], 2: 3}))',
+    "js.JSON.stringify(to_js([2**40]))",
+    '"title" in document',
+    'js.JSON.parse("{bad") (a JS throw)',
+}
+
+
+@pytest.mark.contract("pyscript.portable")
+def test_side_by_side_shows_one_program_portable_with_the_line_and_where_stock_differs(
+    browser: Any,  # noqa: F811
+    site: str,  # noqa: F811
+    foreign: Any,  # noqa: F811
+) -> None:
+    browser.get("about:blank")
+    requested_urls(browser)
+    foreign.seen.clear()
+    browser.get(f"{site}/side_by_side.html")
+    start = time.monotonic()
+    while time.monotonic() - start < LOAD_TIMEOUT and not _script(
+        browser, "return document.body.dataset.done"
+    ):
+        time.sleep(0.25)
+    rows = browser.execute_script(
+        "return [...document.querySelectorAll('#side tbody tr')]"
+        ".map(r => [r.classList.contains('differs'), ...[...r.cells].map(c => c.textContent)])"
+    )
+    _screenshot(browser, "side-by-side")
+    assert [row[1] for row in rows] == list(SIDE_BY_SIDE_LINE)
+    for differs, label, py, py_line, mpy, mpy_line in rows:
+        assert py_line == mpy_line, label  # with the line, both interpreters agree
+        assert py_line.startswith(SIDE_BY_SIDE_LINE[label]), label
+        assert differs == (label in SIDE_BY_SIDE_DIFFER) == (py != py_line or mpy != mpy_line), label
+    # the JS error escapes stock MicroPython's try/except and ends its program at that row
+    assert rows[-2][4] == rows[-1][4] == "(the program stopped before this row)"
+    elsewhere = [u for u in requested_urls(browser) if not _is_local(u)] + list(foreign.seen)
+    assert elsewhere == []

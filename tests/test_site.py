@@ -245,7 +245,16 @@ def test_index_links_every_page_and_each_link_is_served(page: Any, site: str) ->
     _wait(page, lambda: page.find_element(By.ID, "compat-link").get_attribute("href").endswith(compat), 30)
     links = [a.get_attribute("href") for a in page.find_elements(By.CSS_SELECTOR, "#pages a")]
     names = {urllib.parse.urlsplit(u).path.lstrip("/") + _query(u) for u in links}
-    assert names == {*TASKBOARDS, *CANVASES, "check.html", compat, "bench.html"}
+    assert names == {
+        *TASKBOARDS,
+        *CANVASES,
+        "check.html",
+        compat,
+        "bench.html",
+        "side_by_side.html",
+        "pyscript.html",
+        "pyscript.html?line",
+    }
     for url in links:
         with urllib.request.urlopen(url, timeout=30) as answer:
             assert answer.status == 200
