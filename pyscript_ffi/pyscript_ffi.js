@@ -2,9 +2,10 @@
 //
 //   <script type="module" src="./pyscript_ffi.js"></script>
 //
-// with pyscript_ffi.mpy and the wheel beside this file (the build puts the three
-// together: wheels/). It is a PyScript plugin (PyScript's `hooks`): in every PyScript
-// interpreter, `py` and `mpy`, main thread and workers, it installs the package
+// with pyscript_ffi.mpy and pyscript_ffi.pyodide (the wheel's files, uncompressed)
+// beside this file (the build puts them together in wheels/). It is a PyScript
+// plugin (PyScript's `hooks`): in every PyScript interpreter, `py` and `mpy`, main
+// thread and workers, it installs the package
 // (no `packages`/`files` entry needed) and, before the first line of Python runs,
 // makes PyScript's whole Python API run on it: `pyscript_ffi/_in_pyscript.py` says how.
 // The Python code of the page does not change.
@@ -13,10 +14,8 @@
 // (or the one this tag names in `data-core`): the same module instance, so the
 // same hooks.
 
-const VERSION = "0.1.0";  // the package's version (tests/test_pyscript_line.py checks it)
-const WHEEL = "pyscript_ffi-" + VERSION + "-py3-none-any.whl";
 const URLS = {
-  wheel: new URL("./" + WHEEL, import.meta.url).href,
+  pyodide: new URL("./pyscript_ffi.pyodide", import.meta.url).href,
   mpy: new URL("./pyscript_ffi.mpy", import.meta.url).href,
 };
 
@@ -26,14 +25,23 @@ const URLS = {
 const BEFORE = "__import__('pyscript_ffi._in_pyscript', None, None, ['before']).before()";
 const AFTER = "__import__('pyscript_ffi._in_pyscript', None, None, ['after']).after()";
 
-// Put the package into `interpreter` (Pyodide: the wheel unpacked into site-packages;
-// MicroPython: the .mpy in /lib), then run BEFORE. `bytes` is the wheel's or the
-// .mpy's content. Self-contained: a worker gets it as source (see `inWorker`).
+// Put the package into `interpreter`, then run BEFORE. Pyodide: the wheel's files
+// written into site-packages (`bytes` is pyscript_ffi.pyodide: a little-endian uint32
+// n, n bytes of JSON [[path, size], ...], the files' bytes; no Python runs, where
+// Pyodide's unpackArchive would import zipfile); MicroPython: the .mpy in /lib.
+// Self-contained: a worker gets it as source (see `workerHook`).
 function setUp(interpreter, bytes, before) {
   if (typeof interpreter.unpackArchive === "function") {  // Pyodide
     const dir = interpreter.runPython("__import__('site').getsitepackages()[0]");
-    interpreter.unpackArchive(bytes, "wheel", { extractDir: dir });
-    interpreter.runPython("__import__('importlib').invalidate_caches()");
+    const n = new DataView(bytes).getUint32(0, true);
+    let at = 4 + n;
+    for (const [path, size] of JSON.parse(new TextDecoder().decode(new Uint8Array(bytes, 4, n)))) {
+      const file = dir + "/" + path;
+      interpreter.FS.mkdirTree(file.slice(0, file.lastIndexOf("/")));
+      interpreter.FS.writeFile(file, new Uint8Array(bytes, at, size));
+      at += size;
+    }
+    interpreter.runPython("__import__('sys').path_importer_cache.pop(" + JSON.stringify(dir) + ", None)");
   } else {  // MicroPython
     try { interpreter.FS.mkdir("/lib"); } catch (_) { /* there already */ }
     interpreter.FS.writeFile("/lib/pyscript_ffi.mpy", new Uint8Array(bytes));
@@ -61,7 +69,7 @@ function bytesOf(url) {
 
 async function onReady({ interpreter }) {
   if (ready.has(interpreter)) return;
-  const bytes = await bytesOf(isPyodide(interpreter) ? URLS.wheel : URLS.mpy);
+  const bytes = await bytesOf(isPyodide(interpreter) ? URLS.pyodide : URLS.mpy);
   if (ready.has(interpreter)) return;
   ready.add(interpreter);
   setUp(interpreter, bytes, BEFORE);
@@ -74,7 +82,7 @@ function workerHook() {
     "const urls = " + JSON.stringify(URLS) + ";",
     "const interpreter = wrap.interpreter;",
     "const xhr = new XMLHttpRequest();",
-    "xhr.open('GET', typeof interpreter.unpackArchive === 'function' ? urls.wheel : urls.mpy, false);",
+    "xhr.open('GET', typeof interpreter.unpackArchive === 'function' ? urls.pyodide : urls.mpy, false);",
     "xhr.responseType = 'arraybuffer';",
     "xhr.send();",
     "if (xhr.status !== 200) throw new Error('pyscript_ffi.js: ' + xhr.responseURL + ' answered ' + xhr.status);",
@@ -101,7 +109,7 @@ for (const where of [hooks.main, hooks.worker]) {
   where.codeBeforeRunAsync.add(AFTER);
 }
 // Fetch now what the page's own tags will need (workers made later fetch their own).
-const tags = { wheel: "script[type=py],py-script,py-config", mpy: "script[type=mpy],mpy-script,mpy-config" };
+const tags = { pyodide: "script[type=py],py-script,py-config", mpy: "script[type=mpy],mpy-script,mpy-config" };
 for (const [kind, selector] of Object.entries(tags)) {
   if (document.querySelector(selector)) bytesOf(URLS[kind]).catch(() => { /* reported by onReady */ });
 }

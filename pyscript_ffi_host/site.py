@@ -70,7 +70,9 @@ def prepare() -> Path:
             old.unlink()
     wheel = Path(shutil.copy2(built.wheel, DIST / built.wheel.name))
     shutil.copy2(built.mpy, DIST / "pyscript_ffi.mpy")
-    shutil.copy2(artifacts.page_line(), DIST / "pyscript_ffi.js")  # PyScript on pyscript_ffi
+    line = artifacts.page_line(built)  # PyScript on pyscript_ffi: the line and what it installs
+    for path in (line, line.with_name("pyscript_ffi.pyodide")):
+        shutil.copy2(path, DIST / path.name)
     configs = {
         "py.json": _config("../pyodide/pyodide.mjs", {"packages": ["./" + wheel.name]}),
         "mpy.json": _config(
@@ -80,7 +82,7 @@ def prepare() -> Path:
     }
     # pyscript.html (PyScript's API case by case): stock configs list the package, the
     # line's do not (the line installs it); both name the page's local JS module.
-    module = {"../pyscript_module.js": "pyscript_module"}
+    module = {"../pyscript_module.mjs": "pyscript_module"}
     modules = {"js_modules": {where: module for where in ("main", "worker")}}
     for name in ("py", "mpy"):
         line = {"interpreter": configs[name + ".json"]["interpreter"], **modules}

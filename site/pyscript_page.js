@@ -12,11 +12,11 @@
   const worker = query.has("worker");
   const config = (kind) => "./dist/pyscript-" + kind + (line ? "-line" : "") + ".json";
   const tags = [];
-  if (line) tags.push('<script type="module" src="./dist/pyscript_ffi.js"><\/script>');
+  if (line) tags.push('<script type="module" src="./dist/pyscript_ffi.js"></script>');
   tags.push('<script type="' + type + '" src="' + here.dataset.src + '" config="' + config(type) + '"' +
-    (worker ? " worker" : "") + "><\/script>");
+    (worker ? " worker" : "") + "></script>");
   // the named worker the main-thread cases call (MicroPython: quick to start)
-  if (!worker) tags.push('<script type="mpy" worker name="helper" src="./pyscript_worker.py" config="' + config("mpy") + '"><\/script>');
+  if (!worker) tags.push('<script type="mpy" worker name="helper" src="./pyscript_worker.py" config="' + config("mpy") + '"></script>');
   document.write(tags.join("\n"));
   if (worker) {
     // what the worker's `pyscript.sync` reaches on this thread

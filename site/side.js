@@ -6,7 +6,7 @@
   const query = new URLSearchParams(location.search);
   const type = query.has("mpy") ? "mpy" : "py";
   const tags = [];
-  if (query.has("line")) tags.push('<script type="module" src="./dist/pyscript_ffi.js"><\/script>');
-  tags.push('<script type="' + type + '" src="./side_by_side.py" config="./dist/' + type + '-interpreter.json"><\/script>');
+  if (query.has("line")) tags.push('<script type="module" src="./dist/pyscript_ffi.js"></script>');
+  tags.push('<script type="' + type + '" src="./side_by_side.py" config="./dist/' + type + '-interpreter.json"></script>');
   document.write(tags.join("\n"));
 })();
