@@ -65,6 +65,16 @@ def fresh(element_id):
     return div
 
 
+# ---- first: whether this package hands out the interpreter's own handles -----------------
+@case()
+async def direction_rule():
+    """Not a PyScript case: True once `to_js` gives the interpreter's own handle (the
+    direction rule), which some stock worker cases need (tests/test_pyscript_pages.py)."""
+    import pyscript_ffi
+
+    return not isinstance(pyscript_ffi.to_js([1]), pyscript_ffi.JsProxy)
+
+
 # ---- pyscript.web -------------------------------------------------------------------
 @case()
 async def web_create_find_append():

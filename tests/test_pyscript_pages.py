@@ -104,15 +104,15 @@ def _cases(context: str) -> dict[str, Any]:
 
 
 def _params(cases: Callable[[str], dict[str, Any]]) -> list[Any]:
-    """`(context, case)` for each case of each context; xfail where stock needs the direction rule."""
-    params = []
-    for context in CONTEXTS:
-        for case in cases(context):
-            marks = []
-            if (context, case) in NEEDS_DIRECTION_RULE:
-                marks = [pytest.mark.xfail(strict=True, reason=DIRECTION_RULE)]
-            params.append(pytest.param(context, case, id=f"{context}-{case}", marks=marks))
-    return params
+    """`(context, case)` for each case of each context."""
+    return [pytest.param(c, case, id=f"{c}-{case}") for c in CONTEXTS for case in cases(c)]
+
+
+def _stock_without_direction_rule(results: Callable[[str, str], dict[str, Any]], context: str) -> bool:
+    """The stock page found `to_js` still handing out this package's `JsProxy` (its
+    first case, `direction_rule`): a stock worker case that needs the rule is an
+    expected failure until it lands, and a test failure once it has."""
+    return results(context, "stock").get("direction_rule") == ["ok", False]
 
 
 @pytest.fixture(scope="module")
@@ -183,14 +183,7 @@ def _load(driver: Any, base: str, ws: str, proxy: Any, context: str, mode: str) 
 
 
 def _pages() -> list[Any]:
-    pages = []
-    for context in CONTEXTS:
-        for mode in ("stock", "line"):
-            marks = []
-            if (context, mode) == ("mpy-worker", "stock"):  # its last case ends the interpreter
-                marks = [pytest.mark.xfail(strict=True, reason=DIRECTION_RULE)]
-            pages.append(pytest.param(context, mode, id=f"{context}-{mode}", marks=marks))
-    return pages
+    return [pytest.param(c, m, id=f"{c}-{m}") for c in CONTEXTS for m in ("stock", "line")]
 
 
 @pytest.mark.contract("pyscript.line")
@@ -199,6 +192,10 @@ def test_page_runs_every_case_offline_without_errors(
     pyscript_results: Callable[[str, str], dict[str, Any]], context: str, mode: str
 ) -> None:
     page = pyscript_results(context, mode)["_page"]
+    if (context, mode) == ("mpy-worker", "stock") and _stock_without_direction_rule(
+        pyscript_results, context
+    ):
+        pytest.xfail(DIRECTION_RULE + ": its last case ends a stock MicroPython worker")
     assert page["done"] == f"{context} {mode}", "the cases did not all finish"
     assert page["console"] == [] and page["shown"] == [] and page["elsewhere"] == []
 
@@ -225,6 +222,9 @@ def test_pyscript_api_gives_the_same_result_stock_and_with_the_line(
 def test_handles_in_a_worker_work_stock_and_with_the_line(
     pyscript_results: Callable[[str, str], dict[str, Any]], context: str, case: str
 ) -> None:
+    if (context, case) in NEEDS_DIRECTION_RULE and _stock_without_direction_rule(pyscript_results, context):
+        assert pyscript_results(context, "line").get(case) == ["ok", WORKER_HANDLES[case]], "with the line"
+        pytest.xfail(DIRECTION_RULE)
     _same_in_both(pyscript_results, context, case, WORKER_HANDLES[case])
 
 
