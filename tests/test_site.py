@@ -202,7 +202,7 @@ def test_one_page_names_its_interpreter_and_links_the_other(page: Any, site: str
     _wait(page, lambda: _text(page, "status").startswith("ready"))
     tag = page.find_elements(By.CSS_SELECTOR, "script[src='./taskboard.py']")
     assert [(s.get_attribute("type"), s.get_attribute("config")) for s in tag] == [
-        ("mpy", "./dist/mpy.json") if mpy else ("py", "./dist/py.json")
+        ("mpy", "./dist/mpy-interpreter.json") if mpy else ("py", "./dist/py-interpreter.json")
     ]
     named = page.find_elements(By.CSS_SELECTOR, "[data-interpreter]")
     names = {e.get_attribute("textContent") for e in named}
