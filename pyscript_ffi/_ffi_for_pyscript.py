@@ -14,39 +14,16 @@ package, and `is_none(jsnull)` is true.
 """
 
 from ._backend import backend
-from ._calls import await_js, call, call_method, new
-from ._errors import ConversionError, JsException
-from ._jsproxy import JsProxy, js
-from ._proxies import create_once_callable, create_proxy, live_proxies
-from ._to_js import to_js
-from ._to_py import to_py
-from ._undefined import undefined
-from ._worker_utils import assign, direct, gather, query
+from ._calls import await_js, call, call_method, new  # noqa: F401 - re-exported
+from ._errors import ConversionError, JsException  # noqa: F401 - re-exported
+from ._jsproxy import JsProxy, js  # noqa: F401 - re-exported
+from ._proxies import create_once_callable, create_proxy, live_proxies  # noqa: F401 - re-exported
+from ._to_js import to_js  # noqa: F401 - re-exported
+from ._to_py import to_py  # noqa: F401 - re-exported
+from ._undefined import undefined  # noqa: F401 - re-exported
+from ._worker_utils import assign, direct, gather, query  # noqa: F401 - re-exported
 
 is_none = backend.is_none
 
 #: JS `null` as it reads through this package (PyScript: Pyodide's `jsnull`).
 jsnull = None
-
-__all__ = [
-    "create_proxy",
-    "to_js",
-    "is_none",
-    "assign",
-    "direct",
-    "gather",
-    "query",
-    "js",
-    "jsnull",
-    "to_py",
-    "create_once_callable",
-    "JsProxy",
-    "JsException",
-    "ConversionError",
-    "live_proxies",
-    "call",
-    "call_method",
-    "new",
-    "await_js",
-    "undefined",
-]
