@@ -138,7 +138,7 @@ def test_before_puts_this_package_in_place_of_js_and_pyscript_ffi():
     assert _ffi_for_pyscript.create_proxy is pyscript_ffi.create_proxy
     assert _ffi_for_pyscript.is_none(_ffi_for_pyscript.jsnull)
     names = pyscript_ffi.__all__
-    assert [n for n in names if getattr(_ffi_for_pyscript, n) is not getattr(pyscript_ffi, n)] == []
+    assert [n for n in names if getattr(_ffi_for_pyscript, n) != getattr(pyscript_ffi, n)] == []
     if "pyodide" in sys.modules:  # the interpreter's own packages keep its own js
         import pyodide.code
 
