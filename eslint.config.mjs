@@ -14,7 +14,7 @@ const STRICT = {
 };
 
 export default [
-  { ignores: ["node_modules/", "**/build/", "**/dist/", ".nox/", ".venv/", "site/bench/", "test-artifacts/"] },
+  { ignores: ["node_modules/", "**/build/", "**/dist/", ".nox/", ".venv/", "site/bench/", "test-artifacts/", "wheels/"] },
   js.configs.recommended,
   {
     files: ["pyscript_ffi/**/*.mjs", "tests/js/**/*.mjs"],
@@ -24,6 +24,12 @@ export default [
       // The helpers run in browsers, workers and Node: only what all of them have.
       globals: { ...globals["shared-node-browser"] },
     },
+    rules: STRICT,
+  },
+  {
+    // The page's one line (PyScript on pyscript_ffi): a browser ES module, a PyScript plugin.
+    files: ["pyscript_ffi/pyscript_ffi.js"],
+    languageOptions: { ecmaVersion: 2022, sourceType: "module", globals: { ...globals.browser } },
     rules: STRICT,
   },
   {

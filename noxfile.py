@@ -104,6 +104,7 @@ def tests(session: nox.Session) -> None:
         "--ignore=tests/test_release.py",  # builds the distributions: nothing version-specific
         "--runtimes=node",
         "--ignore=tests/test_site.py",  # the site's browser tests ran above
+        "--ignore=tests/test_pyscript_pages.py",  # PyScript pages in Chromium: ran above
         "--pyodide-versions=" + ",".join(OLDER["pyodide"]),
         "--micropython-versions=" + ",".join(OLDER["micropython"]),
         "--deselect=tests/test_bench_smoke.py",  # newest versions only: ran above

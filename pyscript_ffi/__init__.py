@@ -17,11 +17,18 @@ imported here. docs/architecture.md has the map.
 
 from . import _hooks
 from ._backend import backend
-from ._bridge import GLOBAL_HANDLE
 from ._calls import await_js, call, call_method, new
 from ._errors import ConversionError, JsException
-from ._jsproxy import JsProxy, read
-from ._proxies import _make, create_once_callable, create_proxy, live_proxies, proxy_for, written_proxy_for
+from ._jsproxy import JsProxy, js, read
+from ._proxies import (
+    _make,
+    callable_of,
+    create_once_callable,
+    create_proxy,
+    live_proxies,
+    proxy_for,
+    written_proxy_for,
+)
 from ._to_js import encode, to_js, written_options
 from ._to_py import to_py
 from ._types import MODULES as _TYPE_MODULES
@@ -29,7 +36,7 @@ from ._undefined import undefined
 from ._worker_utils import assign, direct, gather, query
 
 # The calls that go up a layer, at run time (see `_hooks`), then the conversion types.
-_hooks.install(read, encode, written_options, proxy_for, _make, written_proxy_for)
+_hooks.install(read, encode, written_options, proxy_for, _make, written_proxy_for, callable_of)
 for _name in _TYPE_MODULES:
     __import__("pyscript_ffi." + _name)
 
@@ -57,12 +64,9 @@ __all__ = [
     "undefined",
 ]
 
-#: `js`: JavaScript's global scope (the worker's own in a worker) as a `JsProxy`.
-js = JsProxy(GLOBAL_HANDLE)
-
 #: `is_none(value)`: True for Python `None`, `undefined`, JS `null` and JS `undefined`, on
 #: every interpreter. The backend's own method, so a call costs what a raw
 #: `value is None or ...` check costs.
 is_none = backend.is_none
 
-del read, encode, written_options, proxy_for, _make, written_proxy_for, _TYPE_MODULES
+del read, encode, written_options, proxy_for, _make, written_proxy_for, callable_of, _TYPE_MODULES

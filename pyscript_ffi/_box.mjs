@@ -12,11 +12,12 @@
 //   symbols, revoked or trapping Proxies) in a `Box`, an ordinary object the
 //   interpreter may probe safely. Failures and the other answers are text too
 //   (every letter is in _protocol.mjs): A_FAILED "e" + JSON [name, message] (the
-//   thrown value waits in `lastThrown`), A_MISSING "m", A_TYPEERROR "t" + message, A_DONE "d"...
+//   thrown value waits in `lastThrown`), A_MISSING "m", A_TYPEERROR "t" + message, A_DONE "d"... A JS function the package made for a
+//   Python callable (`makeProxy`) reads back as that callable: A_CALLABLE "y" + its token.
 // `unbox(x)` is what Python handed back: a Box's value, or x itself (an
 // interpreter's raw proxy crosses as its JS object).
 
-import { A_BIGFLOAT, A_BIGINT, A_FAILED, A_INT, A_JSON_STR, A_NEGZERO, A_STR } from "./_protocol.mjs";
+import { A_BIGFLOAT, A_BIGINT, A_CALLABLE, A_FAILED, A_INT, A_JSON_STR, A_NEGZERO, A_STR } from "./_protocol.mjs";
 import { wellFormed } from "./_strings.mjs";
 import { JSON_TAPES, SHARED_REFS } from "./_tape.mjs";
 
@@ -48,6 +49,11 @@ export function learnGlobal(handle) { globalHandle = handle; return 0; }
 // (`writtenProxy` in _proxies.mjs): `toJs` puts `get()`, the live function, in
 // a holder's place.
 export const weakHolders = new WeakSet();
+
+// The live JS functions made for Python callables (`makeProxy`) -> their tokens:
+// `out` hands Python the callable itself ("y" + token), as the interpreters do
+// with a proxy of a Python object.
+export const pyFunctions = new WeakMap();
 
 export function unbox(x) {
   if (x === null || typeof x !== "object") return x;
@@ -118,6 +124,14 @@ function none() { return JSON_TAPES ? null : undefined; }
 // there such a string crosses as JSON text (`\ud800`), which json.loads reads exactly.
 export function text(s) { return JSON_TAPES && !wellFormed(s) ? A_JSON_STR + JSON.stringify(s) : A_STR + s; }
 
+// A proxy of a Python object, as a helper returns it to Python: Pyodide destroys a
+// PyProxy that a JS call returns (once it has the object), so it gets a copy and the
+// one JS holds stays alive (a Python object stored in JS reads back every time).
+function returned(v) {
+  if (!pyodideProxies) return v;
+  try { return v.copy(); } catch (_) { return new Box(v); }  // destroyed already: a JsProxy of it
+}
+
 export function out(v) {
   switch (typeof v) {
     case "string": return text(v);
@@ -128,13 +142,24 @@ export function out(v) {
     case "boolean": return v;
     case "undefined": return none();
     case "bigint": return A_BIGINT + v.toString();
-    case "object": if (v === null) return none(); return isPyProxy(v) ? v : new Box(v);
-    default: return typeof v === "function" && isPyProxy(v) ? v : new Box(v);  // Pyodide's are functions
+    case "object": if (v === null) return none(); return isPyProxy(v) ? returned(v) : new Box(v);
+    case "function": {
+      const token = pyFunctions.get(v);
+      if (token !== undefined) return A_CALLABLE + token;
+      return isPyProxy(v) ? returned(v) : new Box(v);  // Pyodide's PyProxies are functions
+    }
+    default: return new Box(v);
   }
 }
 
 // `v` in a Box whatever it is (a proxy of a Python object included): `to_js(x, depth=0)`.
 export function boxed(v) { return new Box(v); }
+
+// A JS object or function as it goes into a tape's refs: a proxy of a Python
+// object as itself (Pyodide's are functions), anything else in a Box.
+export function refOf(v) {
+  return isPyProxy(v) ? v : new Box(v);
+}
 
 export function fail(e) {
   thrown = e;

@@ -10,7 +10,7 @@ pyscript_ffi_host.layers` prints it), lowest first:
     the concerns: _to_js, _to_py, then _proxies, _calls, _worker_utils
     the API: __init__, which also imports the conversion types (_type_<name>: they import _hooks only)
 
-Three calls go the other way, each at run time only, through this module, whose
+Four calls go the other way, each at run time only, through this module, whose
 slots `__init__` fills once (`install`), after importing every concern:
 
 - `read(answer)`: `_jsproxy.read`, the Python value of a helper's answer;
@@ -21,6 +21,8 @@ slots `__init__` fills once (`install`), after importing every concern:
 - `proxy_for(obj)`, `make_proxy(func, once, key)`, `written_proxy_for(obj)`:
   `_proxies`' JS functions of Python objects; `_to_js` puts them in place of
   what it does not convert.
+- `callable_of(token)`: `_proxies`' Python callable behind one of its live JS
+  functions; `_jsproxy.read` gives it when such a function is read back.
 
 And the conversion types: a type's module (`_type_<name>.py`, imported by
 `__init__` from the build's list `_types.MODULES`) calls `add_type` once; its JS
@@ -42,17 +44,19 @@ written_options = None
 proxy_for = None
 make_proxy = None
 written_proxy_for = None
+callable_of = None
 
 
-def install(read_answer, encode_value, written, proxy, make, written_proxy):
+def install(read_answer, encode_value, written, proxy, make, written_proxy, callable_for):
     """Fill the slots (called once, by `__init__`)."""
-    global read, encode, written_options, proxy_for, make_proxy, written_proxy_for
+    global read, encode, written_options, proxy_for, make_proxy, written_proxy_for, callable_of
     read = read_answer
     encode = encode_value
     written_options = written
     proxy_for = proxy
     make_proxy = make
     written_proxy_for = written_proxy
+    callable_of = callable_for
 
 
 #: The conversion types: [tag, module name, class name, to_tape] each (see `add_type`).

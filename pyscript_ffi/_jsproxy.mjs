@@ -43,11 +43,14 @@ function isArrayLike(o, kind) {
 }
 
 // ---- operations ---------------------------------------------------------------
-// `p.key`: a dunder name (`__x__`, Python's own protocol) is missing without a look.
+// `p.key`: a dunder name (`__x__`, Python's own protocols ask for them) is missing
+// unless the object has it (PyScript's terminal hands over `__py_terminal__` so).
 export function getProp(b, key) {
   try {
-    if (key.length > 1 && key.charCodeAt(0) === 95 && key.charCodeAt(1) === 95 && key.endsWith("__")) return A_MISSING;
     const o = unbox(b);
+    if (key.length > 1 && key.charCodeAt(0) === 95 && key.charCodeAt(1) === 95 && key.endsWith("__")) {
+      if (!(isObject(o) && key in o)) return A_MISSING;
+    }
     const v = o[key];
     if (v === undefined && !(isObject(o) && key in o)) return A_MISSING;
     return outFrom(v, o);

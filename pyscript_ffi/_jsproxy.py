@@ -30,6 +30,7 @@ from ._errors import ConversionError, JsException
 from ._protocol import (
     A_BIGFLOAT,
     A_BIGINT,
+    A_CALLABLE,
     A_CONVERSION,
     A_DONE,
     A_FAILED,
@@ -134,6 +135,8 @@ def read(r):
             _fail(r)
         if c == A_MISSING:
             return _MISSING
+        if c == A_CALLABLE:
+            return _hooks.callable_of(int(r[1:]))
         if c == A_DONE:
             return _DONE
         if c == A_THENABLE:
@@ -225,8 +228,9 @@ class JsProxy:
     - `p.typeof` is JS `typeof p`; `p.instanceof(cls)` is JS `p instanceof cls`.
 
     Values read from JS: `null`/`undefined` -> `None`, numbers exact (`int` when
-    integral and safe, else `float`), BigInt -> `int`, strings as they are, any
-    other value -> `JsProxy`. Values written to JS convert as by `to_js`; a
+    integral and safe, else `float`), BigInt -> `int`, strings as they are, a
+    Python object written to JS (a callable's JS function included) -> that
+    object, any other value -> `JsProxy`. Values written to JS convert as by `to_js`; a
     Python callable becomes its `create_proxy` function. A JS throw is a
     `JsException`.
 
@@ -470,3 +474,7 @@ class JsAwait:
         return (yield from _awaiting(self._p))
 
     __iter__ = __await__
+
+
+#: `js`: JavaScript's global scope (the worker's own in a worker) as a `JsProxy`.
+js = JsProxy(GLOBAL_HANDLE)

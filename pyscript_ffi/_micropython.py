@@ -395,4 +395,5 @@ class MicroPythonBackend(Backend):
         """A coroutine is a generator on MicroPython: a returned generator counts too."""
         if isinstance(value, JsProxy):
             return False
-        return hasattr(value, "__await__") or (hasattr(value, "send") and hasattr(value, "throw"))
+        kind = type(value)  # asked of the type, as `await` does (see _pyodide.py)
+        return hasattr(kind, "__await__") or (hasattr(kind, "send") and hasattr(kind, "throw"))

@@ -47,4 +47,5 @@ export const A_CONVERSION = "c"; // "c" + JSON [message, path]: a value written 
 export const A_MISSING = "m"; // no such property, key or index
 export const A_DONE = "d"; // the iterator is done
 export const A_THENABLE = "p"; // iter() of a thenable: await it (MicroPython's `await` iterates)
+export const A_CALLABLE = "y"; // "y" + token: a JS function the package made for a Python callable (reads back as it)
 export const A_TYPEERROR = "t"; // "t" + message: a Python TypeError (len() of a plain object, ...)

@@ -27,4 +27,5 @@ A_CONVERSION = "c"  # "c" + JSON [message, path]: a value written to JS did not 
 A_MISSING = "m"  # no such property, key or index
 A_DONE = "d"  # the iterator is done
 A_THENABLE = "p"  # iter() of a thenable: await it (MicroPython's `await` iterates)
+A_CALLABLE = "y"  # "y" + token: a JS function the package made for a Python callable (reads back as it)
 A_TYPEERROR = "t"  # "t" + message: a Python TypeError (len() of a plain object, ...)

@@ -1,6 +1,6 @@
 // JS functions that call Python callables (pyscript_ffi/_proxies.py).
 
-import { handOut, weakHolders } from "./_box.mjs";
+import { handOut, pyFunctions, weakHolders } from "./_box.mjs";
 import { unwire } from "./_bridge.mjs";
 import {
   MESSAGE, NAME, OK, PATH, PROMISE, RAISED_MESSAGE, RAISED_TYPE, THROWN_VALUE,
@@ -78,7 +78,7 @@ export function makeProxy(token, once, withThis) {
   let alive = true;
   live++;
   aliveTokens.add(token);
-  const end = () => { alive = false; live--; aliveTokens.delete(token); };
+  const end = () => { alive = false; live--; aliveTokens.delete(token); pyFunctions.delete(fn); };
   const fn = function (...args) {
     if (!alive) throw new Error("pyscript_ffi: this proxy has been destroyed");
     if (withThis === true) args.unshift(this);
@@ -106,6 +106,7 @@ export function makeProxy(token, once, withThis) {
     return built[1];
   };
   fn.destroy = () => { if (alive) { end(); releaseLater(token); } };
+  pyFunctions.set(fn, token);
   return fn;
 }
 

@@ -364,3 +364,10 @@ def _flush():
     """Let JS report the proxies destroyed since the last time."""
     if _dispatch_ready:
         _dispatch_ready[0].flushReleased()
+
+
+def callable_of(token):
+    """The Python callable behind the live JS function of `token`: reading that
+    function back through a JsProxy gives this (A_CALLABLE, see `out` in
+    `_box.mjs`; `_hooks.callable_of`)."""
+    return _alive[token][0]

@@ -117,4 +117,6 @@ class PyodideBackend(Backend):
             helpers().stash(self.refs_array(refs))
 
     def is_awaitable(self, value):
-        return not isinstance(value, JsProxy) and hasattr(value, "__await__")
+        # Asked of the type, as `await` does: an object that forwards its attributes
+        # (`__getattr__`, e.g. PyScript's fetch response) to a JsProxy is not awaitable.
+        return not isinstance(value, JsProxy) and hasattr(type(value), "__await__")

@@ -4,9 +4,19 @@
 
 export const hasOwn = Object.prototype.hasOwnProperty;
 
+// A plain Object: its prototype is Object.prototype or null, or another realm's
+// Object.prototype (a main-thread object seen from a PyScript worker is a
+// reflected-ffi proxy, whose prototype is the main thread's): a prototype with none
+// of its own, whose `constructor` is a function named "Object" with it as `prototype`.
 export function isPlain(v) {
   const proto = Object.getPrototypeOf(v);
-  return proto === Object.prototype || proto === null;
+  return proto === Object.prototype || proto === null || isObjectPrototype(proto);
+}
+
+function isObjectPrototype(proto) {
+  if (Object.getPrototypeOf(proto) !== null) return false;
+  const c = Reflect.get(proto, "constructor");
+  return typeof c === "function" && c.name === "Object" && Reflect.get(c, "prototype") === proto;
 }
 
 // `target[key] = value` as an own data property: a "__proto__" key never

@@ -4,7 +4,7 @@
 // from _micropython.mjs) or the tape.
 
 import { codeOf } from "./_binary.mjs";
-import { out, unbox } from "./_box.mjs";
+import { refOf, unbox } from "./_box.mjs";
 import { conversionError, jsError } from "./_errors.mjs";
 import { backendJs } from "./_hooks.mjs";
 import { FAST, OK } from "./_protocol.mjs";
@@ -71,10 +71,10 @@ export function toPy(value, depth) {
       }
       else if (t === "string") putStr(v);
       else if (t === "bigint") { put(BIG); put(String(v)); }
-      else if (t !== "object") { put(OTHER); put(refs.length); refs.push(out(v)); }
-      else if (asKey) { put(REF); put(refs.length); refs.push(out(v)); }
+      else if (t !== "object") { put(OTHER); put(refs.length); refs.push(refOf(v)); }
+      else if (asKey) { put(REF); put(refs.length); refs.push(refOf(v)); }
       else if (THROWN.has(v)) return jsError(v.e, stack.map((f) => f.part));
-      else if (depth >= 0 && stack.length >= depth) { put(REF); put(refs.length); refs.push(out(v)); }
+      else if (depth >= 0 && stack.length >= depth) { put(REF); put(refs.length); refs.push(refOf(v)); }
       else if (v instanceof ArrayBuffer || ArrayBuffer.isView(v)) {
         // a view of the bytes, copied at once by the Python side (`buffer_from_js`)
         const code = codeOf(v), bytes = toBytes(v);
@@ -87,7 +87,7 @@ export function toPy(value, depth) {
         else if (v instanceof Map) { tag = OBJ; items = v; }
         else if (v instanceof Set) { tag = SET; items = v; }
         else if (isPlain(v)) { tag = OBJ; items = null; }
-        else { put(OTHER); put(refs.length); refs.push(out(v)); tag = -1; }
+        else { put(OTHER); put(refs.length); refs.push(refOf(v)); tag = -1; }
         if (tag !== -1 && done.has(v)) {
           if (active.has(v)) return conversionError("circular reference", stack.map((f) => f.part));
           put(AGAIN); put(done.get(v));

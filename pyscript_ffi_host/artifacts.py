@@ -4,10 +4,13 @@ and interpreters started with them installed (for tests, demo and bench)."""
 from __future__ import annotations
 
 import importlib.metadata
+import json
 import os
 import shutil
+import struct
 import subprocess
 import sys
+import zipfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -82,6 +85,37 @@ def _isolation() -> list[str]:
     except (importlib.metadata.PackageNotFoundError, ValueError):
         return []
     return ["--no-isolation"] if major >= 77 else []  # the build-system requirement of both
+
+
+#: The page's one line (`<script type="module" src=".../pyscript_ffi.js">`): PyScript on
+#: pyscript_ffi. Shipped beside what it installs: `pyscript_ffi.mpy` and, for Pyodide,
+#: `pyscript_ffi.pyodide` (`file_bundle`).
+PAGE_LINE = ROOT / "pyscript_ffi" / "pyscript_ffi.js"
+
+
+def file_bundle(wheel: Path, out: Path) -> Path:
+    """The wheel's files, uncompressed, for the line to write into site-packages without
+    Python (Pyodide's `unpackArchive` imports zipfile: hundreds of ms at page start).
+    Layout: a little-endian uint32 `n`, `n` bytes of JSON `[[path, size], ...]`, then
+    each file's bytes in that order."""
+    with zipfile.ZipFile(wheel) as archive:
+        files = [(info.filename, archive.read(info)) for info in archive.infolist() if not info.is_dir()]
+    header = json.dumps([[name, len(data)] for name, data in files], separators=(",", ":")).encode()
+    out.write_bytes(struct.pack("<I", len(header)) + header + b"".join(data for _, data in files))
+    return out
+
+
+def page_line(built: Artifacts | None = None) -> Path:
+    """`wheels/pyscript_ffi.js`, the page's one line (`PAGE_LINE`), and the
+    `wheels/pyscript_ffi.pyodide` bundle of `built`'s wheel that it loads."""
+    built = built or ensure()
+    out = WHEELS / PAGE_LINE.name
+    if not out.exists() or out.read_bytes() != PAGE_LINE.read_bytes():
+        shutil.copy2(PAGE_LINE, out)
+    bundle = WHEELS / "pyscript_ffi.pyodide"
+    if not bundle.exists() or bundle.stat().st_mtime < built.wheel.stat().st_mtime:
+        file_bundle(built.wheel, bundle)
+    return out
 
 
 def build_all() -> Artifacts:

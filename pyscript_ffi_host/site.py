@@ -68,6 +68,7 @@ PAGES = {
     "canvas.html": "canvas pixels from Python through ImageData, Pyodide (`?mpy`: MicroPython)",
     "check.html": "the package's own checks, live, on both interpreters, main thread and worker",
     "bench.html": "the last `nox -s bench` run: chart and table (made by `bash bin/nox -s bench`)",
+    "pyscript.html": "PyScript's API case by case, stock (`?line`: with the one line; `?mpy`, `&worker`)",
 }
 #: Where `nox -s bench` writes its results (`pyscript_ffi_host.bench.OUT`); bench.html reads them.
 BENCH = SITE / "bench"
@@ -96,6 +97,9 @@ def prepare() -> Path:
             old.unlink()
     wheel = Path(shutil.copy2(built.wheel, DIST / built.wheel.name))
     shutil.copy2(built.mpy, DIST / "pyscript_ffi.mpy")
+    line = artifacts.page_line(built)  # PyScript on pyscript_ffi: the line and what it installs
+    for path in (line, line.with_name("pyscript_ffi.pyodide")):
+        shutil.copy2(path, DIST / path.name)
     configs = {
         "py.json": _config("../pyodide/pyodide.mjs", {"packages": ["./" + wheel.name]}),
         "mpy.json": _config(
@@ -103,6 +107,15 @@ def prepare() -> Path:
             {"files": {"./pyscript_ffi.mpy": "./pyscript_ffi.mpy"}},
         ),
     }
+    # pyscript.html (PyScript's API case by case): stock configs list the package, the
+    # line's do not (the line installs it); both name the page's local JS module.
+    module = {"../pyscript_module.mjs": "pyscript_module"}
+    modules = {"js_modules": {where: module for where in ("main", "worker")}}
+    for name in ("py", "mpy"):
+        line = {"interpreter": configs[name + ".json"]["interpreter"], **modules}
+        configs[f"pyscript-{name}.json"] = {**configs[name + ".json"], **modules}
+        configs[f"pyscript-{name}-line.json"] = line
+        configs[f"{name}-interpreter.json"] = {"interpreter": line["interpreter"]}  # for the line, or stock
     for name, config in configs.items():
         (DIST / name).write_text(json.dumps(config, indent=1) + "\n")
     site_info = {

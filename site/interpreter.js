@@ -13,7 +13,9 @@
   const program = document.createElement("script");
   program.type = type;
   program.src = here.dataset.src;
-  program.setAttribute("config", `./dist/${type}.json`);
+  // `data-line`: the page has the one line (pyscript_ffi.js), which installs the
+  // package: its config names the interpreter only.
+  program.setAttribute("config", `./dist/${type}${here.hasAttribute("data-line") ? "-interpreter" : ""}.json`);
   if (here.hasAttribute("data-worker")) program.setAttribute("worker", "");
   here.after(program);
   for (const el of document.querySelectorAll("[data-interpreter]")) el.textContent = name;

@@ -1,18 +1,22 @@
-"""The task board from PyScript's FFI guide, written against pyscript_ffi.
+"""The task board from PyScript's FFI guide, in the guide's own idioms.
 
-One file, run unchanged by `<script type="py">` (Pyodide) and
-`<script type="mpy">` (MicroPython): the DOM is driven directly through the FFI
-and every handler is a `create_proxy` function, destroyed with its task.
+`from pyscript import document`, `from pyscript.ffi import create_proxy`: the
+code a PyScript user writes. The page's one line (`pyscript_ffi.js`) runs it on
+pyscript_ffi, so the same file behaves the same on `<script type="py">`
+(Pyodide) and `<script type="mpy">` (MicroPython): `document` and every element
+are pyscript_ffi `JsProxy` objects, and every handler is a `create_proxy`
+function, destroyed with its task.
 """
 
 import sys
 
-from pyscript_ffi import assign, create_proxy, gather, is_none, js, live_proxies
+import js
+from pyscript import document
+from pyscript.ffi import assign, create_proxy, gather, is_none, live_proxies
 
 INTERPRETER = sys.implementation.name  # "cpython" (Pyodide) or "micropython"
 REALM = js.self.constructor.name  # "Window": this code runs on the main thread
 
-document = js.document
 text_input = document.getElementById("task-input")
 tasks = document.getElementById("tasks")
 count, proxies, status = (document.getElementById(i) for i in ("task-count", "live-proxies", "status"))
@@ -31,26 +35,32 @@ def add_task(event=None):
     if not text:
         return
     next_id[0] += 1
-    task = document.createElement("div")
-    assign(task, {"className": "task", "id": "task-" + str(next_id[0])})
-    task.setAttribute("data-realm", REALM)
-    task.setAttribute("data-interpreter", INTERPRETER)
+    # Create element.
+    task_div = document.createElement("div")
+    task_div.className = "task"
+    task_div.id = "task-" + str(next_id[0])
+    task_div.setAttribute("data-realm", REALM)
+    task_div.setAttribute("data-interpreter", INTERPRETER)
     label = document.createElement("span")
     label.textContent = text
+
+    # Create button with event handler.
     delete_btn = document.createElement("button")
     assign(delete_btn, {"className": "delete", "type": "button", "textContent": "Delete"})
 
-    def delete_task(event):
+    def delete_handler(event):
         delete_btn.removeEventListener("click", handler)
         handler.destroy()  # the proxy goes with its task: no leak
-        task.remove()
+        task_div.remove()
         refresh()
 
-    handler = create_proxy(delete_task)
+    handler = create_proxy(delete_handler)
     delete_btn.addEventListener("click", handler)
-    task.appendChild(label)
-    task.appendChild(delete_btn)
-    tasks.appendChild(task)
+
+    # Assemble the DOM.
+    task_div.appendChild(label)
+    task_div.appendChild(delete_btn)
+    tasks.appendChild(task_div)
     text_input.value = ""
     text_input.focus()
     refresh()

@@ -203,7 +203,7 @@ def test_one_page_names_its_interpreter_and_links_the_other(page: Any, site: str
     _wait(page, lambda: _text(page, "status").startswith("ready"))
     tag = page.find_elements(By.CSS_SELECTOR, "script[src='./taskboard.py']")
     assert [(s.get_attribute("type"), s.get_attribute("config")) for s in tag] == [
-        ("mpy", "./dist/mpy.json") if mpy else ("py", "./dist/py.json")
+        ("mpy", "./dist/mpy-interpreter.json") if mpy else ("py", "./dist/py-interpreter.json")
     ]
     named = page.find_elements(By.CSS_SELECTOR, "[data-interpreter]")
     names = {e.get_attribute("textContent") for e in named}
@@ -268,7 +268,16 @@ def test_index_links_every_page_and_each_link_is_served(page: Any, site: str) ->
     _wait(page, lambda: page.find_element(By.ID, "compat-link").get_attribute("href").endswith(compat), 30)
     links = [a.get_attribute("href") for a in page.find_elements(By.CSS_SELECTOR, "#pages a")]
     names = {urllib.parse.urlsplit(u).path.lstrip("/") + _query(u) for u in links}
-    assert names == {*TASKBOARDS, *CANVASES, "check.html", compat, "bench.html"}
+    assert names == {
+        *TASKBOARDS,
+        *CANVASES,
+        "check.html",
+        compat,
+        "bench.html",
+        "side_by_side.html",
+        "pyscript.html",
+        "pyscript.html?line",
+    }
     for url in links:
         with urllib.request.urlopen(url, timeout=30) as answer:
             assert answer.status == 200
