@@ -35,6 +35,7 @@ from pathlib import Path
 from pytest_run_inside import Store
 from pytest_run_inside.micropython import MICROPYTHON_PACKAGE, micropython_module
 from pytest_run_inside.npm import find_package
+from pytest_run_inside.pyodide_dist import offline_dist
 from pytest_run_inside.server import StaticServer, make_server, serve
 
 from . import artifacts, compat
@@ -130,7 +131,7 @@ def prepare() -> Path:
 
 def _pyodide_dist() -> Path:
     """The offline Pyodide dist of the newest version (prepared once per user)."""
-    return Store(artifacts.NODE_MODULES).pyodide_dist(PYODIDE_VERSION)
+    return offline_dist(Store(artifacts.NODE_MODULES), PYODIDE_VERSION)
 
 
 def mounts() -> dict[str, Path]:

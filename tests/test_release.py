@@ -21,7 +21,13 @@ PROJECTS = {
 }
 #: What each wheel must hold besides the Python modules.
 WHEEL_FILES = {
-    "pyscript-ffi": ["pyscript_ffi/py.typed", "pyscript_ffi/__init__.pyi", "pyscript_ffi/_jshelpers.py"],
+    "pyscript-ffi": [
+        "pyscript_ffi/py.typed",
+        "pyscript_ffi/__init__.pyi",
+        "pyscript_ffi/_pyodide_js.py",
+        "pyscript_ffi/_micropython_js.py",
+        "pyscript_ffi/_types.py",
+    ],
     "pytest-run-inside": [
         "pytest_run_inside/_inside.py",
         "pytest_run_inside/_pyscript_boot.py",

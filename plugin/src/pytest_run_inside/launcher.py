@@ -28,7 +28,7 @@ from .interp import Interp
 from .micropython import start_micropython
 from .npm import Store
 from .pyodide import start_pyodide
-from .pyodide_dist import prepare_package
+from .pyodide_dist import offline_dist
 from .pyscript_page import Page, start_pyscript
 
 __all__ = ["InterpSetup", "launch", "start"]
@@ -82,9 +82,10 @@ def launch(
     if name not in INTERPRETERS:
         raise ValueError(f"unknown interpreter {name!r}; expected one of {INTERPRETERS}")
     store = store or Store()
-    package = store.package_dir(name, version)
     if name == "pyodide":
-        package = prepare_package(package, version, store.cache / "pyodide", pyodide_packages)
+        package = offline_dist(store, version, pyodide_packages)
+    else:
+        package = store.package_dir(name, version)
     if runtime in PYSCRIPT_RUNTIMES:
         page = page or Page()
         core = store.package_dir(PYSCRIPT, page.pyscript_version or store.default_version(PYSCRIPT))

@@ -29,7 +29,7 @@ from typing import Any
 from packaging.utils import canonicalize_name, parse_wheel_filename
 
 from .cache import default_cache_dir, locked
-from .npm import find_package
+from .npm import Store, find_package
 
 #: Lock entries loaded inside Pyodide by pytest-pyodide and by the harness.
 WANTED = ("pytest", "tblib", "micropip")
@@ -186,6 +186,12 @@ def prepare_package(src: Path, version: str, out_root: Path, packages: Iterable[
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
     return out
+
+
+def offline_dist(store: Store, version: str, packages: Iterable[str] = ()) -> Path:
+    """The offline dist dir of Pyodide `version` from `store`'s npm package (made once,
+    kept in `store`'s cache; extra `packages` as in `prepare_package`)."""
+    return prepare_package(store.package_dir("pyodide", version), version, store.cache / "pyodide", packages)
 
 
 def main(argv: list[str] | None = None) -> None:
