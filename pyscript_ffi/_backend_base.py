@@ -65,7 +65,8 @@ class Backend:
         `None` (MicroPython's `js.undefined`); the tape keeps it as `UNDEF`."""
         raise NotImplementedError
 
-    def str_altered(self, s):
+    @staticmethod
+    def str_altered(s):
         """Only asked where `NUL_SAFE` is false: True if the str `s` would not
         reach JS exactly as a plain value (MicroPython: a U+FEFF or a lone
         surrogate in a long string); the tape then sends its bytes (`STRU8`)."""

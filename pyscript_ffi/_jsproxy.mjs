@@ -3,7 +3,7 @@
 // does ONE thing inside try/catch and answers as `out` (./_box.mjs) does:
 // never a throw, never a raw JS object.
 
-import { fail, handOut, out, outFrom, text, thisOf, unbox } from "./_box.mjs";
+import { fail, handOut, out, outFrom, readOf, text, thisOf, unbox } from "./_box.mjs";
 import { PENDING, takeWritten } from "./_bridge.mjs";
 import { A_DONE, A_MISSING, A_STR, A_THENABLE, A_TYPEERROR } from "./_protocol.mjs";
 
@@ -53,7 +53,17 @@ export function getProp(b, key) {
     }
     const v = o[key];
     if (v === undefined && !(isObject(o) && key in o)) return A_MISSING;
-    return outFrom(v, o);
+    return readOf(b, key, v, o);
+  } catch (e) { return fail(e); }
+}
+
+// `p.key` answered as a new Box whatever the last read gave (and remembered so):
+// for a JsProxy whose handle another JsProxy made the last read through.
+export function getPropAgain(b, key) {
+  try {
+    const o = unbox(b), v = o[key];
+    if (v === undefined && !(isObject(o) && key in o)) return A_MISSING;
+    return readOf(b, key, v, o, true);
   } catch (e) { return fail(e); }
 }
 

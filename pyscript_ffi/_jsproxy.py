@@ -38,6 +38,7 @@ from ._protocol import (
     A_JSON_STR,
     A_MISSING,
     A_NEGZERO,
+    A_SAME,
     A_STR,
     A_THENABLE,
     A_TYPEERROR,
@@ -51,7 +52,7 @@ _AWAIT_ITERATES = backend.AWAIT_ITERATES
 _MISSING = object()
 _DONE = object()
 _HELPERS = (
-    "getProp getItem setProp setItem delProp delItem callWith newWith lenOf truthOf hasIn typeOf instanceOf"
+    "getProp getPropAgain getItem setProp setItem delProp delItem callWith newWith lenOf truthOf hasIn typeOf instanceOf"
     " iterOf nextOf aiterOf anextOf awaitOf reprOf idOf unboxed lastThrown prepareValues pendingMarker"
     " boxSample"
 ).split()
@@ -76,7 +77,7 @@ _BOX = None  # the type of a handle in Python (Pyodide: one of its JsProxy subcl
 
 
 def _fns():
-    global _GET, _CALL, _SET, _BOX
+    global _GET, _CALL, _SET, _GET_ITEM, _SET_ITEM, _NEXT, _BOX
     if not _F:
         h = helpers()
         for name in _HELPERS:
@@ -85,11 +86,14 @@ def _fns():
         _GET = _F["getProp"]
         _CALL = _F["callWith"]
         _SET = _F["setProp"]
+        _GET_ITEM = _F["getItem"]
+        _SET_ITEM = _F["setItem"]
+        _NEXT = _F["nextOf"]
         _BOX = type(_F["boxSample"]())
     return _F
 
 
-# The three hottest helpers as globals: until the first use, stand-ins that fetch them.
+# The hottest helpers as globals: until the first use, stand-ins that fetch them.
 def _GET(b, name):
     _fns()
     return _GET(b, name)
@@ -103,6 +107,21 @@ def _CALL(*args):
 def _SET(*args):
     _fns()
     return _SET(*args)
+
+
+def _GET_ITEM(*args):
+    _fns()
+    return _GET_ITEM(*args)
+
+
+def _SET_ITEM(*args):
+    _fns()
+    return _SET_ITEM(*args)
+
+
+def _NEXT(it):
+    _fns()
+    return _NEXT(it)
 
 
 _set = object.__setattr__
@@ -245,6 +264,7 @@ class JsProxy:
 
     _js_i = None  # the JS object's identity number, asked for once (`==`, `hash`)
     _js_raw = None  # the interpreter's own proxy of the JS object (`unwrap`), once asked for
+    _js_reads = None  # name -> the JsProxy a read of it gave, as JS remembers it (`_js_read`)
     # Pyodide's `isinstance(x, pyodide.ffi.JsProxy)` asks the class for its JS type
     # flags; none (0) makes ours a JsProxy to it (and no more specific type).
     _js_type_flags = 0
@@ -262,7 +282,7 @@ class JsProxy:
         if type(raw) is JsProxy:
             return raw
         if raw is backend.js:  # MicroPython's `js` module (PyScript's main-thread `window`)
-            return JsProxy(GLOBAL_HANDLE)
+            return js  # (one JsProxy per handle: see `_js_read`)
         handle = backend.js_function(raw, helpers)[0]
         if handle is not raw:  # MicroPython's bound_method: a handle of the function
             return JsProxy(handle)
@@ -293,10 +313,18 @@ class JsProxy:
         r = _GET(self._js_handle, name)  # a dunder name answers "m" (Python's own protocols)
         t = _type(r)
         if t is _BOX:
-            return JsProxy(r)
+            return self._js_read(name, r)
         if t is _str:
-            if r[0] == A_STR:
+            c = r[0]
+            if c == A_STR:
                 return r[1:]
+            if c == A_SAME:  # the object the last read of `name` gave (`readOf` in _box.mjs)
+                reads = self._js_reads
+                if reads is not None and name in reads:
+                    return reads[name]
+                r = _fns()["getPropAgain"](self._js_handle, name)  # (a handle shared: `js` made twice)
+                if _type(r) is _BOX:
+                    return self._js_read(name, r)
             v = read(r)
             if v is _MISSING:
                 raise AttributeError(name)
@@ -304,6 +332,17 @@ class JsProxy:
         if t is _int or t is _float or t is _bool or r is None:
             return r  # (isinstance is slow: Pyodide's JsProxy has a Python __instancecheck__)
         return read(r)
+
+    def _js_read(self, name, handle):
+        """The JsProxy of `handle`, what JS answered for `p.name`, remembered as JS
+        remembers it (`readOf`): a later read of the same object answers A_SAME."""
+        p = JsProxy(handle)
+        reads = self._js_reads
+        if reads is None:
+            reads = {}
+            _set(self, "_js_reads", reads)
+        reads[name] = p
+        return p
 
     def __setattr__(self, name, value):
         t = _type(value)
@@ -325,14 +364,38 @@ class JsProxy:
             raise AttributeError(name)
 
     def __getitem__(self, key):
-        r = _fns()["getItem"](self._js_handle, type(key) is str, *_values([key]))
+        t = _type(key)
+        if (t is _int and -1073741824 <= key <= 1073741823) or (
+            t is _str and (_NUL_SAFE or not ("\0" in key or _altered(key)))
+        ):
+            r = _GET_ITEM(self._js_handle, t is _str, key)
+        else:
+            r = _GET_ITEM(self._js_handle, t is _str, *_written([key]))
+        t = _type(r)
+        if t is _BOX:
+            return JsProxy(r)
+        if t is _int or t is _float or t is _bool or r is None:
+            return r
+        if t is _str and r[0] == A_STR:
+            return r[1:]
         v = read(r)
         if v is _MISSING:
-            raise (IndexError if type(key) is int else KeyError)(key)
+            raise (IndexError if _type(key) is _int else KeyError)(key)
         return v
 
     def __setitem__(self, key, value):
-        if read(_fns()["setItem"](self._js_handle, *_values([key, value]))) is _MISSING:
+        t = _type(value)
+        if _type(key) is _int and -1073741824 <= key <= 1073741823 and (
+            (t is _str and (_NUL_SAFE or not ("\0" in value or _altered(value))))
+            or (t is _int and -1073741824 <= value <= 1073741823)
+            or t is _float
+            or t is _bool
+            or value is None
+        ):
+            r = _SET_ITEM(self._js_handle, key, value)
+        else:
+            r = _SET_ITEM(self._js_handle, *_values([key, value]))
+        if r is not None and read(r) is _MISSING:
             raise IndexError(key)
 
     def __delitem__(self, key):
@@ -437,13 +500,21 @@ def _await_raw(promise):
 
 class _Iterator:
     def __init__(self, it):
-        self._it = it
+        self._h = it._js_handle
 
     def __iter__(self):
         return self
 
     def __next__(self):
-        v = read(_fns()["nextOf"](self._it._js_handle))
+        r = _NEXT(self._h)
+        t = _type(r)
+        if t is _BOX:
+            return JsProxy(r)
+        if t is _int or t is _float or t is _bool or r is None:
+            return r
+        if t is _str and r[0] == A_STR:
+            return r[1:]
+        v = read(r)
         if v is _DONE:
             raise StopIteration
         return v

@@ -97,12 +97,14 @@ class MicroPythonBackend(Backend):
     # 1.26 reuses one ref for every proxy of a JS object and frees it with any of them
     SHARED_REFS = sys.implementation.version[:2] == (1, 26)
 
-    def str_altered(self, s):
+    @staticmethod
+    def str_altered(s):
         """True if `s` would not reach JS as it is: the port decodes a string
         of more than 16 UTF-8 bytes with a TextDecoder, which drops a leading
         U+FEFF and turns a lone surrogate into U+FFFD (a NUL cuts it anyway).
-        Such strings cross as their bytes (`STRU8`)."""
-        return "\ufeff" in s or _has_surrogate(s)
+        Such strings cross as their bytes (`STRU8`). A plain function (no
+        `self`): the hot paths call it for every str they write."""
+        return len(s) > 4 and ("\ufeff" in s or _has_surrogate(s))
 
     def is_none(self, value):
         """True for Python `None`, the package's `undefined`, JS `null` and JS

@@ -43,7 +43,8 @@ class PyodideBackend(Backend):
     def is_undefined(self, value):
         return False
 
-    def str_altered(self, s):
+    @staticmethod
+    def str_altered(s):
         return False  # never asked: NUL_SAFE, and marshal/arrays carry every code point
 
     def to_array(self, items):

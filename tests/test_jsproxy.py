@@ -129,6 +129,43 @@ def test_attributes_get_set_delete_and_missing_is_attribute_error():
 
 @pytest.mark.contract("jsproxy.attributes")
 @run_inside
+def test_reading_the_same_object_again_gives_the_same_js_proxy_and_a_changed_one_a_new_one():
+    from pyscript_ffi import js
+
+    o = js.JSON.parse('{"x": {"n": 1}, "k": 5}')
+    first = o.x
+    assert o.x is first and js.JSON is js.JSON
+    o.x = js.JSON.parse('{"n": 2}')
+    second = o.x
+    assert second is not first and second != first and second.n == 2
+    o.x = first
+    assert o.x == first and o.x.n == 1
+    o.x = 3
+    assert o.x == 3
+    o.x = first
+    assert o.x == first
+    o.f = js.Function.new("return this.k")
+    assert [o.f(), o.f()] == [5, 5]  # a remembered method keeps its `this`
+    other = js.JSON.parse('{"k": 7}')
+    other.f = o.f
+    assert other.f() == 7
+
+
+@pytest.mark.contract("jsproxy.attributes")
+@run_inside
+def test_a_getter_runs_at_every_read_and_a_new_object_each_time_is_a_new_js_proxy():
+    from pyscript_ffi import JsProxy, js
+
+    o = js.Function.new("let n = 0; return { get fresh() { n += 1; return {n}; }, get same() { n += 1; return this; } }")()
+    assert [o.fresh.n, o.fresh.n] == [1, 2]
+    assert o.same is o.same and o.same.fresh.n == 6
+    raw = JsProxy.unwrap(js)
+    again = JsProxy.wrap(raw)
+    assert again.JSON.stringify([1]) == "[1]" and again.JSON == js.JSON
+
+
+@pytest.mark.contract("jsproxy.attributes")
+@run_inside
 def test_items_of_arrays_and_maps():
     from pyscript_ffi import js
 

@@ -1,0 +1,89 @@
+"""PyScript's stdlib on pyscript_ffi, timed: `site/pyscript_workload.html` (1,000
+elements created, found and updated through `pyscript.web`, 1,000 `@when`
+handlers fired, 1,000 `display` calls) loaded in headless Chromium on Pyodide and
+MicroPython, stock and with the page's one line, the two modes taking turns.
+
+Each load gives its page start (navigation to the first line of user Python) and
+the time of each step; a load whose checks differ from the stock load's is an error."""
+
+from __future__ import annotations
+
+import json
+import statistics
+from collections.abc import Callable
+from typing import Any
+
+from pytest_run_inside.chrome import Browser
+from pytest_run_inside.server import stop
+
+from .. import site
+
+__all__ = ["INTERPRETERS", "MODES", "STEPS", "run"]
+
+#: interpreter -> the page's query for it
+INTERPRETERS = {"pyodide": "", "micropython": "mpy"}
+#: mode -> what it adds to the query
+MODES = {"stock": "", "line": "line"}
+STEPS = ("start", "create", "find", "update", "handlers", "display", "total")
+#: A Pyodide page starts in 3-15 s; the workload itself takes seconds.
+LOAD_TIMEOUT = 240
+
+_WAIT = """
+const done = arguments[arguments.length - 1];
+const poll = () => {
+  const text = document.getElementById("results").textContent;
+  if (text) done(text); else setTimeout(poll, 20);
+};
+poll();
+"""
+
+
+def _load(browser: Browser, url: str) -> dict[str, Any]:
+    browser.open(url)
+    result = json.loads(browser.execute(_WAIT, (), LOAD_TIMEOUT))
+    return {"start": result["start"], **result["steps"], "checks": result["checks"]}
+
+
+def _query(interpreter: str, mode: str) -> str:
+    parts = [p for p in (INTERPRETERS[interpreter], MODES[mode]) if p]
+    return "?" + "&".join(parts) if parts else ""
+
+
+def run(reps: int, log: Callable[[str], None] = print, interpreters: tuple[str, ...] = tuple(INTERPRETERS)) -> dict[str, Any]:
+    """`reps` loads per interpreter and mode: `{interpreter: {mode: {step: summary}}}`
+    (summary: median, min, max, samples in ms), and `"ratio"` (line / stock medians)."""
+    server, url = site.serve_site()
+    browser = Browser(extra_args=())
+    results: dict[str, Any] = {}
+    try:
+        for interpreter in interpreters:
+            samples: dict[str, dict[str, list[float]]] = {mode: {s: [] for s in STEPS} for mode in MODES}
+            checks: dict[str, Any] = {}
+            for _ in range(reps):
+                for mode in MODES:
+                    got = _load(browser, f"{url}/pyscript_workload.html{_query(interpreter, mode)}")
+                    seen = got.pop("checks")
+                    expected = checks.setdefault("stock", seen) if mode == "stock" else checks.get("stock")
+                    if seen != expected:
+                        raise AssertionError(f"{interpreter} {mode}: the workload saw {seen}, stock saw {expected}")
+                    for step in STEPS:
+                        samples[mode][step].append(float(got[step]))
+                    log(f"  pyscript workload {interpreter} {mode}: " + ", ".join(f"{s} {got[s]:.0f} ms" for s in STEPS))
+            summary: dict[str, Any] = {
+                mode: {s: _summary(v) for s, v in by_step.items()} for mode, by_step in samples.items()
+            }
+            summary["ratio"] = {
+                s: summary["line"][s]["median"] / summary["stock"][s]["median"]
+                for s in STEPS
+                if s != "start" and summary["stock"][s]["median"] > 0
+            }
+            summary["start added"] = summary["line"]["start"]["median"] - summary["stock"]["start"]["median"]
+            results[interpreter] = summary
+    finally:
+        browser.close()
+        stop(server)
+    return results
+
+
+def _summary(samples: list[float]) -> dict[str, Any]:
+    return {"median": statistics.median(samples), "min": min(samples), "max": max(samples), "samples": samples}
