@@ -93,6 +93,12 @@ def _fns():
     return _F
 
 
+def box_type():
+    """The type of a handle in Python: what a helper answers for a JS object."""
+    _fns()
+    return _BOX
+
+
 # The hottest helpers as globals: until the first use, stand-ins that fetch them.
 def _GET(b, name):
     _fns()

@@ -1,6 +1,6 @@
 // JS functions that call Python callables (pyscript_ffi/_proxies.py).
 
-import { handOut, pyFunctions, weakHolders } from "./_box.mjs";
+import { handOut, out, pyFunctions, refOf, weakHolders } from "./_box.mjs";
 import { unwire } from "./_bridge.mjs";
 import {
   MESSAGE, NAME, OK, PATH, PROMISE, RAISED_MESSAGE, RAISED_TYPE, THROWN_VALUE,
@@ -14,7 +14,8 @@ import { toPy } from "./_to_py.mjs";
 // ONE pair of Python functions serves every proxy (so no interpreter-level
 // proxy is made or freed per callable):
 //   dispatch(token, ...plainArgs) runs the callable `token` with arguments every
-//     interpreter converts exactly (see `plainArgs`); dispatchTape(token,
+//     interpreter converts exactly (see `plainArgs`); dispatchBoxed(token,
+//     ...boxedArgs) with JS objects among them, each in a Box; dispatchTape(token,
 //     argsTape, argsRefs) with arguments that cross as a tape. Both reply with a
 //     number, boolean or None (-> null) as it is, A_STR "s" + a string, or (see
 //     `unwire`, _bridge.mjs) [OK, resultTape], [FAILED, pythonTypeName, message]
@@ -25,6 +26,7 @@ import { toPy } from "./_to_py.mjs";
 //     destroying a proxy costs no call into Python.
 let dispatch = null;
 let dispatchTape = null;
+let dispatchBoxed = null;
 let live = 0;
 let released = [];
 
@@ -42,7 +44,7 @@ export function flushReleased() {
   return 0;
 }
 
-export function setDispatch(d, dt) { dispatch = d; dispatchTape = dt; return [OK, null]; }
+export function setDispatch(d, dt, db) { dispatch = d; dispatchTape = dt; dispatchBoxed = db; return [OK, null]; }
 
 export function pythonError(type, message) {
   const err = new Error(type + ": " + message);
@@ -61,14 +63,38 @@ export function recordError(r) {
 // Arguments every interpreter converts exactly by itself: booleans, strings
 // without NUL (on MicroPython: without a lone surrogate, see `text` in _box.mjs),
 // int32 numbers (not -0) and non-integral numbers.
+function plainArg(a) {
+  const t = typeof a;
+  if (t === "boolean" || (t === "string" && a.indexOf("\0") < 0 && (!JSON_TAPES || wellFormed(a)))) return true;
+  return t === "number" && (a === (a | 0) ? !Object.is(a, -0) : !Number.isInteger(a));
+}
+
 export function plainArgs(args) {
-  for (const a of args) {
-    const t = typeof a;
-    if (t === "boolean" || (t === "string" && a.indexOf("\0") < 0 && (!JSON_TAPES || wellFormed(a)))) continue;
-    if (t === "number" && (a === (a | 0) ? !Object.is(a, -0) : !Number.isInteger(a))) continue;
-    return false;
-  }
+  for (const a of args) if (!plainArg(a)) return false;
   return true;
+}
+
+// The arguments as `dispatchBoxed` takes them: each JS object or function in a
+// Box (as `toPy(args, 1)` refers to it: `refOf`), null and undefined as `out`
+// gives them, the rest plain; null when one needs the tape (a proxy of a Python
+// object, a BigInt, a string that does not cross as it is, -0, ...) or there are
+// more than BOXED_MAX (spread twice in Python: MicroPython's pystack is small).
+const BOXED_MAX = 16;
+
+export function boxedArgs(args) {
+  if (args.length > BOXED_MAX) return null;
+  const boxed = new Array(args.length);
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i], t = typeof a;
+    if (a === null || a === undefined) boxed[i] = out(a);
+    else if (t === "object" || t === "function") {
+      const r = refOf(a);
+      if (r === a) return null;
+      boxed[i] = r;
+    } else if (plainArg(a)) boxed[i] = a;
+    else return null;
+  }
+  return boxed;
 }
 
 const aliveTokens = new Set();
@@ -85,7 +111,9 @@ export function makeProxy(token, once, withThis) {
     let reply;
     if (once) end();
     try {
+      let boxed;
       if (plainArgs(args)) reply = dispatch(token, ...args);
+      else if ((boxed = boxedArgs(args)) !== null) reply = dispatchBoxed(token, ...boxed);
       else {
         const encoded = toPy(args, 1);
         if (encoded[0] !== OK) throw recordError(encoded);

@@ -13,7 +13,7 @@ import json
 
 from ._backend import backend
 from ._bridge import helpers, wire
-from ._jsproxy import JsProxy
+from ._jsproxy import JsProxy, box_type
 from ._protocol import FAILED, OK, PROMISE
 from ._tags import REF
 from ._to_js import _put_primitive, default_options, encode
@@ -26,6 +26,7 @@ _ASCII_STR_RESULTS = backend.ASCII_STR_RESULTS
 _AWAIT_ITERATES = backend.AWAIT_ITERATES  # `await x` is `yield from x` (MicroPython)
 _str_altered = backend.str_altered
 _dispatch_ready = []  # [helper `_dispatch` registered with, makeProxy, remakeProxy, isAlive, writtenProxy]
+_box_type = [None]  # the type of a handle (`box_type`), known once the dispatchers are
 
 
 def _key(func):
@@ -119,6 +120,14 @@ def _dispatch(token, *args):
     elif t is float or t is bool or result is None:
         return result
     return _reply(result, t)
+
+
+def _dispatch_boxed(token, *args):
+    """`_dispatch` for arguments among which JS objects came, each in a Box
+    (`boxedArgs` in `_proxies.mjs`): each becomes a JsProxy, as the tape would
+    make it."""
+    box = _box_type[0]
+    return _dispatch(token, *[JsProxy(a) if type(a) is box else a for a in args])
 
 
 def _run(token, args):
@@ -256,7 +265,10 @@ def _make_proxy():
     """The helper `makeProxy`, read once (each attribute read is a call into JS)."""
     h = helpers()
     if not _dispatch_ready or _dispatch_ready[0] is not h:
-        h.setDispatch(backend.raw_proxy(_dispatch), backend.raw_proxy(_dispatch_tape))
+        _box_type[0] = box_type()
+        h.setDispatch(
+            backend.raw_proxy(_dispatch), backend.raw_proxy(_dispatch_tape), backend.raw_proxy(_dispatch_boxed)
+        )
         _dispatch_ready[:] = [h, h.makeProxy, h.remakeProxy, h.isAlive, h.writtenProxy]
     return _dispatch_ready[1]
 
