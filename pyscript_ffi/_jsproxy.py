@@ -391,12 +391,16 @@ class JsProxy:
 
     def __setitem__(self, key, value):
         t = _type(value)
-        if _type(key) is _int and -1073741824 <= key <= 1073741823 and (
-            (t is _str and (_NUL_SAFE or not ("\0" in value or _altered(value))))
-            or (t is _int and -1073741824 <= value <= 1073741823)
-            or t is _float
-            or t is _bool
-            or value is None
+        if (
+            _type(key) is _int
+            and -1073741824 <= key <= 1073741823
+            and (
+                (t is _str and (_NUL_SAFE or not ("\0" in value or _altered(value))))
+                or (t is _int and -1073741824 <= value <= 1073741823)
+                or t is _float
+                or t is _bool
+                or value is None
+            )
         ):
             r = _SET_ITEM(self._js_handle, key, value)
         else:

@@ -267,7 +267,9 @@ def _make_proxy():
     if not _dispatch_ready or _dispatch_ready[0] is not h:
         _box_type[0] = box_type()
         h.setDispatch(
-            backend.raw_proxy(_dispatch), backend.raw_proxy(_dispatch_tape), backend.raw_proxy(_dispatch_boxed)
+            backend.raw_proxy(_dispatch),
+            backend.raw_proxy(_dispatch_tape),
+            backend.raw_proxy(_dispatch_boxed),
         )
         _dispatch_ready[:] = [h, h.makeProxy, h.remakeProxy, h.isAlive, h.writtenProxy]
     return _dispatch_ready[1]

@@ -34,7 +34,12 @@ web.page.body.append(root)
 def create():
     for i in range(N):
         root.append(
-            web.div("row " + str(i), classes=["row", "r" + str(i % 10)], style={"color": "red"}, id="row-" + str(i))
+            web.div(
+                "row " + str(i),
+                classes=["row", "r" + str(i % 10)],
+                style={"color": "red"},
+                id="row-" + str(i),
+            )
         )
     return len(root.children)
 
@@ -78,8 +83,16 @@ def show():
     return [len(out.children), out.children[-1].textContent]
 
 
-for name, step in (("create", create), ("find", find), ("update", update), ("handlers", handlers), ("display", show)):
+for name, step in (
+    ("create", create),
+    ("find", find),
+    ("update", update),
+    ("handlers", handlers),
+    ("display", show),
+):
     timed(name, step)
 
 steps["total"] = sum(steps.values())
-window.document.getElementById("results").textContent = json.dumps({"start": START, "steps": steps, "checks": checks})
+window.document.getElementById("results").textContent = json.dumps(
+    {"start": START, "steps": steps, "checks": checks}
+)

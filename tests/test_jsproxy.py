@@ -156,7 +156,9 @@ def test_reading_the_same_object_again_gives_the_same_js_proxy_and_a_changed_one
 def test_a_getter_runs_at_every_read_and_a_new_object_each_time_is_a_new_js_proxy():
     from pyscript_ffi import JsProxy, js
 
-    o = js.Function.new("let n = 0; return { get fresh() { n += 1; return {n}; }, get same() { n += 1; return this; } }")()
+    o = js.Function.new(
+        "let n = 0; return { get fresh() { n += 1; return {n}; }, get same() { n += 1; return this; } }"
+    )()
     assert [o.fresh.n, o.fresh.n] == [1, 2]
     assert o.same is o.same and o.same.fresh.n == 6
     raw = JsProxy.unwrap(js)

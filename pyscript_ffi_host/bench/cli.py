@@ -36,7 +36,14 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         help="comma-separated: newest, oldest, all or version numbers (default newest,oldest)",
     )
     parser.add_argument("--out", type=Path, default=OUT, help="directory for results.json / .md / .png")
-    parser.add_argument("--only", help="comma-separated operation names (e.g. to_js,is_none)")
+    parser.add_argument(
+        "--only", help="comma-separated operation names (e.g. to_js,is_none; pyscript_workload: that only)"
+    )
+    parser.add_argument(
+        "--workload-reps",
+        type=int,
+        help="page loads per interpreter and mode of the PyScript workload (default 5, --tiny 1; 0: none)",
+    )
     parser.add_argument("--no-chart", action="store_true", help="skip the PNG (no matplotlib needed)")
     parser.add_argument(
         "--publish",
@@ -80,7 +87,11 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         bytes=args.bytes or sizes.bytes,
     )
     only = set(args.only.split(",")) if args.only else None
-    report = run(sizes, interpreters, args.runtimes.split(","), only=only, versions=args.versions)
+    workload = args.workload_reps if args.workload_reps is not None else (1 if args.tiny else 5)
+    if only is not None and "pyscript_workload" not in only:
+        workload = 0
+    runtimes = args.runtimes.split(",")
+    report = run(sizes, interpreters, runtimes, only=only, versions=args.versions, workload_reps=workload)
     print(table(report))
     if args.publish:
         publish.publish(report, chart=not args.no_chart)

@@ -23,6 +23,9 @@ __all__ = [
     "table",
     "markdown",
     "targets",
+    "WORKLOAD_TARGETS",
+    "STEP_NAMES",
+    "workload_markdown",
 ]
 
 NAMES = {"pyodide": "Pyodide", "micropython": "MicroPython"}
@@ -121,6 +124,14 @@ def table(report: dict[str, Any]) -> str:
                 else:  # no reference (import): the time itself
                     cells.append(fmt(median(row, "ours")) + " ms")
             lines.append(f"{op:<26}" + "".join(f" {c:>16}" for c in cells))
+    workload = (report.get("pyscript workload") or {}).get("results", {})
+    for name, result in workload.items():
+        lines += ["", f"PyScript workload, {NAMES[name]} (ms, median): stock / with the line / ratio"]
+        for step in STEP_NAMES:
+            added = f"{result['start added']:+.0f} ms"
+            versus = added if step == "start" else fmt(result["ratio"][step], "x")
+            stock, line = fmt(result["stock"][step]["median"]), fmt(result["line"][step]["median"])
+            lines.append(f"{step:<26} {stock:>10} {line:>10} {versus:>10}")
     sizes = report["sizes"]
     lines += ["", "artifact sizes (bytes): " + ", ".join(f"{k} {v}" for k, v in sizes.items())]
     return "\n".join(lines)
@@ -188,29 +199,109 @@ def markdown(report: dict[str, Any]) -> str:
         for op in ops_of(report, keys):
             cells = [_cell(report["results"][key].get(op, {})) for key in keys]
             lines.append(f"| {op} | " + " | ".join(cells) + " |")
+    lines += workload_markdown(report)
     notes = [note for key in report["configs"] for note in report["notes"].get(key, [])]
     if notes:
         lines += [""] + [f"Not timed: {note}." for note in notes]
     return "\n".join(lines)
 
 
-#: What the project aims at (issues 11, 13 and 15; the JsProxy costs are SPEC's): a name, the
-#: snippets measured, the bound on Pyodide and on MicroPython (None: no target there) and what
-#: it bounds: pyscript_ffi's time over the raw FFI's ("raw"), over a JS `u8.slice()` ("memcpy"),
-#: or in ms ("ms"). Where a snippet is timed at several sizes, the largest counts.
+#: What the project aims at (issues 11, 13, 15 and 24; the JsProxy costs are SPEC's): a name,
+#: the snippets measured, the bound on Pyodide and on MicroPython (None: no target there) and
+#: what it bounds: pyscript_ffi's time over the raw FFI's ("raw"), over a JS `u8.slice()`
+#: ("memcpy"), or in ms ("ms"). Where a snippet is timed at several sizes, the largest counts.
+#: The PyScript workload's bounds are `WORKLOAD_TARGETS`.
 TARGETS: tuple[tuple[str, tuple[str, ...], float | None, float | None, str], ...] = (
     ("`to_js` of JSON-shaped records", ("to_js",), 0.15, 0.6, "raw"),
-    ("`to_py` of JSON-shaped records", ("to_py",), 0.45, 1.0, "raw"),
+    ("`to_py` of JSON-shaped records", ("to_py",), 0.45, 0.9, "raw"),
     ("small `to_js` (a 4-key dict)", ("to_js_small",), 1.5, 1.5, "raw"),
-    ("JS -> Python calls", ("js_calls_py",), 1.3, 1.3, "raw"),
-    ("`create_proxy` + `destroy`", ("proxy_create_destroy",), None, 2.0, "raw"),
+    ("JS -> Python calls", ("js_calls_py",), 1.5, 1.5, "raw"),
+    ("`create_proxy` + `destroy`", ("proxy_create_destroy",), None, 3.0, "raw"),
     ("import", ("import",), 10.0, 3.0, "ms"),
     ("attribute read through `JsProxy`", ("attr_read",), 3.0, 4.0, "raw"),
     ("method call through `JsProxy`", ("method_call",), 3.0, 5.0, "raw"),
     ("item get and set, iteration through `JsProxy`", ("item_get", "item_set", "iterate"), 3.0, 3.0, "raw"),
     ("the DOM loop through `JsProxy`", ("dom_loop",), 2.0, 4.0, "raw"),
+    (
+        "64-byte buffers, bytes to Python (MicroPython: no raw route)",
+        ("small_bytes_to_py",),
+        3.0,
+        None,
+        "raw",
+    ),  # noqa: E501
+    ("64-byte buffers, bytes to JS (MicroPython: no raw route)", ("small_bytes_to_js",), 2.0, None, "raw"),
     ("8 MB bytes and typed arrays, each way", BINARY, 3.0, 10.0, "memcpy"),
 )
+#: The PyScript workload (`pyscript_workload`): its whole time with the line over stock, and
+#: the page start the line adds, in ms; bounds on Pyodide and on MicroPython.
+WORKLOAD_TARGETS = (
+    ("PyScript's stdlib (`pyscript.web`, `@when`, `display`): with the line / stock", "total", 1.5, 1.5, "x"),
+    ("page start (navigation to the first line of Python): added by the line", "start", 100.0, 30.0, " ms"),
+)
+#: The workload's steps as the report names them.
+STEP_NAMES = {
+    "start": "page start (navigation to the first line of Python)",
+    "create": "create 1,000 elements (classes, style, text, id)",
+    "find": "find them by selector",
+    "update": "update each (text, class, style)",
+    "handlers": "attach and fire 1,000 `@when` handlers",
+    "display": "`display` 1,000 values",
+    "total": "the whole workload (start not included)",
+}
+
+
+def workload_markdown(report: dict[str, Any]) -> list[str]:
+    """The README's table of the PyScript workload (none if the run made none)."""
+    workload = report.get("pyscript workload")
+    if not workload:
+        return []
+    results = workload["results"]
+    names = list(results)
+    lines = [
+        "",
+        "### PyScript's stdlib on pyscript_ffi",
+        "",
+        f"{workload['about']}: {workload['reps']} loads of each mode taking turns (after one load of"
+        " each not counted), stock and with the page's one line (`pyscript_ffi.js`). Cells: median ms"
+        " (min-max); then with the line over stock (page start: the ms the line adds).",
+        "",
+        "| step | " + " | ".join(f"{NAMES[n]} stock | {NAMES[n]} with the line" for n in names) + " |",
+        "|---|" + "---|---|" * len(names),
+    ]
+    for step, label in STEP_NAMES.items():
+        cells = []
+        for name in names:
+            stock, line = results[name]["stock"][step], results[name]["line"][step]
+            if step == "start":
+                versus = f"{results[name]['start added']:+.0f} ms"
+            else:
+                versus = fmt(results[name]["ratio"].get(step), "x")
+            cells += [_spread(stock), f"{_spread(line)}; {versus}"]
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    return lines
+
+
+def _workload_targets(report: dict[str, Any], names: list[str]) -> list[str]:
+    results = (report.get("pyscript workload") or {}).get("results", {})
+    lines = []
+    for what, step, *bounds, unit in WORKLOAD_TARGETS:
+        bound_of = dict(zip(("pyodide", "micropython"), bounds, strict=True))
+        cells, missed = [], []
+        for name in names:
+            if name not in results:
+                cells.append("n/a")
+                continue
+            value = results[name]["start added"] if step == "start" else results[name]["ratio"][step]
+            cells.append((f"{value:+.0f}" if step == "start" else f"{value:.2f}") + unit)
+            if value > bound_of[name]:
+                missed.append(NAMES[name])
+        limits = " / ".join(f"<= {bound_of[n]:g}{unit}" for n in names)
+        measured = any(n in results for n in names)
+        verdict = "met" if not missed else "not met on " + ", ".join(missed)
+        if not measured:
+            verdict = "not measured"
+        lines.append(f"| {what} | {limits} | " + " | ".join(cells) + f" | {verdict} |")
+    return lines
 
 
 def _snippet_ops(report: dict[str, Any], key: str, snippet: str) -> list[str]:
@@ -275,4 +366,5 @@ def targets(report: dict[str, Any]) -> str:
         else:
             verdict = "not met on " + ", ".join(missed)
         lines.append(f"| {what} | {limits} | " + " | ".join(cells) + f" | {verdict} |")
+    lines += _workload_targets(report, names)
     return "\n".join(lines)

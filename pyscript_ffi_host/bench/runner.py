@@ -14,7 +14,7 @@ from typing import Any
 from pytest_run_inside import Interp, InterpError, user_files
 
 from .. import artifacts
-from . import machine
+from . import machine, pyscript_workload
 from .report import ratio_line
 from .snippets import (
     BINARY,
@@ -201,10 +201,13 @@ def run(
     log: Callable[[str], None] = print,
     only: set[str] | None = None,
     versions: str = DEFAULT_VERSIONS,
+    workload_reps: int = 0,
 ) -> dict[str, Any]:
     """Run every configuration (interpreter x runtime x version; every operation,
     or those named in `only`); the report as a JSON-ready dict, its `results` and
-    `configs` keyed `"<interpreter> <version> <runtime>"`."""
+    `configs` keyed `"<interpreter> <version> <runtime>"`. With `workload_reps` and
+    Chromium among the runtimes, also PyScript's stdlib stock and on pyscript_ffi
+    (`pyscript_workload`), as `"pyscript workload"`."""
     built = artifacts.ensure()
     where = machine.describe(runtimes)
     report: dict[str, Any] = {
@@ -242,5 +245,12 @@ def run(
                         report["notes"][key] = notes
                 finally:
                     interp.close()
+    if workload_reps and "chrome" in runtimes:
+        log("PyScript's stdlib, stock and with the line (Chromium)")
+        report["pyscript workload"] = {
+            "about": pyscript_workload.ABOUT,
+            "reps": workload_reps,
+            "results": pyscript_workload.run(workload_reps, log, tuple(interpreters)),
+        }
     report["load"]["end"] = machine.load()
     return report
