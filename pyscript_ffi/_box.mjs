@@ -17,7 +17,7 @@
 // `unbox(x)` is what Python handed back: a Box's value, or x itself (an
 // interpreter's raw proxy crosses as its JS object).
 
-import { A_BIGFLOAT, A_BIGINT, A_CALLABLE, A_FAILED, A_INT, A_JSON_STR, A_NEGZERO, A_SAME, A_STR } from "./_protocol.mjs";
+import { A_BIGFLOAT, A_BIGINT, A_CALLABLE, A_FAILED, A_INT, A_JSON_STR, A_NAN, A_NEGZERO, A_STR } from "./_protocol.mjs";
 import { wellFormed } from "./_strings.mjs";
 import { JSON_TAPES, SHARED_REFS } from "./_tape.mjs";
 
@@ -49,19 +49,21 @@ let globalReads = null;  // `readOf`'s Map for `js`, the global handle
 // (`o = unbox(b)`: a handle other than `js`'s is a Box exactly when `o !== b`,
 // asked so without touching a raw proxy's traps again):
 // an object or function that the last read of `key` through `b` answered as a
-// Box answers A_SAME, and Python gives the JsProxy it made for that Box again
-// (no new handle, no new proxy in the interpreter). Each handle remembers the
-// Box its last read of a key answered (only a Box; any other answer forgets
-// the key), as its one JsProxy does (`_js_reads` in _jsproxy.py). `fresh`: a
-// new Box even for the same object.
+// Box answers NaN ("the same again", a number every interpreter converts
+// cheaply; a NaN read is A_NAN), and Python gives the JsProxy it made for that
+// Box again (no new handle, no new proxy in the interpreter). Each handle
+// remembers the Box its last read of a key answered (only a Box; any other
+// answer forgets the key), as its one JsProxy does (`_js_reads` in
+// _jsproxy.py). `fresh`: a new Box even for the same object.
 export function readOf(b, key, v, o, fresh = false) {
+  if (v !== v) return A_NAN;
   let reads = null;
   if (b === globalHandle) reads = globalReads ??= new Map();
   else if (o !== b) reads = b.r ??= new Map();
   if (reads === null) return outFrom(v, o);
   if ((typeof v === "object" && v !== null) || typeof v === "function") {
     const last = reads.get(key);
-    if (!fresh && last !== undefined && last.v === v) return A_SAME;
+    if (!fresh && last !== undefined && last.v === v) return NaN;
     const r = outFrom(v, o);
     if (r instanceof Box) reads.set(key, r); else reads.delete(key);
     return r;

@@ -37,8 +37,8 @@ from ._protocol import (
     A_INT,
     A_JSON_STR,
     A_MISSING,
+    A_NAN,
     A_NEGZERO,
-    A_SAME,
     A_STR,
     A_THENABLE,
     A_TYPEERROR,
@@ -50,6 +50,7 @@ _NUL_SAFE = backend.NUL_SAFE
 _altered = backend.str_altered  # asked only where not _NUL_SAFE (MicroPython)
 _AWAIT_ITERATES = backend.AWAIT_ITERATES
 _MISSING = object()
+_NAN = float("nan")
 _DONE = object()
 _HELPERS = (
     "getProp getPropAgain getItem setProp setItem delProp delItem callWith newWith lenOf truthOf hasIn typeOf instanceOf"
@@ -170,6 +171,8 @@ def read(r):
             raise TypeError(r[1:])
         if c == A_NEGZERO:
             return -0.0
+        if c == A_NAN:
+            return _NAN
         if c == A_BIGFLOAT:
             return float(int(r[1:]))
         if c == A_CONVERSION:
@@ -226,6 +229,9 @@ def _values(vs):
 def _written(vs):
     out = []
     for v in vs:
+        if _type(v) is JsProxy:  # (the common object argument, without a call)
+            out.append(v._js_handle)
+            continue
         s = _simple(v)
         if s is _MISSING:
             break
@@ -321,27 +327,27 @@ class JsProxy:
         if t is _BOX:
             return self._js_read(name, r)
         if t is _str:
-            c = r[0]
-            if c == A_STR:
+            if r[0] == A_STR:
                 return r[1:]
-            if c == A_SAME:  # the object the last read of `name` gave (`readOf` in _box.mjs)
-                reads = self._js_reads
-                if reads is not None and name in reads:
-                    return reads[name]
-                r = _fns()["getPropAgain"](self._js_handle, name)  # (a handle shared: `js` made twice)
-                if _type(r) is _BOX:
-                    return self._js_read(name, r)
             v = read(r)
             if v is _MISSING:
                 raise AttributeError(name)
             return v
+        if t is _float and r != r:  # NaN: the object the last read of `name` gave (`readOf` in _box.mjs)
+            reads = self._js_reads
+            if reads is not None and name in reads:
+                return reads[name]
+            r = _fns()["getPropAgain"](self._js_handle, name)  # (a handle shared: `js` made twice)
+            if _type(r) is _BOX:
+                return self._js_read(name, r)
+            return read(r)
         if t is _int or t is _float or t is _bool or r is None:
             return r  # (isinstance is slow: Pyodide's JsProxy has a Python __instancecheck__)
         return read(r)
 
     def _js_read(self, name, handle):
         """The JsProxy of `handle`, what JS answered for `p.name`, remembered as JS
-        remembers it (`readOf`): a later read of the same object answers A_SAME."""
+        remembers it (`readOf`): a later read of the same object answers NaN."""
         p = JsProxy(handle)
         reads = self._js_reads
         if reads is None:

@@ -49,4 +49,4 @@ export const A_DONE = "d"; // the iterator is done
 export const A_THENABLE = "p"; // iter() of a thenable: await it (MicroPython's `await` iterates)
 export const A_CALLABLE = "y"; // "y" + token: a JS function the package made for a Python callable (reads back as it)
 export const A_TYPEERROR = "t"; // "t" + message: a Python TypeError (len() of a plain object, ...)
-export const A_SAME = "k"; // `p.name` is the object this handle's last read of `name` gave: the same JsProxy again
+export const A_NAN = "n"; // NaN read as `p.name` (getProp answers a raw NaN for "the same object again": `readOf`)

@@ -29,4 +29,4 @@ A_DONE = "d"  # the iterator is done
 A_THENABLE = "p"  # iter() of a thenable: await it (MicroPython's `await` iterates)
 A_CALLABLE = "y"  # "y" + token: a JS function the package made for a Python callable (reads back as it)
 A_TYPEERROR = "t"  # "t" + message: a Python TypeError (len() of a plain object, ...)
-A_SAME = "k"  # `p.name` is the object this handle's last read of `name` gave: the same JsProxy again
+A_NAN = "n"  # NaN read as `p.name` (getProp answers a raw NaN for "the same object again": `readOf`)
