@@ -109,6 +109,11 @@ class Backend:
         """The base64 text of the bytes `data` (what `fromBase64` in JS reads)."""
         raise NotImplementedError
 
+    @staticmethod
+    def from_base64(text):
+        """The bytes of base64 `text` (what `toBase64` in JS writes), by the C decoder."""
+        raise NotImplementedError
+
     def buffer_to_js(self, value, code, helpers):
         """A fresh JS Uint8Array holding a copy of the bytes of `value` (a
         buffer whose typecode `buffer_code` gave as `code`), by the fastest

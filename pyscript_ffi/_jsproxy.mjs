@@ -5,7 +5,9 @@
 
 import { fail, handOut, out, outFrom, readOf, text, thisOf, unbox } from "./_box.mjs";
 import { PENDING, takeWritten } from "./_bridge.mjs";
-import { A_DONE, A_MISSING, A_STR, A_THENABLE, A_TYPEERROR } from "./_protocol.mjs";
+import { A_CHUNK, A_DONE, A_MISSING, A_STR, A_THENABLE, A_TYPEERROR } from "./_protocol.mjs";
+import { wellFormed } from "./_strings.mjs";
+import { JSON_FLOATS } from "./_tape.mjs";
 
 // ---- values written to JS --------------------------------------------------
 // Python passes values that cross exactly as they are (None may arrive as
@@ -176,19 +178,81 @@ export function instanceOf(b, cls) {
   try { return unbox(b) instanceof unbox(cls); } catch (e) { return fail(e); }
 }
 
+// ---- iteration ---------------------------------------------------------------
+// An object iterated with Array's own iterator (an Array, and what the DOM gives:
+// NodeList, DOMTokenList, HTMLCollection...) is read ahead in chunks (SPEC:
+// iteration may fetch ahead): a run of values that JSON carries exactly answers
+// as ONE A_CHUNK text, the first chunk small, the next ones larger. The reads are
+// those of Array's iterator (`length` as ToLength, then each index), some made
+// earlier; a value JSON does not carry, or a read that throws, ends a chunk (the
+// throw then comes at its own place). Any other iterator steps one value per call.
+const arrayValues = Array.prototype[Symbol.iterator];
+const chunked = new WeakMap();  // the iterator handed to Python -> its state
+const FIRST_CHUNK = 16, MAX_CHUNK = 4096;
+
 export function iterOf(b) {
   try {
     const o = unbox(b);
     if (kindOf(o) === IS_MAP) return out(o.keys());
     const f = isObject(o) ? o[Symbol.iterator] : undefined;
     if (typeof f !== "function") return isObject(o) && typeof o.then === "function" ? A_THENABLE : A_TYPEERROR + "JS object is not iterable";
+    if (f === arrayValues) {
+      const it = {};
+      chunked.set(it, { a: o, i: 0, n: FIRST_CHUNK, ahead: false, next: undefined, done: false });
+      return out(it);
+    }
     return out(Reflect.apply(f, o, []));
   } catch (e) { return fail(e); }
 }
 
+// Carried exactly by JSON and json.loads, as `out` would answer it.
+function jsonExact(v) {
+  switch (typeof v) {
+    case "boolean": case "undefined": return true;
+    case "number":
+      if (Number.isSafeInteger(v)) return !Object.is(v, -0);
+      return JSON_FLOATS && Number.isFinite(v) && !Number.isInteger(v);
+    case "string": return wellFormed(v);
+    case "object": return v === null;
+    default: return false;
+  }
+}
+
+function lengthOf(a) {
+  const n = +a.length;
+  return n > 0 ? Math.min(Math.floor(n), Number.MAX_SAFE_INTEGER) : 0;
+}
+
+function nextChunk(c) {
+  if (c.done) return A_DONE;
+  const a = c.a;
+  let v;
+  if (c.ahead) { v = c.next; c.ahead = false; c.next = undefined; }
+  else {
+    if (c.i >= lengthOf(a)) { c.done = true; return A_DONE; }
+    v = a[c.i];
+  }
+  c.i++;
+  if (!jsonExact(v)) return out(v);
+  const run = [v];
+  try {
+    const end = Math.min(lengthOf(a), c.i - 1 + c.n);
+    while (c.i < end) {
+      const w = a[c.i];
+      if (!jsonExact(w)) { c.ahead = true; c.next = w; break; }
+      run.push(w);
+      c.i++;
+    }
+  } catch (_) { /* read again at its own place, and thrown there */ }
+  c.n = Math.min(c.n * 4, MAX_CHUNK);
+  return run.length === 1 ? out(v) : A_CHUNK + JSON.stringify(run);
+}
+
 export function nextOf(b) {
   try {
-    const r = unbox(b).next();
+    const it = unbox(b), c = chunked.get(it);
+    if (c !== undefined) return nextChunk(c);
+    const r = it.next();
     return r.done ? A_DONE : out(r.value);
   } catch (e) { return fail(e); }
 }

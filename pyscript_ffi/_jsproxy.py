@@ -31,6 +31,7 @@ from ._protocol import (
     A_BIGFLOAT,
     A_BIGINT,
     A_CALLABLE,
+    A_CHUNK,
     A_CONVERSION,
     A_DONE,
     A_FAILED,
@@ -53,9 +54,9 @@ _MISSING = object()
 _NAN = float("nan")
 _DONE = object()
 _HELPERS = (
-    "getProp getPropAgain getItem setProp setItem delProp delItem callWith newWith lenOf truthOf hasIn typeOf instanceOf"
-    " iterOf nextOf aiterOf anextOf awaitOf reprOf idOf unboxed lastThrown prepareValues pendingMarker"
-    " boxSample"
+    "getProp getPropAgain getItem setProp setItem delProp delItem callWith newWith lenOf truthOf hasIn typeOf"
+    " instanceOf iterOf nextOf aiterOf anextOf awaitOf reprOf idOf unboxed lastThrown prepareValues"
+    " pendingMarker boxSample toPyFast"
 ).split()
 _F = {}  # the helper functions, read once (each attribute read is a call into JS)
 
@@ -92,6 +93,11 @@ def _fns():
         _NEXT = _F["nextOf"]
         _BOX = type(_F["boxSample"]())
     return _F
+
+
+def helper(name):
+    """The JS helper function `name` (of `_HELPERS`), read once."""
+    return _fns()[name]
 
 
 def box_type():
@@ -460,7 +466,7 @@ class JsProxy:
         r = _fns()["iterOf"](self._js_handle)
         if r == A_THENABLE and _AWAIT_ITERATES:  # `await p` on MicroPython
             return _awaiting(_F["awaitOf"](self._js_handle))
-        return _Iterator(read(r))
+        return _values_of(read(r)._js_handle)
 
     def __aiter__(self):
         return _AsyncIterator(read(_fns()["aiterOf"](self._js_handle)))
@@ -514,26 +520,25 @@ def _await_raw(promise):
     return (yield from it)
 
 
-class _Iterator:
-    def __init__(self, it):
-        self._h = it._js_handle
-
-    def __iter__(self):
-        return self
-
-    def __next__(self):
-        r = _NEXT(self._h)
+def _values_of(h):
+    """The values of the JS iterator of handle `h`, read as `read` reads them; a
+    chunk read ahead (A_CHUNK, an Array's values) comes out of its list."""
+    while True:
+        r = _NEXT(h)
         t = _type(r)
         if t is _BOX:
-            return JsProxy(r)
-        if t is _int or t is _float or t is _bool or r is None:
-            return r
-        if t is _str and r[0] == A_STR:
-            return r[1:]
-        v = read(r)
-        if v is _DONE:
-            raise StopIteration
-        return v
+            yield JsProxy(r)
+        elif t is _int or t is _float or t is _bool or r is None:
+            yield r
+        elif t is _str and r[0] == A_STR:
+            yield r[1:]
+        elif t is _str and r[0] == A_CHUNK:
+            yield from json.loads(r[1:])
+        else:
+            v = read(r)
+            if v is _DONE:
+                return
+            yield v
 
 
 class _AsyncIterator:

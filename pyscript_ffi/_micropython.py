@@ -301,6 +301,8 @@ class MicroPythonBackend(Backend):
     def base64(self, data):
         return binascii.b2a_base64(data).decode()  # the C module (see the import)
 
+    from_base64 = staticmethod(binascii.a2b_base64)
+
     def buffer_to_js(self, value, code, helpers):
         """A copy straight out of the heap (`fromHeap`), or base64 text if the
         heap was not found."""

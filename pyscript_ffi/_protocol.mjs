@@ -49,4 +49,6 @@ export const A_DONE = "d"; // the iterator is done
 export const A_THENABLE = "p"; // iter() of a thenable: await it (MicroPython's `await` iterates)
 export const A_CALLABLE = "y"; // "y" + token: a JS function the package made for a Python callable (reads back as it)
 export const A_TYPEERROR = "t"; // "t" + message: a Python TypeError (len() of a plain object, ...)
+export const A_CHUNK = "L"; // "L" + a JSON array: the next values of an Array's iteration, read ahead (`nextOf`)
+export const A_BYTES = "B"; // "B" + base64: a small byte buffer, as `toPyFast` answers it (`to_py` gives bytes)
 export const A_NAN = "n"; // NaN read as `p.name` (getProp answers a raw NaN for "the same object again": `readOf`)

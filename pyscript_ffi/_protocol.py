@@ -29,4 +29,6 @@ A_DONE = "d"  # the iterator is done
 A_THENABLE = "p"  # iter() of a thenable: await it (MicroPython's `await` iterates)
 A_CALLABLE = "y"  # "y" + token: a JS function the package made for a Python callable (reads back as it)
 A_TYPEERROR = "t"  # "t" + message: a Python TypeError (len() of a plain object, ...)
+A_CHUNK = "L"  # "L" + a JSON array: the next values of an Array's iteration, read ahead (`nextOf`)
+A_BYTES = "B"  # "B" + base64: a small byte buffer, as `toPyFast` answers it (`to_py` gives bytes)
 A_NAN = "n"  # NaN read as `p.name` (getProp answers a raw NaN for "the same object again": `readOf`)

@@ -91,6 +91,8 @@ class PyodideBackend(Backend):
     def base64(self, data):
         return binascii.b2a_base64(data).decode()
 
+    from_base64 = staticmethod(binascii.a2b_base64)
+
     def buffer_to_js(self, value, code, helpers):
         """Pyodide copies a byte buffer into a new Uint8Array (one memcpy out of the heap)."""
         view = memoryview(value)

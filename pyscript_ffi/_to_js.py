@@ -425,6 +425,8 @@ def to_js(obj, *, depth=-1, create_pyproxies=True, dict_converter=None, default_
             fast = backend.fast_to_js(obj, helpers)
             if fast is not None:
                 return fast
+    if (t is bytes or t is bytearray) and depth != 0:  # what the tape would build: the Uint8Array
+        return backend.buffer_to_js(obj, "B", helpers)
     if t is JsProxy:
         return JsProxy.unwrap(obj)
     if isinstance(obj, backend.JsProxy):

@@ -7,9 +7,9 @@ import { codeOf } from "./_binary.mjs";
 import { refOf, unbox } from "./_box.mjs";
 import { conversionError, jsError } from "./_errors.mjs";
 import { backendJs } from "./_hooks.mjs";
-import { FAST, OK } from "./_protocol.mjs";
+import { A_BYTES, FAST, OK } from "./_protocol.mjs";
 import { MAX_DEPTH, MAX_ITEMS, MAX_TOTAL, NOT_FAST, THROWN, defineOwn, isPlain, thrownBy } from "./_shapes.mjs";
-import { spell, wellFormed } from "./_strings.mjs";
+import { spell, toBase64, wellFormed } from "./_strings.mjs";
 import {
   AGAIN, ARR, BIG, BYTES, FALSE, FLOAT, INF, INT, JSON_FLOATS, JSON_TAPES, NAN, NEGZERO, NINF, NULL, OBJ, OTHER, REF,
   SET, STR, TRUE, TYPED,
@@ -225,8 +225,22 @@ function snapshotOf(value, log = []) {
 // fast data: marshal bytes, JSON text, or the UTF-8 length of JSON text waiting
 // for `takeText`; `again()` is the tape's answer if the interpreter cannot read
 // those), or the tape's answer, of the one read of the value.
+// A byte buffer (Uint8Array, Uint8ClampedArray, DataView) of at most SMALL_BYTES
+// crosses as base64 text in the one answer (A_BYTES), no tape, no ref.
+const SMALL_BYTES = 1024;
+
+function smallBytes(value) {
+  try {
+    if (!ArrayBuffer.isView(value) || codeOf(value) !== null) return null;
+    const bytes = toBytes(value);
+    return bytes.length <= SMALL_BYTES ? A_BYTES + toBase64(bytes) : null;
+  } catch (_) { return null; }  // (the tape says what went wrong)
+}
+
 export function toPyFast(value) {
   value = unbox(value);
+  const small = smallBytes(value);
+  if (small !== null) return small;
   if (!isContainer(value)) return toPy(value, -1);  // a primitive, a typed array, a Map...: only the tape
   const log = [];
   const early = backendJs.readFast(value, log);  // Pyodide: marshal bytes in one read; the copy only where the tape is needed

@@ -12,6 +12,7 @@ from ._bigint import BigInt
 from ._bridge import checked, helpers
 from ._errors import ConversionError, format_path
 from ._jsproxy import JsProxy, handle_of
+from ._jsproxy import helper as _helper
 from ._protocol import FAST
 from ._tags import (
     AGAIN,
@@ -34,6 +35,8 @@ from ._tags import (
     TRUE,
     TYPED,
 )
+
+_from_base64 = backend.from_base64
 
 _SIMPLE = {
     NULL: None,
@@ -235,7 +238,9 @@ def to_py(value, *, depth=-1, default_converter=None):
     if default_converter is not None:  # the tape: its objects go to the converter
         return _Converting(depth, default_converter).convert(value)
     if depth < 0:  # one read of the value in JS, then the fast route or the tape
-        answer = helpers().toPyFast(value)
+        answer = _helper("toPyFast")(value)
+        if type(answer) is str:  # A_BYTES: a small byte buffer, base64
+            return _from_base64(answer[1:])
         if answer[0] == FAST:
             value_or_none = backend.from_fast(answer[1], helpers)
             if value_or_none is not None:

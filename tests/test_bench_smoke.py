@@ -62,3 +62,26 @@ def test_versions_are_picked_by_name_or_number():
     assert bench.pick_versions("pyodide", "newest,oldest") == ["314.0.7", "0.27.7"]
     assert bench.pick_versions("micropython", "oldest,1.25.0,0.27.7") == ["1.25.0", "1.24.1"]
     assert bench.pick_versions("micropython", "all") == list(bench.VERSIONS["micropython"])
+
+
+def test_the_pyscript_workload_runs_stock_and_with_the_line_and_the_report_shows_both(tmp_path):
+    report = bench.main(
+        ["--tiny", "--interpreters", "micropython", "--runtimes", "chrome", "--only", "pyscript_workload"]
+        + ["--out", str(tmp_path), "--no-chart"]
+    )
+    workload = report["pyscript workload"]
+    result = workload["results"]["micropython"]
+    assert workload["reps"] == 1
+    for mode in ("stock", "line"):
+        assert set(result[mode]) == set(bench.pyscript_workload.STEPS)
+        assert all(cell["median"] > 0 and len(cell["samples"]) == 1 for cell in result[mode].values())
+    total = result["line"]["total"]["median"] / result["stock"]["total"]["median"]
+    assert result["ratio"]["total"] == total
+    assert result["start added"] == result["line"]["start"]["median"] - result["stock"]["start"]["median"]
+    section = (tmp_path / "results.md").read_text()
+    assert "### PyScript's stdlib on pyscript_ffi" in section
+    assert "| step | MicroPython stock | MicroPython with the line |" in section
+    assert f"; {total:.2f}x |" in section
+    targets = bench.targets(report)
+    assert "PyScript's stdlib (`pyscript.web`, `@when`, `display`): with the line / stock" in targets
+    assert "page start (navigation to the first line of Python): added by the line" in targets

@@ -72,3 +72,22 @@ def test_bytes_and_arrays_from_js_behave_as_any_bytes_and_array():
     gc.collect()
     assert list(floats) == [1.5, -2.0, 1e300, 4.0]
     assert to_py(made(0)) == b"" and repr(to_py(jsf("", "return new Int16Array(0)")())) == "array('h')"
+
+
+@pytest.mark.contract("to_js.binary-route")
+@run_inside
+def test_byte_buffers_of_every_size_and_view_come_back_exactly():
+    from probes import jsf
+
+    from pyscript_ffi import to_js, to_py
+
+    made = jsf("n", "return Uint8Array.from({length: n}, (_, i) => (i * 31 + 7) & 255)")
+    for n in (0, 1, 63, 64, 1023, 1024, 1025, 5000):  # small buffers come as one text answer
+        expected = bytes((i * 31 + 7) & 255 for i in range(n))
+        assert to_py(made(n)) == expected
+        assert to_py(to_js(expected)) == expected and to_py(to_js(bytearray(expected))) == expected
+    view = jsf("return new DataView(Uint8Array.from([9, 8, 7, 6, 5]).buffer, 1, 3)")()
+    sub = jsf("return Uint8Array.from([9, 8, 7, 6, 5]).subarray(2)")()
+    clamped = jsf("return Uint8ClampedArray.from([300, -1, 5])")()
+    assert [to_py(view), to_py(sub), to_py(clamped)] == [b"\x08\x07\x06", b"\x07\x06\x05", b"\xff\x00\x05"]
+    assert to_py(jsf("return new ArrayBuffer(3)")()) == b"\x00\x00\x00"

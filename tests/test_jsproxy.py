@@ -249,6 +249,63 @@ def test_in_and_iteration():
 
 @pytest.mark.contract("jsproxy.in-iter")
 @run_inside
+def test_iterating_an_array_read_ahead_gives_each_value_as_reading_it_alone_would():
+    import math
+
+    from probes import jsf
+
+    from pyscript_ffi import js
+
+    values = jsf(
+        "return [1, -2147483649, 2 ** 53 - 1, 2 ** 53 + 2, 0.1, -0, NaN, Infinity, 'a\\0b', '\\ufeffbom', 'x'.repeat(40),"
+        " '\\ud800lone', null, undefined, true, {k: 1}, [2], 10n, 7, 'end']"
+    )()
+    alone = [values[i] for i in range(len(values))]
+    seen = list(values)
+    assert len(seen) == len(alone) == 20
+    for a, b in zip(seen, alone):
+        assert type(a) is type(b)
+        if type(a) is float and math.isnan(a):
+            assert math.isnan(b)
+        elif type(a).__name__ == "JsProxy":
+            assert a == b
+        else:
+            assert a == b and str(a) == str(b)
+    assert str(seen[5]) == "-0.0" and type(seen[3]) is float and seen[17] == 10
+    long = js.Array.new()
+    for i in range(5000):
+        long.push(i * 0.5 if i % 7 else "s" + str(i))
+    assert list(long) == [i * 0.5 if i % 7 else "s" + str(i) for i in range(5000)]
+
+
+@pytest.mark.contract("jsproxy.in-iter")
+@run_inside
+def test_an_array_read_ahead_still_throws_at_the_item_that_throws_and_ends_at_its_length():
+    from probes import jsf
+
+    from pyscript_ffi import JsException
+
+    a = jsf("const a = [0, 1, 2, 3]; Object.defineProperty(a, 2, {get() { throw new RangeError('two') }}); return a")()
+    seen = []
+    try:
+        for x in a:
+            seen.append(x)
+        raise AssertionError("no error")
+    except JsException as e:
+        assert e.name == "RangeError" and seen == [0, 1]
+    like = jsf("return {length: 3, 0: 'a', 1: 'b', 2: 'c', 3: 'not read', [Symbol.iterator]: Array.prototype.values}")()
+    assert list(like) == ["a", "b", "c"]
+    assert list(jsf("return {length: undefined, 0: 'x', [Symbol.iterator]: Array.prototype.values}")()) == []
+    grows = jsf("const a = [1, 2]; return a")()
+    it = iter(grows)
+    assert next(it) == 1
+    grows.push(3)  # read ahead: the run already read stays (SPEC: iteration may fetch ahead)
+    rest = list(it)
+    assert rest in ([2], [2, 3])
+
+
+@pytest.mark.contract("jsproxy.in-iter")
+@run_inside
 async def test_await_and_async_for():
     from probes import jsf
 

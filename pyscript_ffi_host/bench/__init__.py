@@ -18,7 +18,10 @@ interpreter's filesystem as the module `pyscript.ffi`.
 Results: a table of medians and ratios on stdout, `site/bench/results.json` (keyed
 by interpreter, version and runtime), `results.md` (the README's performance section:
 machine, date, load, medians with spread, ratios) and `results.png` (the chart);
-`site/bench.html` shows the last run. With `--publish` the run also becomes the
+`site/bench.html` shows the last run. With Chromium among the runtimes the run also loads
+`site/pyscript_workload.html` (PyScript's `pyscript.web`, `@when` and `display`, 1,000 of
+each) on both interpreters, stock and with the page's one line, and reports each step and the
+page start (`--workload-reps N`, default 5; 0: not run). With `--publish` the run also becomes the
 committed one: `docs/bench-results.json`, the README's section and `docs/bench.png`
 (`publish.py`, checked by tests/test_docs.py).
 
@@ -26,6 +29,7 @@ committed one: `docs/bench-results.json`, the README's section and `docs/bench.p
 |---|---|
 | `snippets.py`, `setup.js` | what is timed: the Python run inside per operation and implementation, its JS |
 | `runner.py` | sizes, operations, versions; running every configuration |
+| `pyscript_workload.py` | PyScript's stdlib in a page (`site/pyscript_workload.html`), stock and the line |
 | `machine.py` | where a run is made: CPU, load, runtimes |
 | `report.py` | the terminal table, the README section, the targets |
 | `chart.py` | the PNG |
@@ -33,6 +37,7 @@ committed one: `docs/bench-results.json`, the README's section and `docs/bench.p
 | `cli.py` | `main`, the command line |
 """
 
+from . import pyscript_workload
 from .chart import chart
 from .cli import OUT, main
 from .report import fmt, markdown, table, targets
@@ -59,4 +64,5 @@ __all__ = [
     "fmt",
     "chart",
     "main",
+    "pyscript_workload",
 ]
