@@ -287,7 +287,8 @@ def test_an_array_read_ahead_still_throws_at_the_item_that_throws_and_ends_at_it
     from pyscript_ffi import JsException
 
     a = jsf(
-        "const a = [0, 1, 2, 3]; Object.defineProperty(a, 2, {get() { throw new RangeError('two') }}); return a"
+        "const a = [0, 1, 2, 3]; Object.defineProperty(a, 2, {get() { throw new RangeError('two') }});"
+        " return a"
     )()
     seen = []
     try:
