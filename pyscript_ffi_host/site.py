@@ -70,6 +70,7 @@ PAGES = {
     "check.html": "the package's own checks, live, on both interpreters, main thread and worker",
     "bench.html": "the last `nox -s bench` run: chart and table (made by `bash bin/nox -s bench`)",
     "pyscript.html": "PyScript's API case by case, stock (`?line`: with the one line; `?mpy`, `&worker`)",
+    "pyscript_workload.html": "PyScript's stdlib timed (what `nox -s bench` loads; `?line`, `?mpy`)",
 }
 #: Where `nox -s bench` writes its results (`pyscript_ffi_host.bench.OUT`); bench.html reads them.
 BENCH = SITE / "bench"

@@ -277,6 +277,7 @@ def test_index_links_every_page_and_each_link_is_served(page: Any, site: str) ->
         "side_by_side.html",
         "pyscript.html",
         "pyscript.html?line",
+        "pyscript_workload.html",
     }
     for url in links:
         with urllib.request.urlopen(url, timeout=30) as answer:
