@@ -66,6 +66,13 @@ class Backend:
         raise NotImplementedError
 
     @staticmethod
+    def exception_class(cls):
+        """The package's `JsException` class as this interpreter shows it: `cls`
+        itself, or (Pyodide) `cls` remade so that code written for the
+        interpreter's own class of JS errors accepts it where it can."""
+        raise NotImplementedError
+
+    @staticmethod
     def str_altered(s):
         """Only asked where `NUL_SAFE` is false: True if the str `s` would not
         reach JS exactly as a plain value (MicroPython: a U+FEFF or a lone

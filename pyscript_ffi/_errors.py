@@ -29,7 +29,9 @@ class JsException(backend.JsExceptionBase):
 
     On MicroPython it is a subclass of `jsffi.JsException`, so code that
     catches the interpreter's own class catches it too; Pyodide's
-    `pyodide.ffi.JsException` takes no subclasses (catch ours, or both).
+    `pyodide.ffi.JsException` takes no subclasses (catch ours, or both), but
+    there `isinstance(e, pyodide.ffi.JsException)` holds and the class
+    compares equal to Pyodide's (`backend.exception_class`).
     """
 
     def __init__(self, name, message, error=None, path=None):
@@ -42,6 +44,8 @@ class JsException(backend.JsExceptionBase):
         self.error = error
         self.path = path
 
+
+JsException = backend.exception_class(JsException)
 
 _IDENT_START = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_$"
 _IDENT_REST = _IDENT_START + "0123456789"

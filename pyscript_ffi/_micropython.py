@@ -98,6 +98,10 @@ class MicroPythonBackend(Backend):
     SHARED_REFS = sys.implementation.version[:2] == (1, 26)
 
     @staticmethod
+    def exception_class(cls):
+        return cls  # a subclass of jsffi.JsException already: `except` catches it
+
+    @staticmethod
     def str_altered(s):
         """True if `s` would not reach JS as it is: the port decodes a string
         of more than 16 UTF-8 bytes with a TextDecoder, which drops a leading

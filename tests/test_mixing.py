@@ -280,6 +280,16 @@ def test_except_of_the_interpreters_own_js_exception():
                 raise AssertionError("caught by Pyodide's own JsException") from None
         except JsException as e:
             assert e.name == "SyntaxError"
+            # what code comparing exception types asks (upytest's `raises`: `type(e) in expected`)
+            assert type(e) == pyodide.ffi.JsException and type(e) in (pyodide.ffi.JsException,)
+            assert isinstance(e, pyodide.ffi.JsException) and isinstance(e, JsException)
+            assert hash(JsException) == hash(pyodide.ffi.JsException)
+        import js as raw
+
+        try:
+            raw.JSON.parse("{bad")
+        except pyodide.ffi.JsException as e:
+            assert not isinstance(e, JsException)  # Pyodide's own stays Pyodide's
 
 
 @pytest.mark.contract("mixing.lifetimes")
