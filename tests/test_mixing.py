@@ -281,7 +281,8 @@ def test_except_of_the_interpreters_own_js_exception():
         except JsException as e:
             assert e.name == "SyntaxError"
             # what code comparing exception types asks (upytest's `raises`: `type(e) in expected`)
-            assert type(e) == pyodide.ffi.JsException and type(e) in (pyodide.ffi.JsException,)
+            assert type(e) == pyodide.ffi.JsException  # noqa: E721 - the comparison is the point
+            assert type(e) in (pyodide.ffi.JsException,)
             assert isinstance(e, pyodide.ffi.JsException) and isinstance(e, JsException)
             assert hash(JsException) == hash(pyodide.ffi.JsException)
         import js as raw
