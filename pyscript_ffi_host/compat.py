@@ -463,10 +463,11 @@ def starting_page() -> str:
 
 
 def write_page(path: Path, text: str) -> None:
-    """Replace `path` by `text` at once (a reader never sees half a page)."""
+    """Replace `path` by `text` at once (a reader never sees half a page). A lone
+    surrogate (a case's value or error text can hold one) is written as `\\udXXX`."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(text)
+    tmp.write_bytes(text.encode("utf-8", "backslashreplace"))
     os.replace(tmp, path)
 
 

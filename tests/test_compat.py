@@ -99,3 +99,12 @@ def test_the_page_says_how_far_the_run_is_and_shows_what_is_done(tmp_path) -> No
     assert "refresh" not in page.read_text()
     compat.write_page(page, compat.starting_page())
     assert not compat.is_complete(page)
+
+
+def test_a_cell_that_holds_a_lone_surrogate_is_written_escaped(tmp_path) -> None:
+    columns, impls = ["micropython 1.27.0"], list(compat.IMPLEMENTATIONS)
+    results = {columns[0]: {(by_id("dict-one-key").id, "raw"): compat.Cell("fail", "got 'a\ud800b'")}}
+    total = {columns[0]: len(compat.CASES) * len(impls)}
+    page = tmp_path / "compat.html"
+    compat.write_page(page, compat.html_page(columns, impls, results, compat.Progress(0.0, total, total, done=True)))
+    assert "a\\ud800b" in page.read_text() and compat.is_complete(page)
