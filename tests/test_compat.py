@@ -106,5 +106,7 @@ def test_a_cell_that_holds_a_lone_surrogate_is_written_escaped(tmp_path) -> None
     results = {columns[0]: {(by_id("dict-one-key").id, "raw"): compat.Cell("fail", "got 'a\ud800b'")}}
     total = {columns[0]: len(compat.CASES) * len(impls)}
     page = tmp_path / "compat.html"
-    compat.write_page(page, compat.html_page(columns, impls, results, compat.Progress(0.0, total, total, done=True)))
+    compat.write_page(
+        page, compat.html_page(columns, impls, results, compat.Progress(0.0, total, total, done=True))
+    )
     assert "a\\ud800b" in page.read_text() and compat.is_complete(page)
