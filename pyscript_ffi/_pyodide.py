@@ -37,12 +37,6 @@ class _JsExceptionType(type):
     def __hash__(cls):
         return hash(_RawJsException)
 
-    def __instancecheck__(cls, instance):
-        return type.__subclasscheck__(cls, type(instance))
-
-    def __subclasscheck__(cls, subclass):
-        return type.__subclasscheck__(cls, subclass)
-
 
 class PyodideBackend(Backend):
     """Tapes cross as JS arrays; JS `undefined` already arrives as `None`."""

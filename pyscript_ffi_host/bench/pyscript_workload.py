@@ -9,7 +9,6 @@ the time of each step; a load whose checks differ from the stock load's is an er
 from __future__ import annotations
 
 import json
-import statistics
 from collections.abc import Callable
 from typing import Any
 
@@ -17,6 +16,7 @@ from pytest_run_inside.chrome import Browser
 from pytest_run_inside.server import stop
 
 from .. import site
+from .report import summary
 
 __all__ = ["INTERPRETERS", "MODES", "STEPS", "run"]
 
@@ -83,22 +83,17 @@ def run(
                         samples[mode][step].append(float(got[step]))
                     times = ", ".join(f"{s} {got[s]:.0f} ms" for s in STEPS)
                     log(f"  pyscript workload {interpreter} {mode}: {times}")
-            summary: dict[str, Any] = {
-                mode: {s: _summary(v) for s, v in by_step.items()} for mode, by_step in samples.items()
+            result: dict[str, Any] = {
+                mode: {s: summary(v) for s, v in by_step.items()} for mode, by_step in samples.items()
             }
-            summary["ratio"] = {
-                s: summary["line"][s]["median"] / summary["stock"][s]["median"]
+            result["ratio"] = {
+                s: result["line"][s]["median"] / result["stock"][s]["median"]
                 for s in STEPS
-                if s != "start" and summary["stock"][s]["median"] > 0
+                if s != "start" and result["stock"][s]["median"] > 0
             }
-            summary["start added"] = summary["line"]["start"]["median"] - summary["stock"]["start"]["median"]
-            results[interpreter] = summary
+            result["start added"] = result["line"]["start"]["median"] - result["stock"]["start"]["median"]
+            results[interpreter] = result
     finally:
         browser.close()
         stop(server)
     return results
-
-
-def _summary(samples: list[float]) -> dict[str, Any]:
-    median = statistics.median(samples)
-    return {"median": median, "min": min(samples), "max": max(samples), "samples": samples}

@@ -3,12 +3,14 @@ with the targets met or not, and the helpers that read a run's results."""
 
 from __future__ import annotations
 
+import statistics
 from typing import Any
 
 from .snippets import BINARY, IMPLS
 
 __all__ = [
     "NAMES",
+    "summary",
     "TARGETS",
     "median",
     "ratio",
@@ -29,6 +31,16 @@ __all__ = [
 ]
 
 NAMES = {"pyodide": "Pyodide", "micropython": "MicroPython"}
+
+
+def summary(samples: list[float]) -> dict[str, Any]:
+    """A cell of the results: the median, min and max of `samples` (ms), and the samples."""
+    return {
+        "median": statistics.median(samples),
+        "min": min(samples),
+        "max": max(samples),
+        "samples": samples,
+    }
 
 
 def median(row: dict[str, Any], impl: str) -> float | None:
@@ -250,6 +262,16 @@ STEP_NAMES = {
 }
 
 
+def _verdict(measured: bool, missed: list[str], bounded: list[str]) -> str:
+    """A target row's last cell: `missed` are the interpreters over their bound, of the
+    `bounded` ones (those the target names)."""
+    if not measured:
+        return "not measured"
+    if not missed:
+        return "met"
+    return "not met" if len(missed) == len(bounded) else "not met on " + ", ".join(missed)
+
+
 def workload_markdown(report: dict[str, Any]) -> list[str]:
     """The README's table of the PyScript workload (none if the run made none)."""
     workload = report.get("pyscript workload")
@@ -296,10 +318,7 @@ def _workload_targets(report: dict[str, Any], names: list[str]) -> list[str]:
             if value > bound_of[name]:
                 missed.append(NAMES[name])
         limits = " / ".join(f"<= {bound_of[n]:g}{unit}" for n in names)
-        measured = any(n in results for n in names)
-        verdict = "met" if not missed else "not met on " + ", ".join(missed)
-        if not measured:
-            verdict = "not measured"
+        verdict = _verdict(any(n in results for n in names), missed, names)
         lines.append(f"| {what} | {limits} | " + " | ".join(cells) + f" | {verdict} |")
     return lines
 
@@ -357,14 +376,7 @@ def targets(report: dict[str, Any]) -> str:
                 if high > bound:
                     missed.append(NAMES[name])
         limits = " / ".join("-" if bound_of.get(n) is None else f"<= {bound_of[n]:g}{unit}" for n in names)
-        if not measured:
-            verdict = "not measured"
-        elif not missed:
-            verdict = "met"
-        elif len(missed) == len([n for n in names if bound_of.get(n) is not None]):
-            verdict = "not met"
-        else:
-            verdict = "not met on " + ", ".join(missed)
+        verdict = _verdict(measured, missed, [n for n in names if bound_of.get(n) is not None])
         lines.append(f"| {what} | {limits} | " + " | ".join(cells) + f" | {verdict} |")
     lines += _workload_targets(report, names)
     return "\n".join(lines)

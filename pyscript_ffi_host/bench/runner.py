@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime
 import re
-import statistics
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -15,7 +14,7 @@ from pytest_run_inside import Interp, InterpError, user_files
 
 from .. import artifacts
 from . import machine, pyscript_workload
-from .report import ratio_line
+from .report import ratio_line, summary
 from .snippets import (
     BINARY,
     IMPLS,
@@ -105,15 +104,6 @@ def _install_pyscript_ffi(interp: Interp) -> None:
     user_files.install(interp, files, root="/bench_pyscript")
 
 
-def _summary(samples: list[float]) -> dict[str, Any]:
-    return {
-        "median": statistics.median(samples),
-        "min": min(samples),
-        "max": max(samples),
-        "samples": samples,
-    }
-
-
 def _import_failure(error: InterpError) -> str:
     """The exceptions of a failed import, in the order they were raised."""
     raised = re.findall(r"^(\w+(?:Error|Exception): .*)$", error.traceback + "\n" + str(error), re.M)
@@ -159,10 +149,10 @@ def bench_one(
                 ms = interp.run(code)
                 if ms is not None:
                     samples[impl].append(float(ms))
-        results[op.key] = {impl: _summary(s) if s else None for impl, s in samples.items()}
+        results[op.key] = {impl: summary(s) if s else None for impl, s in samples.items()}
         log(f"  {label} {op.key}: " + ratio_line(results[op.key]))
     results["import (first)"] = {
-        impl: _summary([float(cold[impl])]) if impl in cold else None for impl in ("ours", "raw", "pyscript")
+        impl: summary([float(cold[impl])]) if impl in cold else None for impl in ("ours", "raw", "pyscript")
     }
     return results
 
